@@ -1,0 +1,67 @@
+package org.parley.actor;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeType;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Actor")
+@Description("A person, state, organisation or news agency that meets others, speaks, or is spoken about.")
+public class Actor implements Node {
+
+    @Ignore
+    public long dbId;
+
+    @Ignore
+    public Long countryId;
+
+    @NonNull
+    @Description("What kind of actor this is.")
+    public ActorKind kind;
+
+    @NonNull
+    @Description("The name most sources use, e.g. \"Kim Jong Un\".")
+    public String name;
+
+    @NonNull
+    @Description("Other names and spellings as printed in the sources, e.g. \"Kim Jong-un\".")
+    public List<@NonNull String> aliases;
+
+    @Description("A short description: who or what this actor is.")
+    public String description;
+
+    @Description("Wikidata item ID, e.g. \"Q7747\"; null when not verified.")
+    public String wikidataId;
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID; `node(id:)` resolves it.")
+    public String getId() {
+        return GlobalId.encode(NodeType.ACTOR, dbId);
+    }
+
+    /** Columns {@link #from(Row)} reads; the table is aliased {@code a}. */
+    public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id,"
+            + " array(select al.alias from actor_alias al where al.actor_id = a.id order by al.position) as aliases";
+
+    public static Actor from(Row row) {
+        Actor actor = new Actor();
+        actor.dbId = row.getLong("id");
+        actor.kind = ActorKind.valueOf(row.getString("kind"));
+        actor.name = row.getString("name");
+        actor.description = row.getString("description");
+        actor.wikidataId = row.getString("wikidata_id");
+        actor.countryId = row.getLong("country_id");
+        actor.aliases = List.of(row.getArrayOfStrings("aliases"));
+        return actor;
+    }
+}

@@ -1,0 +1,67 @@
+package org.parley.actor;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.Batch;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PageRequest;
+
+import io.smallrye.mutiny.Uni;
+
+/** Root queries for actors and the fields that lead from an actor (or a role) to other actors. */
+@GraphQLApi
+public class ActorGraphQLApi {
+
+    private final ActorRepository actors;
+
+    ActorGraphQLApi(ActorRepository actors) {
+        this.actors = actors;
+    }
+
+    @Query
+    @Description("One actor, by `id` or by `name`. A name matches the actor's name or any alias, ignoring case,"
+            + " accents, spaces and hyphens (\"kim jong-un\" finds Kim Jong Un). Give exactly one of the two.")
+    public Uni<Actor> actor(@Name("id") @Id String id, @Name("name") String name) {
+        if ((id == null) == (name == null)) {
+            throw new BadUserInputException("Give exactly one of id and name");
+        }
+        if (id != null) {
+            long dbId = GlobalId.decode(id, NodeType.ACTOR, "id");
+            return actors.byIds(new Long[] { dbId }).map(found -> found.get(dbId));
+        }
+        return actors.byName(name);
+    }
+
+    @Query
+    @NonNull
+    @Description("Actors ordered by name. `first` defaults to 20, at most 100.")
+    public Uni<ActorConnection> actors(@Name("filter") ActorFilter filter, @Name("first") Integer first,
+            @Name("after") String after) {
+        return actors.list(filter, PageRequest.of(first, after)).map(ActorConnection::new);
+    }
+
+    @Description("The state this actor belongs to; null for states themselves.")
+    public Uni<List<Actor>> country(@Source List<Actor> parents) {
+        return Batch.follow(parents, a -> a.countryId, actors::byIds);
+    }
+
+    @NonNull
+    @Description("Positions this actor holds or held, as the sources give them.")
+    public Uni<List<List<@NonNull Role>>> roles(@Source List<Actor> parents) {
+        return actors.roles(parents);
+    }
+
+    @Description("The state, government or organisation in which the role is held.")
+    public Uni<List<Actor>> organization(@Source List<Role> roles) {
+        return Batch.follow(roles, r -> r.organizationId, actors::byIds);
+    }
+}

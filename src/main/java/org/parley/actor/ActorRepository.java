@@ -1,0 +1,102 @@
+package org.parley.actor;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.Batch;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeLoader;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageRequest;
+import org.parley.graphql.Paging;
+import org.parley.graphql.SqlArgs;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads actors and their roles through the reactive pool: every method is one SQL statement, whatever the number of
+ * ids, so that batch resolvers stay at one statement per field and level.
+ */
+@ApplicationScoped
+public class ActorRepository implements NodeLoader {
+
+    private static final String ORDER = "lower(a.name), a.id";
+
+    private final Pool pool;
+
+    ActorRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public NodeType type() {
+        return NodeType.ACTOR;
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    public Uni<Map<Long, Actor>> byIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Actor.COLUMNS + " from actor a where a.id = any($1)", ids, Actor::from);
+    }
+
+    /** The actor whose name or an alias equals {@code name} once both are normalized; a name match wins. */
+    public Uni<Actor> byName(String name) {
+        String normalized = normalizedSearch(name, "name");
+        return pool.preparedQuery("select " + Actor.COLUMNS + " from actor a"
+                + " where a.normalized_name = $1"
+                + " or a.id in (select al.actor_id from actor_alias al where al.normalized = $1)"
+                + " order by (a.normalized_name = $1) desc, a.id limit 1")
+                .execute(Tuple.of(normalized))
+                .map(ActorRepository::first);
+    }
+
+    public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request) {
+        SqlArgs args = new SqlArgs();
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter != null && filter.kind != null) {
+            where.append(" and a.kind = ").append(args.add(filter.kind.name()));
+        }
+        if (filter != null && filter.search != null) {
+            String term = args.add(normalizedSearch(filter.search, "filter.search"));
+            where.append(" and (strpos(a.normalized_name, ").append(term).append(") > 0")
+                    .append(" or exists (select 1 from actor_alias al where al.actor_id = a.id")
+                    .append(" and strpos(al.normalized, ").append(term).append(") > 0))");
+        }
+        return Paging.page(pool, Actor.COLUMNS, "from actor a" + where, ORDER, args, request, Actor::from);
+    }
+
+    /** Roles of each actor, in the order the data gives them. */
+    public Uni<List<List<Role>>> roles(List<Actor> actors) {
+        return pool.preparedQuery("select r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
+                + " r.start_precision, r.end_date, r.end_precision from actor_role r"
+                + " where r.actor_id = any($1) order by r.actor_id, r.position")
+                .execute(Tuple.of(Batch.keys(actors, a -> a.dbId)))
+                .map(rows -> Batch.group(actors, a -> a.dbId, rows, "actor_id", Role::from));
+    }
+
+    private static String normalizedSearch(String text, String argument) {
+        if (text.length() > 300) {
+            throw new BadUserInputException(argument + " must be at most 300 characters");
+        }
+        String normalized = ActorNames.normalize(text);
+        if (normalized.isEmpty()) {
+            throw new BadUserInputException(argument + " must contain at least one letter or digit");
+        }
+        return normalized;
+    }
+
+    static Actor first(Iterable<Row> rows) {
+        var iterator = rows.iterator();
+        return iterator.hasNext() ? Actor.from(iterator.next()) : null;
+    }
+}

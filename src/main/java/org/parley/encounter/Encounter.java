@@ -1,0 +1,73 @@
+package org.parley.encounter;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Encounter")
+@Description("A summit, visit, meeting, talks, call or letter between actors, with the sources that report it.")
+public class Encounter implements Node {
+
+    @Ignore
+    public long dbId;
+
+    @NonNull
+    @Description("The form the encounter takes.")
+    public EncounterKind kind;
+
+    @NonNull
+    @Description("A short title, e.g. \"Kim Jong Un and Vladimir Putin meet at the Vostochny Cosmodrome\".")
+    public String title;
+
+    @Description("What happened, in a few sentences.")
+    public String summary;
+
+    @NonNull
+    @Description("Whether it took place, as the sources report it.")
+    public EncounterStatus status;
+
+    @Description("When it began (or is to begin), as precisely as known; null when no date is known.")
+    public PartialDate start;
+
+    @Description("When it ended, for encounters over several days; null otherwise.")
+    public PartialDate end;
+
+    @Description("Where it took place; null when unknown.")
+    public Place place;
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID; `node(id:)` resolves it.")
+    public String getId() {
+        return GlobalId.encode(NodeType.ENCOUNTER, dbId);
+    }
+
+    /** Columns {@link #from(Row)} reads; the table is aliased {@code e}. */
+    public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, e.start_date, e.start_precision,"
+            + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude";
+
+    /** Chronological: undated encounters last. */
+    public static final String ORDER = "e.start_date nulls last, e.id";
+
+    public static Encounter from(Row row) {
+        Encounter encounter = new Encounter();
+        encounter.dbId = row.getLong("id");
+        encounter.kind = EncounterKind.valueOf(row.getString("kind"));
+        encounter.title = row.getString("title");
+        encounter.summary = row.getString("summary");
+        encounter.status = EncounterStatus.valueOf(row.getString("status"));
+        encounter.start = PartialDate.from(row, "start_date", "start_precision");
+        encounter.end = PartialDate.from(row, "end_date", "end_precision");
+        encounter.place = Place.from(row);
+        return encounter;
+    }
+}

@@ -1,0 +1,43 @@
+package org.parley.encounter;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageInfo;
+
+@Type("EncounterConnection")
+@Description("A page of encounters.")
+public class EncounterConnection {
+
+    private final Page<Encounter> page;
+
+    public EncounterConnection(Page<Encounter> page) {
+        this.page = page;
+    }
+
+    @NonNull
+    @Description("The encounters of this page, each with its cursor.")
+    public List<@NonNull EncounterEdge> getEdges() {
+        return page.edges(EncounterEdge::new);
+    }
+
+    @NonNull
+    @Description("The encounters of this page.")
+    public List<@NonNull Encounter> getNodes() {
+        return page.items();
+    }
+
+    @NonNull
+    @Description("Where this page sits in the whole list.")
+    public PageInfo getPageInfo() {
+        return page.pageInfo();
+    }
+
+    @Description("How many encounters the whole list holds.")
+    public int getTotalCount() {
+        return page.totalCount();
+    }
+}

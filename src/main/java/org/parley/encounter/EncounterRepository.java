@@ -1,0 +1,116 @@
+package org.parley.encounter;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.Batch;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeLoader;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageRequest;
+import org.parley.graphql.Paging;
+import org.parley.graphql.SqlArgs;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads encounters and participants through the reactive pool, one SQL statement per method call. */
+@ApplicationScoped
+public class EncounterRepository implements NodeLoader {
+
+    static final int MAX_PARTICIPANTS_FILTER = 20;
+
+    /** Role names in listing order (hosts first), for array_position in ORDER BY. */
+    private static final String[] ROLE_ORDER = Arrays.stream(ParticipantRole.values()).map(Enum::name)
+            .toArray(String[]::new);
+
+    private final Pool pool;
+
+    EncounterRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public NodeType type() {
+        return NodeType.ENCOUNTER;
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    public Uni<Map<Long, Encounter>> byIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1)", ids, Encounter::from);
+    }
+
+    public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request) {
+        SqlArgs args = new SqlArgs();
+        String where = filter == null ? "" : conditions(filter, args);
+        return Paging.page(pool, Encounter.COLUMNS, "from encounter e where true" + where, Encounter.ORDER, args,
+                request, Encounter::from);
+    }
+
+    /** One page of each actor's encounters, chronological. */
+    public Uni<Map<Long, Page<Encounter>>> ofActors(Long[] actorIds, PageRequest request) {
+        return Paging.pages(pool, Encounter.COLUMNS,
+                "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = any($1)",
+                "p.actor_id", Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Encounter::from);
+    }
+
+    /** Participants of each encounter: hosts first, then in the order the data gives them. */
+    public Uni<List<List<Participant>>> participants(List<Encounter> encounters) {
+        return pool.preparedQuery("select p.encounter_id, p.actor_id, p.role, p.note from participant p"
+                + " where p.encounter_id = any($1)"
+                + " order by p.encounter_id, array_position($2::text[], p.role), p.position")
+                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId), ROLE_ORDER))
+                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Participant::from));
+    }
+
+    private static String conditions(EncounterFilter filter, SqlArgs args) {
+        StringBuilder where = new StringBuilder();
+        if (filter.participants != null && !filter.participants.isEmpty()) {
+            if (filter.participants.size() > MAX_PARTICIPANTS_FILTER) {
+                throw new BadUserInputException(
+                        "filter.participants takes at most " + MAX_PARTICIPANTS_FILTER + " IDs");
+            }
+            LinkedHashSet<Long> ids = new LinkedHashSet<>();
+            filter.participants.forEach(id -> ids.add(GlobalId.decode(id, NodeType.ACTOR, "filter.participants")));
+            where.append(" and e.id in (select pp.encounter_id from participant pp where pp.actor_id = any(")
+                    .append(args.add(ids.toArray(Long[]::new))).append(") group by pp.encounter_id")
+                    .append(" having count(*) = ").append(args.add(ids.size())).append(")");
+        }
+        if (filter.kind != null) {
+            where.append(" and e.kind = ").append(args.add(filter.kind.name()));
+        }
+        if (filter.status != null) {
+            where.append(" and e.status = ").append(args.add(filter.status.name()));
+        }
+        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+            throw new BadUserInputException("filter.from must not be after filter.to");
+        }
+        if (filter.from != null) {
+            // overlap of periods: the encounter's known period ends on or after `from`
+            where.append(" and coalesce(e.end_until, e.start_until) >= ").append(args.add(filter.from));
+        }
+        if (filter.to != null) {
+            where.append(" and e.start_date <= ").append(args.add(filter.to));
+        }
+        if (filter.place != null) {
+            if (filter.place.isBlank() || filter.place.length() > 300) {
+                throw new BadUserInputException("filter.place must be 1 to 300 characters");
+            }
+            where.append(" and strpos(lower(concat_ws(' ', e.place_name, e.place_locality)), lower(")
+                    .append(args.add(filter.place.strip())).append(")) > 0");
+        }
+        return where.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package org.parley.graphql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.smallrye.graphql.api.ErrorCode;
+
+/**
+ * Gives every error of a response an {@code extensions.code}, so that clients can branch on codes rather than on
+ * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
+ * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
+ * fit their type) or {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ */
+public class ErrorCodes extends SimplePerformantInstrumentation {
+
+    public static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
+    public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+    public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    public static final String INTERNAL = "INTERNAL_SERVER_ERROR";
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
+        for (GraphQLError error : result.getErrors()) {
+            // "a non-null field was null" only repeats, less clearly, an error already reported for that field
+            if (!(error instanceof NonNullableFieldWasNullError) || result.getErrors().size() == 1) {
+                errors.add(withCode(error));
+            }
+        }
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    static GraphQLError withCode(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
+                return error; // SmallRye adds the declared code when it writes the response
+            }
+            // an unexpected failure: SmallRye logged it; the client learns only that it happened
+            return GraphqlErrorBuilder.newError().message("Internal server error").path(fetching.getPath())
+                    .locations(fetching.getLocations()).errorType(ErrorType.DataFetchingException)
+                    .extensions(Map.of("code", INTERNAL)).build();
+        }
+        if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+            return error;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.put("code", codeOf(error));
+        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
+                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    private static String codeOf(GraphQLError error) {
+        ErrorClassification type = error.getErrorType();
+        if (type == ErrorType.InvalidSyntax) {
+            return PARSE_FAILED;
+        }
+        if (type == ErrorType.ValidationError) {
+            // a thrown GraphQLError (not a document check) is a variable value that does not fit its type
+            return error instanceof Throwable ? BAD_USER_INPUT : VALIDATION_FAILED;
+        }
+        return INTERNAL;
+    }
+}

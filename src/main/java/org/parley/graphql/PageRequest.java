@@ -1,0 +1,43 @@
+package org.parley.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A validated {@code first}/{@code after} pair. Cursors are opaque to clients; inside they carry the position of an
+ * item in the ordered list, so a page is the {@code first} items after that position.
+ */
+public record PageRequest(int first, int offset) {
+
+    public static final int DEFAULT_FIRST = 20;
+    public static final int MAX_FIRST = 100;
+    private static final String PREFIX = "cursor:";
+
+    public static PageRequest of(Integer first, String after) {
+        int size = first == null ? DEFAULT_FIRST : first;
+        if (size < 0 || size > MAX_FIRST) {
+            throw new BadUserInputException("first must be between 0 and " + MAX_FIRST + ", was " + size);
+        }
+        return new PageRequest(size, after == null ? 0 : decodeCursor(after) + 1);
+    }
+
+    public static String cursor(int index) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((PREFIX + index).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int decodeCursor(String cursor) {
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (plain.startsWith(PREFIX)) {
+                int index = Integer.parseInt(plain.substring(PREFIX.length()));
+                if (index >= 0) {
+                    return index;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new BadUserInputException("Not a valid cursor: " + (cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
+    }
+}

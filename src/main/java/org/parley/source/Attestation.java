@@ -1,0 +1,50 @@
+package org.parley.source;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.PartialDate;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Attestation")
+@Description("A source's support for an encounter or a statement, with the excerpt that says so. Sources may"
+        + " disagree: each attestation keeps its source's own version (for example of the date).")
+public class Attestation {
+
+    @Ignore
+    public long sourceId;
+
+    @Ignore
+    public Long encounterId;
+
+    @Ignore
+    public Long statementId;
+
+    @NonNull
+    @Description("The words of the source that support it, quoted exactly.")
+    public String excerpt;
+
+    @Description("How the excerpt was read, or how this source differs from others.")
+    public String note;
+
+    @Description("The date as this source gives it, which may differ from the resolved date of the encounter or"
+            + " statement.")
+    public PartialDate reportedDate;
+
+    /** Columns {@link #from(Row)} reads; the table is aliased {@code att}. */
+    static final String COLUMNS = "att.source_id, att.encounter_id, att.statement_id, att.excerpt, att.note,"
+            + " att.reported_date, att.reported_precision";
+
+    static Attestation from(Row row) {
+        Attestation attestation = new Attestation();
+        attestation.sourceId = row.getLong("source_id");
+        attestation.encounterId = row.getLong("encounter_id");
+        attestation.statementId = row.getLong("statement_id");
+        attestation.excerpt = row.getString("excerpt");
+        attestation.note = row.getString("note");
+        attestation.reportedDate = PartialDate.from(row, "reported_date", "reported_precision");
+        return attestation;
+    }
+}

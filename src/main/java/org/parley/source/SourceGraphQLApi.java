@@ -1,0 +1,121 @@
+package org.parley.source;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.parley.actor.Role;
+import org.parley.encounter.Encounter;
+import org.parley.encounter.EncounterRepository;
+import org.parley.graphql.Batch;
+import org.parley.graphql.PageRequest;
+import org.parley.source.SourceRepository.Side;
+import org.parley.statement.Statement;
+import org.parley.statement.StatementRepository;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Root query for sources and every field that follows an attestation: from encounters and statements to their
+ * sources, and back. (MicroProfile's {@code @Source} marks the parent of a batch; it is unrelated to the type.)
+ */
+@GraphQLApi
+public class SourceGraphQLApi {
+
+    private final SourceRepository sources;
+    private final EncounterRepository encounters;
+    private final StatementRepository statements;
+
+    SourceGraphQLApi(SourceRepository sources, EncounterRepository encounters, StatementRepository statements) {
+        this.sources = sources;
+        this.encounters = encounters;
+        this.statements = statements;
+    }
+
+    @Query
+    @NonNull
+    @Description("Sources by publication date (undated last). `first` defaults to 20, at most 100.")
+    public Uni<SourceConnection> sources(@Name("filter") SourceFilter filter, @Name("first") Integer first,
+            @Name("after") String after) {
+        return sources.list(filter, PageRequest.of(first, after)).map(SourceConnection::new);
+    }
+
+    @Name("attestations")
+    @NonNull
+    @Description("What each source says about this encounter, with its excerpt; at least one.")
+    public Uni<List<List<@NonNull Attestation>>> encounterAttestations(@Source List<Encounter> parents) {
+        return sources.attestations(Side.ENCOUNTER, parents, e -> e.dbId);
+    }
+
+    @Name("sources")
+    @NonNull
+    @Description("The sources that report this encounter.")
+    public Uni<List<List<org.parley.source.@NonNull Source>>> encounterSources(@Source List<Encounter> parents) {
+        return sources.sources(Side.ENCOUNTER, parents, e -> e.dbId);
+    }
+
+    @Name("attestations")
+    @NonNull
+    @Description("What each source says about this statement, with its excerpt; at least one.")
+    public Uni<List<List<@NonNull Attestation>>> statementAttestations(@Source List<Statement> parents) {
+        return sources.attestations(Side.STATEMENT, parents, s -> s.dbId);
+    }
+
+    @Name("sources")
+    @NonNull
+    @Description("The sources that report this statement.")
+    public Uni<List<List<org.parley.source.@NonNull Source>>> statementSources(@Source List<Statement> parents) {
+        return sources.sources(Side.STATEMENT, parents, s -> s.dbId);
+    }
+
+    @Name("attestations")
+    @NonNull
+    @Description("Everything this source attests, with its excerpts.")
+    public Uni<List<List<@NonNull Attestation>>> sourceAttestations(
+            @Source List<org.parley.source.Source> parents) {
+        return sources.attestations(Side.SOURCE, parents, s -> s.dbId);
+    }
+
+    @Name("encounters")
+    @NonNull
+    @Description("The encounters this source reports, chronological.")
+    public Uni<List<List<@NonNull Encounter>>> sourceEncounters(@Source List<org.parley.source.Source> parents) {
+        return sources.encounters(parents);
+    }
+
+    @Name("statements")
+    @NonNull
+    @Description("The statements this source reports, by date.")
+    public Uni<List<List<@NonNull Statement>>> sourceStatements(@Source List<org.parley.source.Source> parents) {
+        return sources.statements(parents);
+    }
+
+    @Name("source")
+    @NonNull
+    @Description("The source that says it.")
+    public Uni<List<org.parley.source.Source>> attestationSource(@Source List<Attestation> parents) {
+        return Batch.follow(parents, a -> a.sourceId, sources::byIds);
+    }
+
+    @Name("encounter")
+    @Description("The encounter attested, when it is an encounter.")
+    public Uni<List<Encounter>> attestedEncounter(@Source List<Attestation> parents) {
+        return Batch.follow(parents, a -> a.encounterId, encounters::byIds);
+    }
+
+    @Name("statement")
+    @Description("The statement attested, when it is a statement.")
+    public Uni<List<Statement>> attestedStatement(@Source List<Attestation> parents) {
+        return Batch.follow(parents, a -> a.statementId, statements::byIds);
+    }
+
+    @Name("source")
+    @Description("The source that gives this role, when recorded.")
+    public Uni<List<org.parley.source.Source>> roleSource(@Source List<Role> parents) {
+        return Batch.follow(parents, r -> r.sourceId, sources::byIds);
+    }
+}

@@ -1,0 +1,121 @@
+package org.parley.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.encounter.Encounter;
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.Batch;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeLoader;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageRequest;
+import org.parley.graphql.Paging;
+import org.parley.graphql.SqlArgs;
+import org.parley.statement.Statement;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads sources and attestations through the reactive pool, one SQL statement per method call. Attestations link a
+ * source to an encounter or a statement; the methods below follow that link in either direction.
+ */
+@ApplicationScoped
+public class SourceRepository implements NodeLoader {
+
+    /** Which side of an attestation the parents of a batch are on. */
+    enum Side {
+        ENCOUNTER("att.encounter_id"),
+        STATEMENT("att.statement_id"),
+        SOURCE("att.source_id");
+
+        final String column;
+
+        Side(String column) {
+            this.column = column;
+        }
+    }
+
+    private final Pool pool;
+
+    SourceRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public NodeType type() {
+        return NodeType.SOURCE;
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    public Uni<Map<Long, Source>> byIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Source.COLUMNS + " from source src where src.id = any($1)", ids, Source::from);
+    }
+
+    public Uni<Page<Source>> list(SourceFilter filter, PageRequest request) {
+        SqlArgs args = new SqlArgs();
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter != null && filter.publisher != null) {
+            where.append(" and strpos(lower(src.publisher), lower(").append(args.add(text(filter.publisher,
+                    "filter.publisher"))).append(")) > 0");
+        }
+        if (filter != null && filter.search != null) {
+            where.append(" and strpos(lower(concat_ws(' ', src.title, src.author, src.publisher)), lower(")
+                    .append(args.add(text(filter.search, "filter.search"))).append(")) > 0");
+        }
+        return Paging.page(pool, Source.COLUMNS, "from source src" + where, Source.ORDER, args, request,
+                Source::from);
+    }
+
+    /** Attestations of each parent (encounter, statement or source), oldest source first. */
+    <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key) {
+        return grouped(parents, key, "select " + side.column + " as parent_id, " + Attestation.COLUMNS
+                + " from attestation att join source src on src.id = att.source_id"
+                + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Attestation::from);
+    }
+
+    /** The sources that attest each encounter or statement. */
+    <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key) {
+        return grouped(parents, key, "select " + side.column + " as parent_id, " + Source.COLUMNS
+                + " from attestation att join source src on src.id = att.source_id"
+                + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Source::from);
+    }
+
+    /** The encounters each source attests. */
+    Uni<List<List<Encounter>>> encounters(List<Source> sources) {
+        return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Encounter.COLUMNS
+                + " from attestation att join encounter e on e.id = att.encounter_id"
+                + " where att.source_id = any($1) order by parent_id, " + Encounter.ORDER, Encounter::from);
+    }
+
+    /** The statements each source attests. */
+    Uni<List<List<Statement>>> statements(List<Source> sources) {
+        return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Statement.COLUMNS
+                + " from attestation att join statement s on s.id = att.statement_id"
+                + " where att.source_id = any($1) order by parent_id, " + Statement.ORDER, Statement::from);
+    }
+
+    private <P, C> Uni<List<List<C>>> grouped(List<P> parents, Function<P, Long> key, String sql,
+            Function<Row, C> mapper) {
+        return pool.preparedQuery(sql).execute(Tuple.of(Batch.keys(parents, key)))
+                .map(rows -> Batch.group(parents, key, rows, "parent_id", mapper));
+    }
+
+    private static String text(String value, String argument) {
+        if (value.isBlank() || value.length() > 300) {
+            throw new BadUserInputException(argument + " must be 1 to 300 characters");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,78 @@
+package org.parley.statement;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Statement")
+@Description("Something an actor said or wrote, as reported by one or more sources: a quote, claim, denial, pledge...")
+public class Statement implements Node {
+
+    @Ignore
+    public long dbId;
+
+    @Ignore
+    public Long speakerId;
+
+    @Ignore
+    public Long encounterId;
+
+    @Ignore
+    public Long respondsToId;
+
+    @NonNull
+    @Description("The words: verbatim as printed, or a paraphrase (see `mode`).")
+    public String text;
+
+    @NonNull
+    @Description("Whether `text` is the speaker's own words or a paraphrase.")
+    public StatementMode mode;
+
+    @NonNull
+    @Description("What the statement does.")
+    public StatementKind kind;
+
+    @Description("Who is speaking, described as the source does, when the speaker is not a known actor"
+            + " (\"a senior State Department official\"); may also qualify a known speaker.")
+    public String speakerLabel;
+
+    @Description("When it was said, as precisely as known.")
+    public PartialDate saidOn;
+
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID; `node(id:)` resolves it.")
+    public String getId() {
+        return GlobalId.encode(NodeType.STATEMENT, dbId);
+    }
+
+    /** Columns {@link #from(Row)} reads; the table is aliased {@code s}. */
+    public static final String COLUMNS = "s.id, s.text, s.mode, s.kind, s.speaker_id, s.speaker_label, s.said_date,"
+            + " s.said_precision, s.encounter_id, s.responds_to_id";
+
+    /** By date (undated last), then in the order of the curated data. */
+    public static final String ORDER = "s.said_date nulls last, s.position, s.id";
+
+    public static Statement from(Row row) {
+        Statement statement = new Statement();
+        statement.dbId = row.getLong("id");
+        statement.text = row.getString("text");
+        statement.mode = StatementMode.valueOf(row.getString("mode"));
+        statement.kind = StatementKind.valueOf(row.getString("kind"));
+        statement.speakerId = row.getLong("speaker_id");
+        statement.speakerLabel = row.getString("speaker_label");
+        statement.saidOn = PartialDate.from(row, "said_date", "said_precision");
+        statement.encounterId = row.getLong("encounter_id");
+        statement.respondsToId = row.getLong("responds_to_id");
+        return statement;
+    }
+}

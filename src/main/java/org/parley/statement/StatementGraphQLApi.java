@@ -1,0 +1,85 @@
+package org.parley.statement;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+import org.parley.actor.Actor;
+import org.parley.actor.ActorRepository;
+import org.parley.encounter.Encounter;
+import org.parley.encounter.EncounterRepository;
+import org.parley.graphql.Batch;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageRequest;
+
+import io.smallrye.mutiny.Uni;
+
+/** Root query for statements, the fields of statements, and the statement fields of actors and encounters. */
+@GraphQLApi
+public class StatementGraphQLApi {
+
+    private final StatementRepository statements;
+    private final ActorRepository actors;
+    private final EncounterRepository encounters;
+
+    StatementGraphQLApi(StatementRepository statements, ActorRepository actors, EncounterRepository encounters) {
+        this.statements = statements;
+        this.actors = actors;
+        this.encounters = encounters;
+    }
+
+    @Query
+    @NonNull
+    @Description("Statements by date (undated last). `first` defaults to 20, at most 100.")
+    public Uni<StatementConnection> statements(@Name("filter") StatementFilter filter, @Name("first") Integer first,
+            @Name("after") String after) {
+        return statements.list(filter, PageRequest.of(first, after)).map(StatementConnection::new);
+    }
+
+    @Description("The speaker, when a known actor; see `speakerLabel` otherwise.")
+    public Uni<List<Actor>> speaker(@Source List<Statement> parents) {
+        return Batch.follow(parents, s -> s.speakerId, actors::byIds);
+    }
+
+    @Description("The encounter at which it was said, if any.")
+    public Uni<List<Encounter>> encounter(@Source List<Statement> parents) {
+        return Batch.follow(parents, s -> s.encounterId, encounters::byIds);
+    }
+
+    @NonNull
+    @Description("The actors the statement is about.")
+    public Uni<List<List<@NonNull Actor>>> about(@Source List<Statement> parents) {
+        return statements.about(parents);
+    }
+
+    @Description("The statement this one answers: what a denial denies, the invitation an acceptance accepts.")
+    public Uni<List<Statement>> respondsTo(@Source List<Statement> parents) {
+        return Batch.follow(parents, s -> s.respondsToId, statements::byIds);
+    }
+
+    @NonNull
+    @Description("Statements that answer this one.")
+    public Uni<List<List<@NonNull Statement>>> responses(@Source List<Statement> parents) {
+        return statements.responsesTo(parents);
+    }
+
+    @NonNull
+    @Description("Statements made at this encounter, by date.")
+    public Uni<List<List<@NonNull Statement>>> statements(@Source List<Encounter> parents) {
+        return statements.atEncounters(parents);
+    }
+
+    @NonNull
+    @Description("Statements this actor made, by date. `first` defaults to 20, at most 100.")
+    public Uni<List<StatementConnection>> statements(@Source List<Actor> parents, @Name("first") Integer first,
+            @Name("after") String after) {
+        PageRequest request = PageRequest.of(first, after);
+        return statements.bySpeakers(Batch.keys(parents, a -> a.dbId), request).map(pages -> parents.stream()
+                .map(a -> new StatementConnection(pages.getOrDefault(a.dbId, Page.empty(request, 0))))
+                .toList());
+    }
+}

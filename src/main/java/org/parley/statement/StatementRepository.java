@@ -1,0 +1,113 @@
+package org.parley.statement;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.actor.Actor;
+import org.parley.encounter.Encounter;
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.Batch;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeLoader;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageRequest;
+import org.parley.graphql.Paging;
+import org.parley.graphql.SqlArgs;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads statements through the reactive pool, one SQL statement per method call. */
+@ApplicationScoped
+public class StatementRepository implements NodeLoader {
+
+    private final Pool pool;
+
+    StatementRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public NodeType type() {
+        return NodeType.STATEMENT;
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    public Uni<Map<Long, Statement>> byIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1)", ids, Statement::from);
+    }
+
+    public Uni<Page<Statement>> list(StatementFilter filter, PageRequest request) {
+        SqlArgs args = new SqlArgs();
+        String where = filter == null ? "" : conditions(filter, args);
+        return Paging.page(pool, Statement.COLUMNS, "from statement s where true" + where, Statement.ORDER, args,
+                request, Statement::from);
+    }
+
+    /** One page of each speaker's statements. */
+    public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request) {
+        return Paging.pages(pool, Statement.COLUMNS, "from statement s where s.speaker_id = any($1)", "s.speaker_id",
+                Statement.ORDER, new SqlArgs(speakerIds), request, speakerIds, Statement::from);
+    }
+
+    /** Statements made at each encounter. */
+    public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters) {
+        return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.encounter_id = any($1)"
+                + " order by s.encounter_id, " + Statement.ORDER)
+                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId)))
+                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Statement::from));
+    }
+
+    /** Statements that respond to each statement. */
+    public Uni<List<List<Statement>>> responsesTo(List<Statement> statements) {
+        return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.responds_to_id = any($1)"
+                + " order by s.responds_to_id, " + Statement.ORDER)
+                .execute(Tuple.of(Batch.keys(statements, s -> s.dbId)))
+                .map(rows -> Batch.group(statements, s -> s.dbId, rows, "responds_to_id", Statement::from));
+    }
+
+    /** The actors each statement is about. */
+    public Uni<List<List<Actor>>> about(List<Statement> statements) {
+        return pool.preparedQuery("select sa.statement_id, " + Actor.COLUMNS + " from statement_about sa"
+                + " join actor a on a.id = sa.actor_id where sa.statement_id = any($1)"
+                + " order by sa.statement_id, sa.position")
+                .execute(Tuple.of(Batch.keys(statements, s -> s.dbId)))
+                .map(rows -> Batch.group(statements, s -> s.dbId, rows, "statement_id", Actor::from));
+    }
+
+    private static String conditions(StatementFilter filter, SqlArgs args) {
+        StringBuilder where = new StringBuilder();
+        if (filter.speaker != null) {
+            where.append(" and s.speaker_id = ")
+                    .append(args.add(GlobalId.decode(filter.speaker, NodeType.ACTOR, "filter.speaker")));
+        }
+        if (filter.about != null) {
+            where.append(" and exists (select 1 from statement_about sa where sa.statement_id = s.id and sa.actor_id = ")
+                    .append(args.add(GlobalId.decode(filter.about, NodeType.ACTOR, "filter.about"))).append(")");
+        }
+        if (filter.encounter != null) {
+            where.append(" and s.encounter_id = ")
+                    .append(args.add(GlobalId.decode(filter.encounter, NodeType.ENCOUNTER, "filter.encounter")));
+        }
+        if (filter.kind != null) {
+            where.append(" and s.kind = ").append(args.add(filter.kind.name()));
+        }
+        if (filter.search != null) {
+            if (filter.search.isBlank() || filter.search.length() > 300) {
+                throw new BadUserInputException("filter.search must be 1 to 300 characters");
+            }
+            where.append(" and s.search_vector @@ websearch_to_tsquery('english', ")
+                    .append(args.add(filter.search)).append(")");
+        }
+        return where.toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.parley.graphql;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.StatementCounterResource;
+import org.parley.testsupport.StatementCounterResource.CountedStatements;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Counts the SQL statements that reach PostgreSQL for nested queries, on the wire (see PgWireCounter): one per
+ * field with a table behind it, whatever the number of parents.
+ */
+@QuarkusTest
+@TestProfile(BatchedStatementCountTest.CountingProxy.class)
+class BatchedStatementCountTest {
+
+    public static class CountingProxy implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StatementCounterResource.class));
+        }
+    }
+
+    @CountedStatements
+    AtomicLong executed;
+
+    /** Statements executed by one run of the operation, after a first run has warmed everything up. */
+    private long statementsFor(String operation, Object... variables) {
+        GraphQL.data(operation, variables);
+        long before = executed.get();
+        GraphQL.data(operation, variables);
+        return executed.get() - before;
+    }
+
+    @Test
+    void fourLevelsDeepOverFiftyParentsTakeFourStatements() {
+        JsonPath body = GraphQL.data("deepChain");
+        List<Object> statements = body.getList("data.statements.nodes");
+        assertThat(statements.size(), greaterThanOrEqualTo(50));
+        // the levels below really are populated: speakers, their roles, the roles' organisations
+        assertThat(body.getList("data.statements.nodes.speaker.flatten().roles.flatten().organization.flatten()").size(),
+                greaterThanOrEqualTo(10));
+        // statement -> speaker (actor) -> roles (actor_role) -> organization (actor)
+        assertEquals(4, statementsFor("deepChain"));
+    }
+
+    @Test
+    void tenBatchedFieldsTakeTenStatementsWhateverTheNumberOfParents() {
+        long statementCount = Database.count("select count(*) from statement");
+        assertThat(statementCount, greaterThanOrEqualTo(50L));
+        assertEquals(10, statementsFor("deepWide"));
+        // over 30 parents the same shape costs the same ten statements (a level without keys would cost none)
+        assertEquals(10, statementsFor("deepWideFirst", "first", 30));
+    }
+
+    @Test
+    void nestedConnectionsArePagedForAllParentsInOneStatement() {
+        // actors -> encounters(first) -> participants -> actor, and actors -> statements(first)
+        assertEquals(5, statementsFor("actorsWithPagedChildren"));
+    }
+}

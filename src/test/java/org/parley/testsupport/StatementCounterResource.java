@@ -29,9 +29,10 @@ public class StatementCounterResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        String port = System.getProperty("parley.local-database.port", System.getenv("PARLEY_LOCAL_DATABASE_PORT"));
-        LocalDatabase.Endpoint database = LocalDatabase.obtain(port == null ? 5432 : Integer.parseInt(port),
-                "parley_test");
+        // the same settings as LocalDatabaseConfigSourceFactory, read before Quarkus has its configuration
+        String port = setting("parley.local-database.port", "PARLEY_LOCAL_DATABASE_PORT", "5432");
+        String name = setting("parley.local-database.name", "PARLEY_LOCAL_DATABASE_NAME", "parley_test");
+        LocalDatabase.Endpoint database = LocalDatabase.obtain(Integer.parseInt(port), name);
         try {
             counter = new PgWireCounter(database.host(), database.port());
         } catch (IOException e) {
@@ -42,6 +43,11 @@ public class StatementCounterResource implements QuarkusTestResourceLifecycleMan
                 "postgresql://127.0.0.1:" + counter.port() + "/" + database.database(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user());
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property, System.getenv(variable));
+        return value == null ? fallback : value;
     }
 
     @Override

@@ -41,6 +41,9 @@ public class Actor implements Node {
     @Description("Wikidata item ID, e.g. \"Q7747\"; null when not verified.")
     public String wikidataId;
 
+    @Description("Incremented by every accepted change; an update names the version it is based on.")
+    public int version;
+
     @Override
     @Id
     @NonNull
@@ -50,7 +53,7 @@ public class Actor implements Node {
     }
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code a}. */
-    public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id,"
+    public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id, a.version,"
             + " array(select al.alias from actor_alias al where al.actor_id = a.id order by al.position) as aliases";
 
     public static Actor from(Row row) {
@@ -61,6 +64,7 @@ public class Actor implements Node {
         actor.description = row.getString("description");
         actor.wikidataId = row.getString("wikidata_id");
         actor.countryId = row.getLong("country_id");
+        actor.version = row.getInteger("version");
         actor.aliases = List.of(row.getArrayOfStrings("aliases"));
         return actor;
     }

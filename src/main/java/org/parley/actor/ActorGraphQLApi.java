@@ -2,9 +2,12 @@ package org.parley.actor;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -14,17 +17,54 @@ import org.parley.graphql.Batch;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
+import org.parley.graphql.Writes;
 
 import io.smallrye.mutiny.Uni;
 
-/** Root queries for actors and the fields that lead from an actor (or a role) to other actors. */
+/** Queries and mutations of actors, and the fields that lead from an actor (or a role) to other actors. */
 @GraphQLApi
 public class ActorGraphQLApi {
 
     private final ActorRepository actors;
+    private final ActorService service;
 
-    ActorGraphQLApi(ActorRepository actors) {
+    ActorGraphQLApi(ActorRepository actors, ActorService service) {
         this.actors = actors;
+        this.service = service;
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records a new actor. Needs the role editor.")
+    public Uni<ActorPayload.Create> createActor(@Name("input") @NonNull CreateActorInput input) {
+        return answer(service.create(input), new ActorPayload.Create());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Changes an actor, if it is still at the given version. Needs the role editor.")
+    public Uni<ActorPayload.Update> updateActor(@Name("input") @NonNull UpdateActorInput input) {
+        return answer(service.update(input), new ActorPayload.Update());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Adds another name or spelling to an actor. Needs the role editor.")
+    public Uni<ActorPayload.AddAlias> addAlias(@Name("input") @NonNull AddAliasInput input) {
+        return answer(service.addAlias(input), new ActorPayload.AddAlias());
+    }
+
+    /** After the write's transaction: the actor as reads see it, or the user errors. */
+    private <P extends ActorPayload> Uni<P> answer(Uni<Long> write, P payload) {
+        return Writes.outcome(write.chain(id -> actors.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    payload.actor = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
     }
 
     @Query

@@ -16,13 +16,17 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.api.ErrorCode;
 
 /**
  * Gives every error of a response an {@code extensions.code}, so that clients can branch on codes rather than on
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
- * fit their type) or {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role), or
+ * {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
  */
 public class ErrorCodes extends SimplePerformantInstrumentation {
 
@@ -30,6 +34,8 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     public static final String INTERNAL = "INTERNAL_SERVER_ERROR";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -52,9 +58,18 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
             }
+            String security = securityCode(fetching.getException());
+            if (security != null) {
+                return GraphqlErrorBuilder.newError()
+                        .message(security.equals(UNAUTHENTICATED) ? "A valid bearer token is required"
+                                : "The token's roles do not allow this")
+                        .path(fetching.getPath()).locations(fetching.getLocations())
+                        .errorType(ErrorClassification.errorClassification(security)).extensions(Map.of("code", security))
+                        .build();
+            }
             // an unexpected failure: SmallRye logged it; the client learns only that it happened
             return GraphqlErrorBuilder.newError().message("Internal server error").path(fetching.getPath())
-                    .locations(fetching.getLocations()).errorType(ErrorType.DataFetchingException)
+                    .locations(fetching.getLocations()).errorType(ErrorClassification.errorClassification(INTERNAL))
                     .extensions(Map.of("code", INTERNAL)).build();
         }
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
@@ -67,6 +82,19 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         extensions.put("code", codeOf(error));
         return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    /** UNAUTHENTICATED for a missing, expired or forged token; FORBIDDEN for a token without the role. */
+    private static String securityCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnauthorizedException || t instanceof AuthenticationFailedException) {
+                return UNAUTHENTICATED;
+            }
+            if (t instanceof ForbiddenException) {
+                return FORBIDDEN;
+            }
+        }
+        return null;
     }
 
     private static String codeOf(GraphQLError error) {

@@ -49,6 +49,9 @@ public class Source implements Node {
     @Description("Why and how far to trust this source: machine-generated text, missing metadata, contradictions.")
     public String reliabilityNote;
 
+    @Description("Incremented by every accepted change; an update names the version it is based on.")
+    public int version;
+
     @Override
     @Id
     @NonNull
@@ -60,7 +63,7 @@ public class Source implements Node {
     /** Columns {@link #from(Row)} reads; the table is aliased {@code src}. */
     public static final String COLUMNS = "src.id, src.title, src.publisher, src.author, src.url, src.published_at,"
             + " src.published_on, src.published_precision, src.updated_at, src.printed_offset_seconds, src.language,"
-            + " src.reliability_note";
+            + " src.reliability_note, src.version";
 
     /** By publication date (undated last). */
     public static final String ORDER = "src.published_on nulls last, src.published_at nulls last, src.id";
@@ -79,6 +82,7 @@ public class Source implements Node {
         source.updatedAt = inZone(row.getOffsetDateTime("updated_at"), zone);
         source.language = row.getString("language");
         source.reliabilityNote = row.getString("reliability_note");
+        source.version = row.getInteger("version");
         return source;
     }
 

@@ -2,8 +2,11 @@ package org.parley.source;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -13,6 +16,7 @@ import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.graphql.Batch;
 import org.parley.graphql.PageRequest;
+import org.parley.graphql.Writes;
 import org.parley.source.SourceRepository.Side;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
@@ -27,13 +31,30 @@ import io.smallrye.mutiny.Uni;
 public class SourceGraphQLApi {
 
     private final SourceRepository sources;
+    private final SourceService service;
     private final EncounterRepository encounters;
     private final StatementRepository statements;
 
-    SourceGraphQLApi(SourceRepository sources, EncounterRepository encounters, StatementRepository statements) {
+    SourceGraphQLApi(SourceRepository sources, SourceService service, EncounterRepository encounters,
+            StatementRepository statements) {
         this.sources = sources;
+        this.service = service;
         this.encounters = encounters;
         this.statements = statements;
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records a new source. Needs the role editor.")
+    public Uni<AddSourcePayload> addSource(@Name("input") @NonNull AddSourceInput input) {
+        return Writes.outcome(service.add(input).chain(id -> sources.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    AddSourcePayload payload = new AddSourcePayload();
+                    payload.source = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
     }
 
     @Query

@@ -21,14 +21,18 @@ public final class Database {
     private Database() {
     }
 
-    public static List<Map<String, Object>> rows(String sql, Object... args) {
+    private static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         Properties properties = new Properties();
         properties.setProperty("user", config.getValue("quarkus.datasource.username", String.class));
         config.getOptionalValue("quarkus.datasource.password", String.class)
                 .ifPresent(password -> properties.setProperty("password", password));
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection connection = new org.postgresql.Driver().connect(url, properties);
+        return new org.postgresql.Driver().connect(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                properties);
+    }
+
+    public static List<Map<String, Object>> rows(String sql, Object... args) {
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
@@ -45,6 +49,19 @@ public final class Database {
                 }
             }
             return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a statement that returns no rows (test clean-up). */
+    public static int execute(String sql, Object... args) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -42,10 +42,27 @@ public final class GraphQL {
     }
 
     public static ValidatableResponse post(String query, Map<String, Object> variables) {
+        return post(query, variables, null);
+    }
+
+    /** Posts with {@code Authorization: Bearer <token>} when a token is given. */
+    public static ValidatableResponse post(String query, Map<String, Object> variables, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
-        return given().contentType(ContentType.JSON).body(body).when().post("/graphql").then();
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.when().post("/graphql").then();
+    }
+
+    /** Runs the named operation with a token, asserts it answered without GraphQL errors, returns the body. */
+    public static JsonPath as(String token, String name, Object... namesAndValues) {
+        return post(operation(name), vars(namesAndValues), token)
+                .statusCode(200)
+                .body("errors", nullValue())
+                .extract().jsonPath();
     }
 
     /** Runs the named operation, asserts it answered without errors, and returns the body for reading. */

@@ -1,0 +1,34 @@
+package org.parley.actor;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.parley.graphql.UserError;
+
+/** What the actor mutations answer: the actor as it now is, or the user errors that stopped the change. */
+public abstract class ActorPayload {
+
+    @Description("The actor after the change; null when the change was refused.")
+    public Actor actor;
+
+    @NonNull
+    @Description("Why the change was refused; empty when it was made.")
+    public List<@NonNull UserError> userErrors = List.of();
+
+    /** The payload types of the actor mutations, one per mutation as the schema conventions want. */
+    @org.eclipse.microprofile.graphql.Type("CreateActorPayload")
+    @Description("The result of `createActor`.")
+    public static class Create extends ActorPayload {
+    }
+
+    @org.eclipse.microprofile.graphql.Type("UpdateActorPayload")
+    @Description("The result of `updateActor`.")
+    public static class Update extends ActorPayload {
+    }
+
+    @org.eclipse.microprofile.graphql.Type("AddAliasPayload")
+    @Description("The result of `addAlias`.")
+    public static class AddAlias extends ActorPayload {
+    }
+}

@@ -1,0 +1,212 @@
+package org.parley.actor;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.audit.Audit;
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.InputValidation;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.Slugs;
+import org.parley.graphql.UserError;
+import org.parley.graphql.UserErrorCode;
+import org.parley.graphql.UserErrorException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes of actors. Each public method is one transaction: its checks, its change and its audit entry commit
+ * together, or (on a user error or a conflict) nothing does.
+ */
+@ApplicationScoped
+public class ActorService {
+
+    private final InputValidation validation;
+    private final Audit audit;
+
+    ActorService(InputValidation validation, Audit audit) {
+        this.validation = validation;
+        this.audit = audit;
+    }
+
+    /** Creates an actor; returns its id. */
+    @WithTransaction
+    public Uni<Long> create(CreateActorInput input) {
+        validation.check(input);
+        List<String> aliases = input.aliases == null ? List.of() : input.aliases;
+        Long countryId = id(input.country, "country");
+        ActorEntity actor = new ActorEntity();
+        actor.kind = input.kind.name();
+        actor.name = input.name.strip();
+        actor.normalizedName = ActorNames.normalize(actor.name);
+        actor.description = input.description;
+        actor.wikidataId = input.wikidataId;
+        actor.countryId = countryId;
+        actor.modifiedAt = OffsetDateTime.now();
+        return requireState(countryId, "country")
+                .chain(() -> requireFreeWikidataId(actor.wikidataId, null))
+                .chain(() -> requireFreeName(actor.normalizedName, null, "name"))
+                .chain(() -> Slugs.free("actor", Slugs.of(actor.name, "actor")))
+                .chain(slug -> {
+                    actor.slug = slug;
+                    return actor.<ActorEntity> persist();
+                })
+                .chain(() -> addAliases(actor.id, aliases))
+                .chain(() -> audit.record("createActor", NodeType.ACTOR, actor.id))
+                .replaceWith(() -> actor.id);
+    }
+
+    /** Applies the given changes if the actor is still at the given version; returns its id. */
+    @WithTransaction
+    public Uni<Long> update(UpdateActorInput input) {
+        validation.check(input);
+        long id = id(input.id, "id");
+        Long countryId = id(input.country, "country");
+        return ActorEntity.<ActorEntity> findById(id)
+                .onItem().ifNull().failWith(() -> notFound("id", "No actor with this ID"))
+                .call(actor -> {
+                    if (actor.version != input.version) {
+                        throw conflict(actor.version);
+                    }
+                    return requireState(countryId, "country")
+                            .chain(() -> requireFreeWikidataId(input.wikidataId, id))
+                            .chain(() -> input.name == null ? Uni.createFrom().voidItem()
+                                    : requireFreeName(ActorNames.normalize(input.name), id, "name"));
+                })
+                .invoke(actor -> {
+                    if (input.kind != null) {
+                        actor.kind = input.kind.name();
+                    }
+                    if (input.name != null) {
+                        actor.name = input.name.strip();
+                        actor.normalizedName = ActorNames.normalize(actor.name);
+                    }
+                    if (input.description != null) {
+                        actor.description = input.description;
+                    }
+                    if (input.wikidataId != null) {
+                        actor.wikidataId = input.wikidataId;
+                    }
+                    if (countryId != null) {
+                        actor.countryId = countryId;
+                    }
+                    actor.modifiedAt = OffsetDateTime.now();
+                })
+                // flush now, so that a concurrent change surfaces as a version conflict inside this transaction
+                .call(actor -> Panache.flush())
+                .call(actor -> audit.record("updateActor", NodeType.ACTOR, id))
+                .map(actor -> actor.id);
+    }
+
+    /** Adds an alias to an actor; returns the actor's id. */
+    @WithTransaction
+    public Uni<Long> addAlias(AddAliasInput input) {
+        validation.check(input);
+        long id = id(input.actor, "actor");
+        return ActorEntity.<ActorEntity> findById(id)
+                .onItem().ifNull().failWith(() -> notFound("actor", "No actor with this ID"))
+                .call(actor -> requireFreeName(ActorNames.normalize(input.alias), null, "alias"))
+                .call(actor -> {
+                    actor.version++; // an alias changes the actor
+                    actor.modifiedAt = OffsetDateTime.now();
+                    return addAliases(id, List.of(input.alias));
+                })
+                .call(actor -> audit.record("addAlias", NodeType.ACTOR, id))
+                .map(actor -> actor.id);
+    }
+
+    private Uni<Void> addAliases(long actorId, List<String> aliases) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String alias : aliases) {
+            String text = alias.strip();
+            chain = chain
+                    .chain(() -> requireFreeName(ActorNames.normalize(text), actorId, "aliases"))
+                    .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                            "insert into actor_alias (actor_id, alias, normalized, position)"
+                                    + " select :actor, :alias, :normalized,"
+                                    + " coalesce((select max(position) + 1 from actor_alias where actor_id = :actor), 0)")
+                            .setParameter("actor", actorId)
+                            .setParameter("alias", text)
+                            .setParameter("normalized", ActorNames.normalize(text))
+                            .executeUpdate())
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** A name or alias may name one actor only, or `actor(name:)` could not tell them apart. */
+    private static Uni<Void> requireFreeName(String normalized, Long self, String field) {
+        if (normalized.isEmpty()) {
+            return Uni.createFrom().failure(new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "must contain at least one letter or digit", "input", field)));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select a.name from actor a where a.normalized_name = :n and a.id <> :self"
+                        + " union all select a.name from actor_alias al join actor a on a.id = al.actor_id"
+                        + " where al.normalized = :n and (al.actor_id <> :self or :alias)", String.class)
+                .setParameter("n", normalized)
+                .setParameter("self", self == null ? -1L : self)
+                .setParameter("alias", "aliases".equals(field) || "alias".equals(field))
+                .getResultList())
+                .invoke(names -> {
+                    if (!names.isEmpty()) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
+                                "already names an actor: " + names.get(0), "input", field));
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static Uni<Void> requireFreeWikidataId(String wikidataId, Long self) {
+        if (wikidataId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ActorEntity.count("wikidataId = ?1 and id <> ?2", wikidataId, self == null ? -1L : self)
+                .invoke(count -> {
+                    if (count > 0) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
+                                "another actor has this Wikidata ID", "input", "wikidataId"));
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static Uni<Void> requireState(Long countryId, String field) {
+        if (countryId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ActorEntity.<ActorEntity> findById(countryId).invoke(country -> {
+            if (country == null) {
+                throw notFound(field, "No actor with this ID");
+            }
+            if (!ActorKind.STATE.name().equals(country.kind)) {
+                throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                        "must be an actor of kind STATE, not " + country.kind, "input", field));
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Decodes an actor ID of the input; a malformed one or one of another type is a user error. */
+    private static Long id(String globalId, String field) {
+        if (globalId == null) {
+            return null;
+        }
+        try {
+            return GlobalId.decode(globalId, NodeType.ACTOR, field);
+        } catch (BadUserInputException e) {
+            throw notFound(field, e.getMessage());
+        }
+    }
+
+    private static UserErrorException notFound(String field, String message) {
+        return new UserErrorException(UserError.of(UserErrorCode.NOT_FOUND, message, "input", field));
+    }
+
+    private static UserErrorException conflict(int current) {
+        return new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
+                "the actor changed since it was read: its version is now " + current, "input", "version"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.parley.audit;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.Page;
+import org.parley.graphql.PageInfo;
+
+@Type("ChangeConnection")
+@Description("A page of changes.")
+public class ChangeConnection {
+
+    private final Page<Change> page;
+
+    public ChangeConnection(Page<Change> page) {
+        this.page = page;
+    }
+
+    @NonNull
+    @Description("The changes of this page, each with its cursor.")
+    public List<@NonNull ChangeEdge> getEdges() {
+        return page.edges(ChangeEdge::new);
+    }
+
+    @NonNull
+    @Description("The changes of this page.")
+    public List<@NonNull Change> getNodes() {
+        return page.items();
+    }
+
+    @NonNull
+    @Description("Where this page sits in the whole list.")
+    public PageInfo getPageInfo() {
+        return page.pageInfo();
+    }
+
+    @Description("How many changes the whole list holds.")
+    public int getTotalCount() {
+        return page.totalCount();
+    }
+}

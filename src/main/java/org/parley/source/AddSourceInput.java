@@ -1,0 +1,49 @@
+package org.parley.source;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("AddSourceInput")
+@Description("A new source: an article or document that reports encounters and statements.")
+public class AddSourceInput {
+
+    @NonNull
+    @NotBlank
+    @Size(max = 500)
+    @Description("The headline as printed.")
+    public String title;
+
+    @Size(min = 1, max = 200)
+    @Description("Who published it.")
+    public String publisher;
+
+    @Size(min = 1, max = 200)
+    @Description("The byline as printed.")
+    public String author;
+
+    @Size(max = 2000)
+    @Pattern(regexp = "https?://[^\\s/$.?#][^\\s]*", message = "must be an http or https address")
+    @Description("Address of the article; no two sources share one.")
+    public String url;
+
+    @Description("When it was first published, with the time zone the article prints.")
+    public OffsetDateTime publishedAt;
+
+    @Description("When it was last updated.")
+    public OffsetDateTime updatedAt;
+
+    @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]+)*", message = "must be a language code such as en or pt-BR")
+    @Description("Language of the article (BCP 47 code, e.g. \"en\").")
+    public String language;
+
+    @Size(max = 2000)
+    @Description("Why and how far to trust this source.")
+    public String reliabilityNote;
+}

@@ -1,0 +1,70 @@
+package org.parley.source;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.parley.testsupport.GraphQL.as;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.DevTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class SourceMutationsTest {
+
+    @AfterAll
+    static void removeWhatTheTestsCreated() {
+        Database.execute("delete from change_log where node_type = 'Source' and node_id in"
+                + " (select id from source where slug like 'zz-test-%')");
+        Database.execute("delete from source where slug like 'zz-test-%'");
+    }
+
+    private static Map<String, Object> input(String url) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("title", "Test article " + UUID.randomUUID());
+        input.put("publisher", "Zz Test Gazette");
+        input.put("url", url);
+        input.put("publishedAt", "2024-06-19T09:30:00+09:00");
+        input.put("language", "en");
+        return input;
+    }
+
+    @Test
+    void addsASourceKeepingItsPrintedTimeZoneAndRefusesADuplicateUrl() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        String url = "https://example.org/zz-test/" + UUID.randomUUID();
+        JsonPath added = as(token, "addSource", "input", input(url));
+        assertThat(added.getList("data.addSource.userErrors"), empty());
+        assertEquals("2024-06-19T09:30:00+09:00", added.getString("data.addSource.source.publishedAt"));
+        assertEquals(Map.of("date", "2024-06-19", "precision", "DAY"), added.getMap("data.addSource.source.publishedOn"));
+        JsonPath duplicate = as(token, "addSource", "input", input(url));
+        assertNull(duplicate.get("data.addSource.source"));
+        assertEquals("TAKEN", duplicate.getString("data.addSource.userErrors[0].code"));
+        assertEquals(List.of("input", "url"), duplicate.getList("data.addSource.userErrors[0].field"));
+    }
+
+    @Test
+    void refusesMalformedValues() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        Map<String, Object> bad = input("ftp://example.org/file");
+        bad.put("language", "English");
+        bad.put("updatedAt", "2024-06-18T09:30:00+09:00");
+        JsonPath refused = as(token, "addSource", "input", bad);
+        assertEquals(List.of("INVALID", "INVALID"), refused.getList("data.addSource.userErrors.code"));
+        assertEquals(List.of(List.of("input", "language"), List.of("input", "url")),
+                refused.getList("data.addSource.userErrors.field"));
+        Map<String, Object> backwards = input("https://example.org/zz-test/" + UUID.randomUUID());
+        backwards.put("updatedAt", "2024-06-18T09:30:00+09:00");
+        assertEquals("INVALID", as(token, "addSource", "input", backwards).getString("data.addSource.userErrors[0].code"));
+    }
+}

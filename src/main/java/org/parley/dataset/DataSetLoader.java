@@ -165,7 +165,9 @@ public class DataSetLoader {
         List<Tuple> rows = new ArrayList<>();
         List<Tuple> participants = new ArrayList<>();
         List<Tuple> attestations = new ArrayList<>();
+        List<Tuple> histories = new ArrayList<>();
         for (EncounterRecord e : encounters) {
+            histories.add(tuple(e.key()));
             PartialDate start = partial(e.start());
             PartialDate end = partial(e.end());
             var place = e.place();
@@ -191,7 +193,12 @@ public class DataSetLoader {
                         + " on conflict do nothing", participants),
                 new Step("insert into attestation (encounter_id, source_id, excerpt, note, reported_date,"
                         + " reported_precision) select e.id, s.id, $3, $4, $5, $6 from encounter e, source s"
-                        + " where e.slug = $1 and s.slug = $2 on conflict do nothing", attestations));
+                        + " where e.slug = $1 and s.slug = $2 on conflict do nothing", attestations),
+                // a new encounter's status history starts with its status, as its first source reports it
+                new Step("insert into encounter_status_change (encounter_id, status, source_id)"
+                        + " select e.id, e.status, (select a.source_id from attestation a where a.encounter_id = e.id"
+                        + " order by a.id limit 1) from encounter e where e.slug = $1 and not exists"
+                        + " (select 1 from encounter_status_change c where c.encounter_id = e.id)", histories));
     }
 
     private static List<Step> statements(List<StatementRecord> statements) {

@@ -43,6 +43,9 @@ public class Encounter implements Node {
     @Description("Where it took place; null when unknown.")
     public Place place;
 
+    @Description("Incremented by every accepted change; an update names the version it is based on.")
+    public int version;
+
     @Override
     @Id
     @NonNull
@@ -53,7 +56,8 @@ public class Encounter implements Node {
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code e}. */
     public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, e.start_date, e.start_precision,"
-            + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude";
+            + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude,"
+            + " e.version";
 
     /** Chronological: undated encounters last. */
     public static final String ORDER = "e.start_date nulls last, e.id";
@@ -68,6 +72,7 @@ public class Encounter implements Node {
         encounter.start = PartialDate.from(row, "start_date", "start_precision");
         encounter.end = PartialDate.from(row, "end_date", "end_precision");
         encounter.place = Place.from(row);
+        encounter.version = row.getInteger("version");
         return encounter;
     }
 }

@@ -2,8 +2,11 @@ package org.parley.encounter;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -13,6 +16,7 @@ import org.parley.actor.ActorRepository;
 import org.parley.graphql.Batch;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
+import org.parley.graphql.Writes;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,11 +25,45 @@ import io.smallrye.mutiny.Uni;
 public class EncounterGraphQLApi {
 
     private final EncounterRepository encounters;
+    private final EncounterService service;
     private final ActorRepository actors;
 
-    EncounterGraphQLApi(EncounterRepository encounters, ActorRepository actors) {
+    EncounterGraphQLApi(EncounterRepository encounters, EncounterService service, ActorRepository actors) {
         this.encounters = encounters;
+        this.service = service;
         this.actors = actors;
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records an encounter with its participants and at least one attestation. Needs the role editor.")
+    public Uni<EncounterPayload.Record> recordEncounter(@Name("input") @NonNull RecordEncounterInput input) {
+        return answer(service.record(input), new EncounterPayload.Record());
+    }
+
+    @Mutation("setEncounterStatus") // named: SmallRye strips a "set" prefix from method names
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Changes an encounter's status (a summit cancelled, then held) and adds the step to its history."
+            + " Needs the role editor.")
+    public Uni<EncounterPayload.SetStatus> changeStatus(@Name("input") @NonNull SetEncounterStatusInput input) {
+        return answer(service.setStatus(input), new EncounterPayload.SetStatus());
+    }
+
+    private <P extends EncounterPayload> Uni<P> answer(Uni<Long> write, P payload) {
+        return Writes.outcome(write.chain(id -> encounters.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    payload.encounter = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
+    }
+
+    @NonNull
+    @Description("How the status changed over time, oldest step first, each with its source where known.")
+    public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents) {
+        return encounters.statusHistory(parents);
     }
 
     @Query

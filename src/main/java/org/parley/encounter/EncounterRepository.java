@@ -75,6 +75,15 @@ public class EncounterRepository implements NodeLoader {
                 .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Participant::from));
     }
 
+    /** The status history of each encounter, oldest step first. */
+    public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters) {
+        return pool.preparedQuery("select c.encounter_id, c.status, c.effective_date, c.effective_precision,"
+                + " c.source_id, c.note, c.recorded_at from encounter_status_change c"
+                + " where c.encounter_id = any($1) order by c.encounter_id, c.id")
+                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId)))
+                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", StatusChange::from));
+    }
+
     private static String conditions(EncounterFilter filter, SqlArgs args) {
         StringBuilder where = new StringBuilder();
         if (filter.participants != null && !filter.participants.isEmpty()) {

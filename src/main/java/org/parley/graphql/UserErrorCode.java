@@ -11,5 +11,7 @@ public enum UserErrorCode {
     @Description("The value is already used by another object (a URL, a Wikidata ID, an alias).")
     TAKEN,
     @Description("The object changed since it was read: read its new `version` and apply the change again.")
-    CONFLICT
+    CONFLICT,
+    @Description("The change would leave an encounter or statement without any source: attest it elsewhere first.")
+    LAST_ATTESTATION
 }

@@ -14,7 +14,10 @@ import org.eclipse.microprofile.graphql.Source;
 import org.parley.actor.Role;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
+import org.parley.encounter.StatusChange;
 import org.parley.graphql.Batch;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 import org.parley.source.SourceRepository.Side;
@@ -32,15 +35,56 @@ public class SourceGraphQLApi {
 
     private final SourceRepository sources;
     private final SourceService service;
+    private final AttestationService attestations;
     private final EncounterRepository encounters;
     private final StatementRepository statements;
 
-    SourceGraphQLApi(SourceRepository sources, SourceService service, EncounterRepository encounters,
-            StatementRepository statements) {
+    SourceGraphQLApi(SourceRepository sources, SourceService service, AttestationService attestations,
+            EncounterRepository encounters, StatementRepository statements) {
         this.sources = sources;
         this.service = service;
+        this.attestations = attestations;
         this.encounters = encounters;
         this.statements = statements;
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records that a source reports an encounter or a statement, with the excerpt that says so."
+            + " Needs the role editor.")
+    public Uni<AttestationPayloads.Attest> attest(@Name("input") @NonNull AttestInput input) {
+        return Writes.outcome(attestations.attest(input).chain(subject -> sources.attestation(
+                subject.type() == NodeType.ENCOUNTER ? Side.ENCOUNTER : Side.STATEMENT, subject.id(),
+                GlobalId.decode(input.source).id())))
+                .map(outcome -> {
+                    AttestationPayloads.Attest payload = new AttestationPayloads.Attest();
+                    payload.attestation = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Withdraws a source's attestation. Refused (LAST_ATTESTATION) when it is the only one: nothing is"
+            + " left unsourced. Needs the role editor.")
+    public Uni<AttestationPayloads.Remove> removeAttestation(@Name("input") @NonNull RemoveAttestationInput input) {
+        AttestationPayloads.Remove payload = new AttestationPayloads.Remove();
+        return Writes.outcome(attestations.remove(input).call(subject -> subject.type() == NodeType.ENCOUNTER
+                ? encounters.byIds(new Long[] { subject.id() }).invoke(found -> payload.encounter = found.get(subject.id()))
+                : statements.byIds(new Long[] { subject.id() }).invoke(found -> payload.statement = found.get(subject.id()))))
+                .map(outcome -> {
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
+    }
+
+    @Name("source")
+    @Description("The source that reports the change, when recorded.")
+    public Uni<List<org.parley.source.Source>> statusChangeSource(@Source List<StatusChange> parents) {
+        return Batch.follow(parents, c -> c.sourceId, sources::byIds);
     }
 
     @Mutation

@@ -85,6 +85,13 @@ public class SourceRepository implements NodeLoader {
                 + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Attestation::from);
     }
 
+    /** The attestation of one subject by one source, or null. */
+    Uni<Attestation> attestation(Side side, long subjectId, long sourceId) {
+        return pool.preparedQuery("select " + Attestation.COLUMNS + " from attestation att where " + side.column
+                + " = $1 and att.source_id = $2").execute(Tuple.of(subjectId, sourceId))
+                .map(rows -> rows.iterator().hasNext() ? Attestation.from(rows.iterator().next()) : null);
+    }
+
     /** The sources that attest each encounter or statement. */
     <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key) {
         return grouped(parents, key, "select " + side.column + " as parent_id, " + Source.COLUMNS

@@ -1,0 +1,72 @@
+package org.parley.encounter;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.parley.graphql.PartialDate;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** The write model of an encounter (Hibernate Reactive Panache); reads go through {@link EncounterRepository}. */
+@Entity
+@Table(name = "encounter")
+public class EncounterEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String kind;
+    public String title;
+    public String summary;
+    public String status;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "start_precision")
+    public String startPrecision;
+    @Column(name = "start_until")
+    public LocalDate startUntil;
+    @Column(name = "end_date")
+    public LocalDate endDate;
+    @Column(name = "end_precision")
+    public String endPrecision;
+    @Column(name = "end_until")
+    public LocalDate endUntil;
+
+    @Column(name = "place_name")
+    public String placeName;
+    @Column(name = "place_locality")
+    public String placeLocality;
+    @Column(name = "place_country_id")
+    public Long placeCountryId;
+    public Double latitude;
+    public Double longitude;
+
+    @Column(name = "modified_at")
+    public OffsetDateTime modifiedAt;
+
+    @Version
+    public int version;
+
+    void setStart(PartialDate start) {
+        startDate = start == null ? null : start.date;
+        startPrecision = start == null ? null : start.precision.name();
+        startUntil = start == null ? null : start.until();
+    }
+
+    void setEnd(PartialDate end) {
+        endDate = end == null ? null : end.date;
+        endPrecision = end == null ? null : end.precision.name();
+        endUntil = end == null ? null : end.until();
+    }
+}

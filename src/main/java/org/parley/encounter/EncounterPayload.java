@@ -1,0 +1,29 @@
+package org.parley.encounter;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.UserError;
+
+/** What the encounter mutations answer: the encounter as it now is, or the user errors that stopped the change. */
+public abstract class EncounterPayload {
+
+    @Description("The encounter after the change; null when the change was refused.")
+    public Encounter encounter;
+
+    @NonNull
+    @Description("Why the change was refused; empty when it was made.")
+    public List<@NonNull UserError> userErrors = List.of();
+
+    @Type("RecordEncounterPayload")
+    @Description("The result of `recordEncounter`.")
+    public static class Record extends EncounterPayload {
+    }
+
+    @Type("SetEncounterStatusPayload")
+    @Description("The result of `setEncounterStatus`.")
+    public static class SetStatus extends EncounterPayload {
+    }
+}

@@ -1,0 +1,167 @@
+package org.parley.encounter;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.audit.Audit;
+import org.parley.graphql.InputValidation;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.graphql.PartialDateInput;
+import org.parley.graphql.Slugs;
+import org.parley.graphql.UserError;
+import org.parley.graphql.UserErrorCode;
+import org.parley.graphql.UserErrorException;
+import org.parley.provenance.AttestationInput;
+import org.parley.provenance.Provenance;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of encounters, one transaction each: the encounter, its participants, attestations, history, audit. */
+@ApplicationScoped
+public class EncounterService {
+
+    private final InputValidation validation;
+    private final Audit audit;
+
+    EncounterService(InputValidation validation, Audit audit) {
+        this.validation = validation;
+        this.audit = audit;
+    }
+
+    /** Records an encounter; returns its id. */
+    @WithTransaction
+    public Uni<Long> record(RecordEncounterInput input) {
+        validation.check(input);
+        PartialDate start = PartialDateInput.of(input.start);
+        PartialDate end = PartialDateInput.of(input.end);
+        if (end != null && (start == null || end.until().isBefore(start.date))) {
+            throw invalid("must not be before start (and needs a start)", "end");
+        }
+        PlaceInput place = input.place;
+        if (place != null && (place.latitude == null) != (place.longitude == null)) {
+            throw invalid("give latitude and longitude together, or neither", "place");
+        }
+        Long placeCountry = place == null ? null : Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
+        List<Long> actors = new ArrayList<>();
+        for (int i = 0; i < input.participants.size(); i++) {
+            actors.add(Provenance.id(input.participants.get(i).actor, NodeType.ACTOR, "input", "participants",
+                    String.valueOf(i), "actor"));
+        }
+        if (new HashSet<>(actors).size() < actors.size()) {
+            throw invalid("each actor takes part once: give one role per actor", "participants");
+        }
+        List<Long> sources = Provenance.sourceIds(input.attestations);
+
+        EncounterEntity encounter = new EncounterEntity();
+        encounter.kind = input.kind.name();
+        encounter.title = input.title.strip();
+        encounter.summary = input.summary;
+        encounter.status = input.status.name();
+        encounter.setStart(start);
+        encounter.setEnd(end);
+        if (place != null) {
+            encounter.placeName = place.name.strip();
+            encounter.placeLocality = place.locality;
+            encounter.placeCountryId = placeCountry;
+            encounter.latitude = place.latitude;
+            encounter.longitude = place.longitude;
+        }
+        encounter.modifiedAt = OffsetDateTime.now();
+        return Provenance.requireExisting("actor", actors, "participants", "actor")
+                .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
+                .chain(() -> placeCountry == null ? Uni.createFrom().voidItem()
+                        : Provenance.requireExisting("actor", List.of(placeCountry), "place", "country"))
+                .chain(() -> Slugs.free("encounter", Slugs.of(encounter.title, "encounter")))
+                .chain(slug -> {
+                    encounter.slug = slug;
+                    return encounter.<EncounterEntity> persist();
+                })
+                .chain(() -> insertParticipants(encounter.id, input.participants, actors))
+                .chain(() -> insertAttestations(encounter.id, input.attestations, sources))
+                .chain(() -> insertStatusChange(encounter.id, encounter.status, start, sources.get(0), null))
+                .chain(() -> audit.record("recordEncounter", NodeType.ENCOUNTER, encounter.id))
+                .replaceWith(() -> encounter.id);
+    }
+
+    /** Changes the status, if the encounter is still at the given version, and adds the step to its history. */
+    @WithTransaction
+    public Uni<Long> setStatus(SetEncounterStatusInput input) {
+        validation.check(input);
+        long id = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
+        Long source = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
+        return EncounterEntity.<EncounterEntity> findById(id)
+                .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "encounter"))
+                .call(encounter -> {
+                    if (encounter.version != input.version) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
+                                "the encounter changed since it was read: its version is now " + encounter.version,
+                                "input", "version"));
+                    }
+                    return source == null ? Uni.createFrom().voidItem()
+                            : Provenance.requireExisting("source", List.of(source), "source", "id");
+                })
+                .invoke(encounter -> {
+                    encounter.status = input.status.name();
+                    encounter.modifiedAt = OffsetDateTime.now();
+                })
+                .call(encounter -> Panache.flush())
+                .call(encounter -> insertStatusChange(id, input.status.name(), PartialDateInput.of(input.effective),
+                        source, input.note))
+                .call(encounter -> audit.record("setEncounterStatus", NodeType.ENCOUNTER, id))
+                .map(encounter -> encounter.id);
+    }
+
+    private static Uni<Void> insertParticipants(long encounterId, List<ParticipantInput> participants, List<Long> actors) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < participants.size(); i++) {
+            ParticipantInput participant = participants.get(i);
+            long actor = actors.get(i);
+            int position = i;
+            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                    "insert into participant (encounter_id, actor_id, role, note, position)"
+                            + " values (:encounter, :actor, :role, :note, :position)")
+                    .setParameter("encounter", encounterId)
+                    .setParameter("actor", actor)
+                    .setParameter("role", participant.role.name())
+                    .setParameter("note", participant.note)
+                    .setParameter("position", position)
+                    .executeUpdate()).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private static Uni<Void> insertAttestations(long encounterId, List<AttestationInput> attestations, List<Long> sources) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < attestations.size(); i++) {
+            AttestationInput attestation = attestations.get(i);
+            long source = sources.get(i);
+            chain = chain.chain(() -> Provenance.insert("encounter_id", encounterId, source, attestation)).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private static Uni<Void> insertStatusChange(long encounterId, String status, PartialDate effective, Long source,
+            String note) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into encounter_status_change (encounter_id, status, effective_date, effective_precision,"
+                        + " source_id, note) values (:encounter, :status, :date, :precision, :source, :note)")
+                .setParameter("encounter", encounterId)
+                .setParameter("status", status)
+                .setParameter("date", effective == null ? null : effective.date)
+                .setParameter("precision", effective == null ? null : effective.precision.name())
+                .setParameter("source", source)
+                .setParameter("note", note)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private static UserErrorException invalid(String message, String field) {
+        return new UserErrorException(UserError.of(UserErrorCode.INVALID, message, "input", field));
+    }
+}

@@ -1,0 +1,104 @@
+package org.parley.provenance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.graphql.PartialDateInput;
+import org.parley.graphql.UserError;
+import org.parley.graphql.UserErrorCode;
+import org.parley.graphql.UserErrorException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes shared by the encounter and statement mutations, in the caller's transaction: attestations, and checks
+ * that IDs of the input name existing rows. Problems are user errors, with the path of the input field at fault.
+ */
+public final class Provenance {
+
+    private Provenance() {
+    }
+
+    /** Decodes an ID of the input; a malformed one, or one of another type, is NOT_FOUND at {@code path}. */
+    public static Long id(String globalId, NodeType type, String... path) {
+        if (globalId == null) {
+            return null;
+        }
+        try {
+            return GlobalId.decode(globalId, type, String.join(".", path));
+        } catch (BadUserInputException e) {
+            throw notFound(e.getMessage(), path);
+        }
+    }
+
+    public static UserErrorException notFound(String message, String... path) {
+        return new UserErrorException(new UserError(List.of(path), message, UserErrorCode.NOT_FOUND));
+    }
+
+    /** Fails with NOT_FOUND at {@code path + index + field} for every id with no row in {@code table}. */
+    public static Uni<Void> requireExisting(String table, List<Long> ids, String listField, String field) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select id from " + table + " where id in (:ids)", Long.class)
+                .setParameter("ids", new ArrayList<>(new HashSet<>(ids)))
+                .getResultList())
+                .invoke(found -> {
+                    Set<Long> existing = new HashSet<>(found);
+                    List<UserError> errors = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!existing.contains(ids.get(i))) {
+                            errors.add(new UserError(List.of("input", listField, String.valueOf(i), field),
+                                    "No " + table + " with this ID", UserErrorCode.NOT_FOUND));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        throw new UserErrorException(errors);
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Decodes the sources of attestations (a user error for any malformed one). */
+    public static List<Long> sourceIds(List<AttestationInput> attestations) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < attestations.size(); i++) {
+            ids.add(id(attestations.get(i).source, NodeType.SOURCE, "input", "attestations", String.valueOf(i), "source"));
+        }
+        Set<Long> distinct = new HashSet<>(ids);
+        if (distinct.size() < ids.size()) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "one attestation per source: merge the excerpts of a source into one", "input", "attestations"));
+        }
+        return ids;
+    }
+
+    /** Inserts one attestation of an encounter or statement ({@code subjectColumn}: encounter_id or statement_id). */
+    public static Uni<Integer> insert(String subjectColumn, long subjectId, long sourceId, AttestationInput input) {
+        if (!subjectColumn.equals("encounter_id") && !subjectColumn.equals("statement_id")) {
+            throw new IllegalArgumentException(subjectColumn);
+        }
+        PartialDate reported = PartialDateInput.of(input.reportedDate);
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into attestation (" + subjectColumn + ", source_id, excerpt, note, reported_date,"
+                        + " reported_precision) values (:subject, :source, :excerpt, :note, :reported, :precision)"
+                        + " on conflict do nothing")
+                .setParameter("subject", subjectId)
+                .setParameter("source", sourceId)
+                .setParameter("excerpt", input.excerpt.strip())
+                .setParameter("note", input.note)
+                .setParameter("reported", reported == null ? null : reported.date)
+                .setParameter("precision", reported == null ? null : reported.precision.name())
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,44 @@
+package org.parley.source;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.encounter.Encounter;
+import org.parley.graphql.UserError;
+import org.parley.statement.Statement;
+
+/** Payloads of `attest` and `removeAttestation`. */
+public final class AttestationPayloads {
+
+    private AttestationPayloads() {
+    }
+
+    @Type("AttestPayload")
+    @Description("The result of `attest`.")
+    public static class Attest {
+
+        @Description("The new attestation; null when it was refused.")
+        public Attestation attestation;
+
+        @NonNull
+        @Description("Why it was refused; empty when it was recorded.")
+        public List<@NonNull UserError> userErrors = List.of();
+    }
+
+    @Type("RemoveAttestationPayload")
+    @Description("The result of `removeAttestation`: the encounter or statement that lost the attestation.")
+    public static class Remove {
+
+        @Description("The encounter, when the attestation was of an encounter.")
+        public Encounter encounter;
+
+        @Description("The statement, when the attestation was of a statement.")
+        public Statement statement;
+
+        @NonNull
+        @Description("Why it was refused; empty when it was removed.")
+        public List<@NonNull UserError> userErrors = List.of();
+    }
+}

@@ -1,0 +1,114 @@
+package org.parley.source;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.audit.Audit;
+import org.parley.graphql.InputValidation;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.UserError;
+import org.parley.graphql.UserErrorCode;
+import org.parley.graphql.UserErrorException;
+import org.parley.provenance.AttestationInput;
+import org.parley.provenance.Provenance;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Adds and withdraws attestations, one transaction each; the subject's row is locked so removals serialise. */
+@ApplicationScoped
+public class AttestationService {
+
+    /** What an attestation is about: an encounter or a statement. */
+    public record Subject(NodeType type, long id) {
+        String table() {
+            return type == NodeType.ENCOUNTER ? "encounter" : "statement";
+        }
+
+        String column() {
+            return table() + "_id";
+        }
+    }
+
+    private final InputValidation validation;
+    private final Audit audit;
+
+    AttestationService(InputValidation validation, Audit audit) {
+        this.validation = validation;
+        this.audit = audit;
+    }
+
+    /** Records the attestation; returns its subject. */
+    @WithTransaction
+    public Uni<Subject> attest(AttestInput input) {
+        validation.check(input);
+        Subject subject = subject(input.encounter, input.statement);
+        long source = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
+        AttestationInput attestation = new AttestationInput();
+        attestation.source = input.source;
+        attestation.excerpt = input.excerpt;
+        attestation.note = input.note;
+        attestation.reportedDate = input.reportedDate;
+        return Provenance.requireExisting("source", List.of(source), "source", "id")
+                .chain(() -> lock(subject))
+                .chain(() -> Provenance.insert(subject.column(), subject.id(), source, attestation))
+                .invoke(inserted -> {
+                    if (inserted == 0) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
+                                "this source already attests it: one attestation per source", "input", "source"));
+                    }
+                })
+                .chain(() -> audit.record("attest", subject.type(), subject.id()))
+                .replaceWith(subject);
+    }
+
+    /** Removes the attestation unless it is the subject's last; returns the subject. */
+    @WithTransaction
+    public Uni<Subject> remove(RemoveAttestationInput input) {
+        validation.check(input);
+        Subject subject = subject(input.encounter, input.statement);
+        long source = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
+        return lock(subject)
+                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "select source_id from attestation where " + subject.column() + " = :subject", Long.class)
+                        .setParameter("subject", subject.id()).getResultList())
+                .invoke(sources -> {
+                    if (!sources.contains(source)) {
+                        throw Provenance.notFound("this source does not attest it", "input", "source");
+                    }
+                    if (sources.size() == 1) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.LAST_ATTESTATION,
+                                "this is its only source: attest it with another source first", "input", "source"));
+                    }
+                })
+                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "delete from attestation where " + subject.column() + " = :subject and source_id = :source")
+                        .setParameter("subject", subject.id()).setParameter("source", source).executeUpdate())
+                .chain(() -> audit.record("removeAttestation", subject.type(), subject.id()))
+                .replaceWith(subject);
+    }
+
+    /** Locks the subject's row (and so checks it exists): attestation changes of one subject run one at a time. */
+    private static Uni<Void> lock(Subject subject) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select id from " + subject.table() + " where id = :id for update", Long.class)
+                .setParameter("id", subject.id()).getResultList())
+                .invoke(found -> {
+                    if (found.isEmpty()) {
+                        throw Provenance.notFound("No " + subject.table() + " with this ID", "input", subject.table());
+                    }
+                }).replaceWithVoid();
+    }
+
+    private static Subject subject(String encounter, String statement) {
+        if ((encounter == null) == (statement == null)) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "give exactly one of encounter and statement", "input"));
+        }
+        return encounter != null
+                ? new Subject(NodeType.ENCOUNTER, Provenance.id(encounter, NodeType.ENCOUNTER, "input", "encounter"))
+                : new Subject(NodeType.STATEMENT, Provenance.id(statement, NodeType.STATEMENT, "input", "statement"));
+    }
+}

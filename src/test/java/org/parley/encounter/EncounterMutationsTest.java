@@ -1,0 +1,156 @@
+package org.parley.encounter;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.parley.testsupport.GraphQL.as;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.Ids;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** recordEncounter, setEncounterStatus, attest, removeAttestation: success, user errors, history. */
+@QuarkusTest
+class EncounterMutationsTest {
+
+    private static final String MONEYCONTROL = "moneycontrol-2018-06-01";
+    private static final String NEXTSHARK = "nextshark-kim-putin-summit";
+
+    @AfterAll
+    static void removeWhatTheTestsCreated() {
+        Database.execute("delete from change_log where node_type = 'Encounter' and node_id in"
+                + " (select id from encounter where slug like 'zz-test-%')");
+        Database.execute("delete from encounter where slug like 'zz-test-%'");
+    }
+
+    private static String editor() throws Exception {
+        return DevTokens.mint("test-editor", 600, "editor");
+    }
+
+    private static Map<String, Object> meeting() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("kind", "MEETING");
+        input.put("title", "Zz Test meeting " + UUID.randomUUID().toString().substring(0, 8));
+        input.put("status", "PLANNED");
+        input.put("start", Map.of("date", "2026-05-17", "precision", "MONTH"));
+        input.put("place", Map.of("name", "Khabarovsk", "country", Ids.bySlug("Actor", "russia"),
+                "latitude", 48.48, "longitude", 135.08));
+        input.put("participants", List.of(
+                Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "GUEST"),
+                Map.of("actor", Ids.bySlug("Actor", "vladimir-putin"), "role", "HOST")));
+        input.put("attestations", List.of(Map.of("source", Ids.bySlug("Source", MONEYCONTROL),
+                "excerpt", "test excerpt", "reportedDate", Map.of("date", "2026-05-01", "precision", "MONTH"))));
+        return input;
+    }
+
+    private static JsonPath record(Map<String, Object> input) throws Exception {
+        return as(editor(), "recordEncounter", "input", input);
+    }
+
+    @Test
+    void recordsAnEncounterWithParticipantsPlaceAttestationAndFirstHistoryStep() throws Exception {
+        JsonPath body = record(meeting());
+        assertThat(body.getList("data.recordEncounter.userErrors"), empty());
+        assertEquals(List.of("HOST", "GUEST"), body.getList("data.recordEncounter.encounter.participants.role"));
+        assertEquals("Vladimir Putin", body.getString("data.recordEncounter.encounter.participants[0].actor.name"));
+        // a day given with MONTH precision is stored as the month
+        assertEquals(Map.of("date", "2026-05-01", "precision", "MONTH"), body.getMap("data.recordEncounter.encounter.start"));
+        assertEquals("Russia", body.getString("data.recordEncounter.encounter.place.country.name"));
+        assertEquals(List.of(Ids.bySlug("Source", MONEYCONTROL)),
+                body.getList("data.recordEncounter.encounter.attestations.source.id"));
+        assertEquals(List.of("PLANNED"), body.getList("data.recordEncounter.encounter.statusHistory.status"));
+    }
+
+    @Test
+    void refusesEncountersWithoutSourceOrWithBadValuesAndWritesNothing() throws Exception {
+        long before = Database.count("select count(*) from encounter");
+        Map<String, Object> unsourced = meeting();
+        unsourced.put("attestations", List.of());
+        assertRefused(unsourced, "INVALID", List.of("input", "attestations"));
+        Map<String, Object> unknownActor = meeting();
+        unknownActor.put("participants", List.of(Map.of("actor", Ids.of("Actor", 99999999), "role", "HOST")));
+        assertRefused(unknownActor, "NOT_FOUND", List.of("input", "participants", "0", "actor"));
+        Map<String, Object> backwards = meeting();
+        backwards.put("end", Map.of("date", "2025-01-01", "precision", "DAY"));
+        assertRefused(backwards, "INVALID", List.of("input", "end"));
+        Map<String, Object> offTheMap = meeting();
+        offTheMap.put("place", Map.of("name", "Nowhere", "latitude", 95.0, "longitude", 10.0));
+        assertRefused(offTheMap, "INVALID", List.of("input", "place", "latitude"));
+        Map<String, Object> halfCoordinates = meeting();
+        halfCoordinates.put("place", Map.of("name", "Somewhere", "latitude", 45.0));
+        assertRefused(halfCoordinates, "INVALID", List.of("input", "place"));
+        Map<String, Object> twice = meeting();
+        twice.put("participants", List.of(Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "HOST"),
+                Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "GUEST")));
+        assertRefused(twice, "INVALID", List.of("input", "participants"));
+        assertEquals(before, Database.count("select count(*) from encounter"));
+    }
+
+    private static void assertRefused(Map<String, Object> input, String code, List<String> field) throws Exception {
+        JsonPath body = record(input);
+        assertNull(body.get("data.recordEncounter.encounter"));
+        assertEquals(code, body.getString("data.recordEncounter.userErrors[0].code"), body.prettify());
+        assertEquals(field, body.getList("data.recordEncounter.userErrors[0].field"));
+    }
+
+    @Test
+    void aSummitPlannedThenCancelledThenHeldKeepsItsHistory() throws Exception {
+        String id = record(meeting()).getString("data.recordEncounter.encounter.id");
+        String source = Ids.bySlug("Source", NEXTSHARK);
+        JsonPath cancelled = as(editor(), "setEncounterStatus", "input", Map.of("encounter", id, "version", 0,
+                "status", "CANCELLED", "source", source, "note", "called off",
+                "effective", Map.of("date", "2026-05-20", "precision", "DAY")));
+        assertThat(cancelled.getList("data.setEncounterStatus.userErrors"), empty());
+        assertEquals(1, cancelled.getInt("data.setEncounterStatus.encounter.version"));
+        JsonPath held = as(editor(), "setEncounterStatus", "input", Map.of("encounter", id, "version", 1, "status", "HELD"));
+        assertEquals("HELD", held.getString("data.setEncounterStatus.encounter.status"));
+        assertEquals(List.of("PLANNED", "CANCELLED", "HELD"),
+                held.getList("data.setEncounterStatus.encounter.statusHistory.status"));
+        assertEquals(source, held.getString("data.setEncounterStatus.encounter.statusHistory[1].source.id"));
+        assertEquals("called off", held.getString("data.setEncounterStatus.encounter.statusHistory[1].note"));
+        JsonPath stale = as(editor(), "setEncounterStatus", "input", Map.of("encounter", id, "version", 1, "status", "POSTPONED"));
+        assertEquals("CONFLICT", stale.getString("data.setEncounterStatus.userErrors[0].code"));
+        // the refused change added no step
+        long dbId = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(id)).split(":")[1]);
+        assertEquals(3, Database.count("select count(*) from encounter_status_change where encounter_id = ?", dbId));
+    }
+
+    @Test
+    void attestationsCanBeAddedAndWithdrawnButNeverTheLastOne() throws Exception {
+        String id = record(meeting()).getString("data.recordEncounter.encounter.id");
+        String second = Ids.bySlug("Source", NEXTSHARK);
+        JsonPath attested = as(editor(), "attest", "input", Map.of("source", second, "encounter", id,
+                "excerpt", "another excerpt", "reportedDate", Map.of("date", "2026-05-18", "precision", "DAY")));
+        assertThat(attested.getList("data.attest.userErrors"), empty());
+        assertEquals(id, attested.getString("data.attest.attestation.encounter.id"));
+        assertEquals("TAKEN", as(editor(), "attest", "input", Map.of("source", second, "encounter", id,
+                "excerpt", "again")).getString("data.attest.userErrors[0].code"));
+        assertEquals("INVALID", as(editor(), "attest", "input", Map.of("source", second, "excerpt", "of what?"))
+                .getString("data.attest.userErrors[0].code"));
+
+        JsonPath removed = as(editor(), "removeAttestation", "input", Map.of("source", second, "encounter", id));
+        assertThat(removed.getList("data.removeAttestation.userErrors"), empty());
+        assertThat(removed.getList("data.removeAttestation.encounter.sources.id"), contains(Ids.bySlug("Source", MONEYCONTROL)));
+        JsonPath last = as(editor(), "removeAttestation", "input",
+                Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "encounter", id));
+        assertEquals("LAST_ATTESTATION", last.getString("data.removeAttestation.userErrors[0].code"));
+        assertThat(as(editor(), "removeAttestation", "input", Map.of("source", second, "encounter", id))
+                .getList("data.removeAttestation.userErrors.code"), hasItem("NOT_FOUND"));
+        // every encounter still has a source
+        assertEquals(0, Database.count("select count(*) from encounter e where not exists"
+                + " (select 1 from attestation a where a.encounter_id = e.id)"));
+    }
+}

@@ -47,6 +47,9 @@ public class Statement implements Node {
     @Description("When it was said, as precisely as known.")
     public PartialDate saidOn;
 
+    @Description("Incremented by every accepted change; an update names the version it is based on.")
+    public int version;
+
     @Override
     @Id
     @NonNull
@@ -57,7 +60,7 @@ public class Statement implements Node {
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code s}. */
     public static final String COLUMNS = "s.id, s.text, s.mode, s.kind, s.speaker_id, s.speaker_label, s.said_date,"
-            + " s.said_precision, s.encounter_id, s.responds_to_id";
+            + " s.said_precision, s.encounter_id, s.responds_to_id, s.version";
 
     /** By date (undated last), then in the order of the curated data. */
     public static final String ORDER = "s.said_date nulls last, s.position, s.id";
@@ -73,6 +76,7 @@ public class Statement implements Node {
         statement.saidOn = PartialDate.from(row, "said_date", "said_precision");
         statement.encounterId = row.getLong("encounter_id");
         statement.respondsToId = row.getLong("responds_to_id");
+        statement.version = row.getInteger("version");
         return statement;
     }
 }

@@ -2,8 +2,11 @@ package org.parley.statement;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -15,6 +18,7 @@ import org.parley.encounter.EncounterRepository;
 import org.parley.graphql.Batch;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
+import org.parley.graphql.Writes;
 
 import io.smallrye.mutiny.Uni;
 
@@ -23,13 +27,30 @@ import io.smallrye.mutiny.Uni;
 public class StatementGraphQLApi {
 
     private final StatementRepository statements;
+    private final StatementService service;
     private final ActorRepository actors;
     private final EncounterRepository encounters;
 
-    StatementGraphQLApi(StatementRepository statements, ActorRepository actors, EncounterRepository encounters) {
+    StatementGraphQLApi(StatementRepository statements, StatementService service, ActorRepository actors,
+            EncounterRepository encounters) {
         this.statements = statements;
+        this.service = service;
         this.actors = actors;
         this.encounters = encounters;
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records a statement with its speaker and at least one attestation. Needs the role editor.")
+    public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
+        return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    RecordStatementPayload payload = new RecordStatementPayload();
+                    payload.statement = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
     }
 
     @Query

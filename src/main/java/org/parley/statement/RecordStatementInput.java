@@ -1,0 +1,62 @@
+package org.parley.statement;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.parley.graphql.PartialDateInput;
+import org.parley.provenance.AttestationInput;
+
+@Input("RecordStatementInput")
+@Description("A new statement with its speaker (an actor, or a description) and at least one source that reports it.")
+public class RecordStatementInput {
+
+    @NonNull
+    @NotBlank
+    @Size(max = 4000)
+    @Description("The words: exactly as printed for VERBATIM, a faithful rendering for PARAPHRASE.")
+    public String text;
+
+    @NonNull
+    @Description("Whether `text` is the speaker's own words.")
+    public StatementMode mode;
+
+    @NonNull
+    @Description("What the statement does.")
+    public StatementKind kind;
+
+    @Id
+    @Description("The speaker, when a known actor. Give a speaker, a speakerLabel, or both.")
+    public String speaker;
+
+    @Size(min = 1, max = 300)
+    @Description("The speaker as the source describes them, e.g. \"a senior State Department official\".")
+    public String speakerLabel;
+
+    @Description("When it was said.")
+    public PartialDateInput saidOn;
+
+    @Id
+    @Description("The encounter at which it was said.")
+    public String encounter;
+
+    @Id
+    @Description("The actors it is about.")
+    public List<String> about;
+
+    @Id
+    @Description("The statement it answers (what a denial denies).")
+    public String respondsTo;
+
+    @NonNull
+    @Valid
+    @Size(min = 1, max = 50, message = "needs at least one attestation: which source says so")
+    @Description("The sources that report it, one attestation per source.")
+    public List<@NonNull AttestationInput> attestations;
+}

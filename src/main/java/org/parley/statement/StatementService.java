@@ -1,0 +1,126 @@
+package org.parley.statement;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.audit.Audit;
+import org.parley.graphql.InputValidation;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.graphql.PartialDateInput;
+import org.parley.graphql.Slugs;
+import org.parley.graphql.UserError;
+import org.parley.graphql.UserErrorCode;
+import org.parley.graphql.UserErrorException;
+import org.parley.provenance.Provenance;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Writes of statements, one transaction each: the statement, what it is about, its attestations, the audit entry. */
+@ApplicationScoped
+public class StatementService {
+
+    private final InputValidation validation;
+    private final Audit audit;
+
+    StatementService(InputValidation validation, Audit audit) {
+        this.validation = validation;
+        this.audit = audit;
+    }
+
+    /** Records a statement; returns its id. */
+    @WithTransaction
+    public Uni<Long> record(RecordStatementInput input) {
+        validation.check(input);
+        if (input.speaker == null && input.speakerLabel == null) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "give the speaker (an actor) or a speakerLabel describing them", "input", "speaker"));
+        }
+        Long speaker = Provenance.id(input.speaker, NodeType.ACTOR, "input", "speaker");
+        Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
+        Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
+        List<Long> about = new ArrayList<>();
+        List<String> aboutIds = input.about == null ? List.of() : input.about;
+        for (int i = 0; i < aboutIds.size(); i++) {
+            about.add(Provenance.id(aboutIds.get(i), NodeType.ACTOR, "input", "about", String.valueOf(i)));
+        }
+        List<Long> distinctAbout = new ArrayList<>(new LinkedHashSet<>(about));
+        List<Long> sources = Provenance.sourceIds(input.attestations);
+        PartialDate saidOn = PartialDateInput.of(input.saidOn);
+
+        StatementEntity statement = new StatementEntity();
+        statement.text = input.text.strip();
+        statement.mode = input.mode.name();
+        statement.kind = input.kind.name();
+        statement.speakerId = speaker;
+        statement.speakerLabel = input.speakerLabel;
+        statement.saidDate = saidOn == null ? null : saidOn.date;
+        statement.saidPrecision = saidOn == null ? null : saidOn.precision.name();
+        statement.encounterId = encounter;
+        statement.respondsToId = respondsTo;
+        statement.modifiedAt = OffsetDateTime.now();
+        return exists("actor", speaker, "speaker")
+                .chain(() -> exists("encounter", encounter, "encounter"))
+                .chain(() -> exists("statement", respondsTo, "respondsTo"))
+                .chain(() -> Provenance.requireExisting("actor", about, "about", "id"))
+                .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
+                .chain(() -> nextPosition())
+                .invoke(position -> statement.position = position)
+                .chain(() -> Slugs.free("statement", Slugs.of(statement.text, "statement")))
+                .chain(slug -> {
+                    statement.slug = slug;
+                    return statement.<StatementEntity> persist();
+                })
+                .chain(() -> insertAbout(statement.id, distinctAbout))
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (int i = 0; i < sources.size(); i++) {
+                        long source = sources.get(i);
+                        var attestation = input.attestations.get(i);
+                        chain = chain.chain(() -> Provenance.insert("statement_id", statement.id, source, attestation))
+                                .replaceWithVoid();
+                    }
+                    return chain;
+                })
+                .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
+                .replaceWith(() -> statement.id);
+    }
+
+    private static Uni<Void> exists(String table, Long id, String field) {
+        if (id == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select count(*) from " + table + " where id = :id", Long.class).setParameter("id", id).getSingleResult())
+                .invoke(count -> {
+                    if (count == 0) {
+                        throw Provenance.notFound("No " + table + " with this ID", "input", field);
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Statements said on the same date keep the order in which they were recorded. */
+    private static Uni<Integer> nextPosition() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select coalesce(max(position) + 1, 0) from statement", Integer.class).getSingleResult());
+    }
+
+    private static Uni<Void> insertAbout(long statementId, List<Long> actors) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < actors.size(); i++) {
+            long actor = actors.get(i);
+            int position = i;
+            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                    "insert into statement_about (statement_id, actor_id, position) values (:statement, :actor, :position)")
+                    .setParameter("statement", statementId).setParameter("actor", actor).setParameter("position", position)
+                    .executeUpdate()).replaceWithVoid();
+        }
+        return chain;
+    }
+}

@@ -16,6 +16,8 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.graphql.api.ErrorCode;
 
 /**
@@ -23,13 +25,26 @@ import io.smallrye.graphql.api.ErrorCode;
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
  * fit their type) or {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ * <p>
+ * Every error sent is counted in the Micrometer counter {@value #ERRORS_METER}, tagged with its code
+ * ({@code parley_graphql_errors_total{code="..."}} at {@code /q/metrics}).
  */
 public class ErrorCodes extends SimplePerformantInstrumentation {
+
+    public static final String ERRORS_METER = "parley.graphql.errors";
 
     public static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
     public static final String INTERNAL = "INTERNAL_SERVER_ERROR";
+    /** What an error whose code SmallRye adds from the exception's {@link ErrorCode} is counted as when it has none. */
+    private static final String UNKNOWN = "UNKNOWN";
+
+    private final MeterRegistry registry;
+
+    public ErrorCodes(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -41,7 +56,9 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         for (GraphQLError error : result.getErrors()) {
             // "a non-null field was null" only repeats, less clearly, an error already reported for that field
             if (!(error instanceof NonNullableFieldWasNullError) || result.getErrors().size() == 1) {
-                errors.add(withCode(error));
+                GraphQLError coded = withCode(error);
+                errors.add(coded);
+                count(codeIn(coded));
             }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
@@ -67,6 +84,25 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         extensions.put("code", codeOf(error));
         return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
                 .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+    }
+
+    private void count(String code) {
+        Counter.builder(ERRORS_METER).description("GraphQL errors sent to clients, by extensions.code")
+                .tag("code", code).register(registry).increment();
+    }
+
+    /** The code the client will see: from the extensions, or from the exception's {@link ErrorCode}. */
+    static String codeIn(GraphQLError error) {
+        if (error.getExtensions() != null && error.getExtensions().get("code") instanceof String code) {
+            return code;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            ErrorCode declared = fetching.getException().getClass().getAnnotation(ErrorCode.class);
+            if (declared != null) {
+                return declared.value();
+            }
+        }
+        return UNKNOWN;
     }
 
     private static String codeOf(GraphQLError error) {

@@ -27,6 +27,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * statements that refer to each other by key. {@link #read} rejects a file with unknown fields, dangling references,
  * malformed dates or unattested records, naming the line.
  */
+// Jackson binds the records by reflection: a native executable needs them registered.
+@RegisterForReflection(targets = { DataSet.SourceRecord.class, DataSet.ActorRecord.class, DataSet.RoleRecord.class,
+        DataSet.EncounterRecord.class, DataSet.PlaceRecord.class, DataSet.ParticipantRecord.class,
+        DataSet.StatementRecord.class, DataSet.AttestationRecord.class })
 public record DataSet(List<SourceRecord> sources, List<ActorRecord> actors, List<EncounterRecord> encounters,
         List<StatementRecord> statements, String checksum) {
 

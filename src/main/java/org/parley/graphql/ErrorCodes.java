@@ -19,6 +19,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.graphql.api.ErrorCode;
 
 /**
@@ -27,8 +29,13 @@ import io.smallrye.graphql.api.ErrorCode;
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
  * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role), or
  * {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ * <p>
+ * Every error sent is counted in the Micrometer counter {@value #ERRORS_METER}, tagged with its code
+ * ({@code parley_graphql_errors_total{code="..."}} at {@code /q/metrics}).
  */
 public class ErrorCodes extends SimplePerformantInstrumentation {
+
+    public static final String ERRORS_METER = "parley.graphql.errors";
 
     public static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     public static final String VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
@@ -36,6 +43,14 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     public static final String INTERNAL = "INTERNAL_SERVER_ERROR";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String FORBIDDEN = "FORBIDDEN";
+    /** What an error whose code SmallRye adds from the exception's {@link ErrorCode} is counted as when it has none. */
+    private static final String UNKNOWN = "UNKNOWN";
+
+    private final MeterRegistry registry;
+
+    public ErrorCodes(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
@@ -47,7 +62,9 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         for (GraphQLError error : result.getErrors()) {
             // "a non-null field was null" only repeats, less clearly, an error already reported for that field
             if (!(error instanceof NonNullableFieldWasNullError) || result.getErrors().size() == 1) {
-                errors.add(withCode(error));
+                GraphQLError coded = withCode(error);
+                errors.add(coded);
+                count(codeIn(coded));
             }
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
@@ -95,6 +112,25 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             }
         }
         return null;
+    }
+
+    private void count(String code) {
+        Counter.builder(ERRORS_METER).description("GraphQL errors sent to clients, by extensions.code")
+                .tag("code", code).register(registry).increment();
+    }
+
+    /** The code the client will see: from the extensions, or from the exception's {@link ErrorCode}. */
+    static String codeIn(GraphQLError error) {
+        if (error.getExtensions() != null && error.getExtensions().get("code") instanceof String code) {
+            return code;
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            ErrorCode declared = fetching.getException().getClass().getAnnotation(ErrorCode.class);
+            if (declared != null) {
+                return declared.value();
+            }
+        }
+        return UNKNOWN;
     }
 
     private static String codeOf(GraphQLError error) {

@@ -1,0 +1,66 @@
+package org.parley.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.PrivateDatabaseResource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Readiness follows the database: DOWN while it is unreachable, UP again when it is back; liveness stays UP. */
+@QuarkusTest
+@TestProfile(ReadinessTest.PrivateDatabase.class)
+class ReadinessTest {
+
+    public static class PrivateDatabase implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PrivateDatabaseResource.class));
+        }
+    }
+
+    @AfterEach
+    void databaseBack() {
+        PrivateDatabaseResource.startServer();
+    }
+
+    @Test
+    void readinessGoesDownWithTheDatabaseAndUpWhenItReturns() {
+        assertEquals(200, readiness(), "ready with the database up");
+
+        PrivateDatabaseResource.stopServer();
+        awaitReadiness(503, Duration.ofSeconds(30));
+        given().get("/q/health/live").then().statusCode(200);
+
+        PrivateDatabaseResource.startServer();
+        awaitReadiness(200, Duration.ofSeconds(30));
+        given().queryParam("query", "{ actor(name: \"Putin\") { name } }").get("/graphql").then().statusCode(200)
+                .body("data.actor.name", org.hamcrest.Matchers.equalTo("Vladimir Putin"));
+    }
+
+    private static int readiness() {
+        return given().get("/q/health/ready").then().extract().statusCode();
+    }
+
+    private static void awaitReadiness(int status, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        int last = readiness();
+        while (last != status && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            last = readiness();
+        }
+        assertEquals(status, last, "readiness within " + limit);
+    }
+}

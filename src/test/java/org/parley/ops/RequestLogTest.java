@@ -1,0 +1,74 @@
+package org.parley.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.GraphQL;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** One log line per GraphQL request, with operation, duration and outcome, and nothing of the variables. */
+@QuarkusTest
+class RequestLogTest {
+
+    private static final String SECRET = "s3cr3t-variable-value";
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Logger logger = Logger.getLogger("org.parley.graphql.RequestLog");
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(String.format(record.getMessage(), record.getParameters()));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void capture() {
+        logger.addHandler(capture);
+    }
+
+    @AfterEach
+    void release() {
+        logger.removeHandler(capture);
+    }
+
+    @Test
+    void aSuccessfulRequestGivesOneLineWithoutItsVariables() {
+        GraphQL.data("actorByName", "name", SECRET);
+
+        assertEquals(1, lines.size(), "one line: " + lines);
+        String line = lines.get(0);
+        assertTrue(line.matches("graphql operation=ActorByName type=query fields=actor duration_ms=\\d+ outcome=ok"),
+                line);
+        assertFalse(line.contains(SECRET), line);
+    }
+
+    @Test
+    void aRefusedRequestIsLoggedWithItsCodes() {
+        GraphQL.post("query Broken { actors { nodes { nope } } }", Map.of("token", SECRET)).statusCode(200);
+
+        assertEquals(1, lines.size(), "one line: " + lines);
+        assertTrue(lines.get(0).matches("graphql operation=Broken type=query fields=actors duration_ms=\\d+ "
+                + "outcome=error codes=GRAPHQL_VALIDATION_FAILED"), lines.get(0));
+        assertFalse(lines.get(0).contains(SECRET));
+    }
+}

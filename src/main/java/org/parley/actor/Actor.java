@@ -1,5 +1,6 @@
 package org.parley.actor;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -44,6 +45,10 @@ public class Actor implements Node {
     @Description("Incremented by every accepted change; an update names the version it is based on.")
     public int version;
 
+    @NonNull
+    @Description("When this record last changed in Parley (filter lists with `updatedSince` to sync).")
+    public OffsetDateTime changedAt;
+
     @Override
     @Id
     @NonNull
@@ -54,7 +59,7 @@ public class Actor implements Node {
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code a}. */
     public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id, a.version,"
-            + " array(select al.alias from actor_alias al where al.actor_id = a.id order by al.position) as aliases";
+            + " array(select al.alias from actor_alias al where al.actor_id = a.id order by al.position) as aliases, a.modified_at";
 
     public static Actor from(Row row) {
         Actor actor = new Actor();
@@ -65,6 +70,7 @@ public class Actor implements Node {
         actor.wikidataId = row.getString("wikidata_id");
         actor.countryId = row.getLong("country_id");
         actor.version = row.getInteger("version");
+        actor.changedAt = row.getOffsetDateTime("modified_at");
         actor.aliases = List.of(row.getArrayOfStrings("aliases"));
         return actor;
     }

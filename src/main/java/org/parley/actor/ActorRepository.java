@@ -66,6 +66,9 @@ public class ActorRepository implements NodeLoader {
         if (filter != null && filter.kind != null) {
             where.append(" and a.kind = ").append(args.add(filter.kind.name()));
         }
+        if (filter != null && filter.updatedSince != null) {
+            where.append(" and a.modified_at >= ").append(args.add(filter.updatedSince));
+        }
         if (filter != null && filter.search != null) {
             String term = args.add(normalizedSearch(filter.search, "filter.search"));
             where.append(" and (strpos(a.normalized_name, ").append(term).append(") > 0")

@@ -1,5 +1,6 @@
 package org.parley.encounter;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -46,6 +47,10 @@ public class Encounter implements Node {
     @Description("Incremented by every accepted change; an update names the version it is based on.")
     public int version;
 
+    @NonNull
+    @Description("When this record last changed in Parley (filter lists with `updatedSince` to sync).")
+    public OffsetDateTime changedAt;
+
     @Override
     @Id
     @NonNull
@@ -57,7 +62,7 @@ public class Encounter implements Node {
     /** Columns {@link #from(Row)} reads; the table is aliased {@code e}. */
     public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, e.start_date, e.start_precision,"
             + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude,"
-            + " e.version";
+            + " e.version, e.modified_at";
 
     /** Chronological: undated encounters last. */
     public static final String ORDER = "e.start_date nulls last, e.id";
@@ -73,6 +78,7 @@ public class Encounter implements Node {
         encounter.end = PartialDate.from(row, "end_date", "end_precision");
         encounter.place = Place.from(row);
         encounter.version = row.getInteger("version");
+        encounter.changedAt = row.getOffsetDateTime("modified_at");
         return encounter;
     }
 }

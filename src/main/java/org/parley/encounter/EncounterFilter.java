@@ -1,6 +1,7 @@
 package org.parley.encounter;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -29,4 +30,8 @@ public class EncounterFilter {
 
     @Description("Only encounters whose place name or locality contains this text, ignoring case.")
     public String place;
+
+    @Description("Only records changed in Parley at or after this time: what a client keeping a copy fetches to"
+            + " catch up (compare with `changedAt`).")
+    public OffsetDateTime updatedSince;
 }

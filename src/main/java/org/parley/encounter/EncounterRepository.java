@@ -97,6 +97,9 @@ public class EncounterRepository implements NodeLoader {
                     .append(args.add(ids.toArray(Long[]::new))).append(") group by pp.encounter_id")
                     .append(" having count(*) = ").append(args.add(ids.size())).append(")");
         }
+        if (filter.updatedSince != null) {
+            where.append(" and e.modified_at >= ").append(args.add(filter.updatedSince));
+        }
         if (filter.kind != null) {
             where.append(" and e.kind = ").append(args.add(filter.kind.name()));
         }

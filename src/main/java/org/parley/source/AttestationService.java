@@ -90,13 +90,16 @@ public class AttestationService {
                 .replaceWith(subject);
     }
 
-    /** Locks the subject's row (and so checks it exists): attestation changes of one subject run one at a time. */
+    /**
+     * Marks the subject changed, which also locks its row (and checks it exists): attestation changes of one subject
+     * run one at a time, and the change feed shows the subject.
+     */
     private static Uni<Void> lock(Subject subject) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select id from " + subject.table() + " where id = :id for update", Long.class)
-                .setParameter("id", subject.id()).getResultList())
-                .invoke(found -> {
-                    if (found.isEmpty()) {
+                "update " + subject.table() + " set modified_at = now() where id = :id")
+                .setParameter("id", subject.id()).executeUpdate())
+                .invoke(updated -> {
+                    if (updated == 0) {
                         throw Provenance.notFound("No " + subject.table() + " with this ID", "input", subject.table());
                     }
                 }).replaceWithVoid();

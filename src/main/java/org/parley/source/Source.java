@@ -52,6 +52,10 @@ public class Source implements Node {
     @Description("Incremented by every accepted change; an update names the version it is based on.")
     public int version;
 
+    @NonNull
+    @Description("When this record last changed in Parley (filter lists with `updatedSince` to sync).")
+    public OffsetDateTime changedAt;
+
     @Override
     @Id
     @NonNull
@@ -63,7 +67,7 @@ public class Source implements Node {
     /** Columns {@link #from(Row)} reads; the table is aliased {@code src}. */
     public static final String COLUMNS = "src.id, src.title, src.publisher, src.author, src.url, src.published_at,"
             + " src.published_on, src.published_precision, src.updated_at, src.printed_offset_seconds, src.language,"
-            + " src.reliability_note, src.version";
+            + " src.reliability_note, src.version, src.modified_at";
 
     /** By publication date (undated last). */
     public static final String ORDER = "src.published_on nulls last, src.published_at nulls last, src.id";
@@ -83,6 +87,7 @@ public class Source implements Node {
         source.language = row.getString("language");
         source.reliabilityNote = row.getString("reliability_note");
         source.version = row.getInteger("version");
+        source.changedAt = row.getOffsetDateTime("modified_at");
         return source;
     }
 

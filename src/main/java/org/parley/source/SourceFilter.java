@@ -1,5 +1,7 @@
 package org.parley.source;
 
+import java.time.OffsetDateTime;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
@@ -12,4 +14,8 @@ public class SourceFilter {
 
     @Description("Only sources whose title, author or publisher contains this text, ignoring case.")
     public String search;
+
+    @Description("Only records changed in Parley at or after this time: what a client keeping a copy fetches to"
+            + " catch up (compare with `changedAt`).")
+    public OffsetDateTime updatedSince;
 }

@@ -70,6 +70,9 @@ public class SourceRepository implements NodeLoader {
             where.append(" and strpos(lower(src.publisher), lower(").append(args.add(text(filter.publisher,
                     "filter.publisher"))).append(")) > 0");
         }
+        if (filter != null && filter.updatedSince != null) {
+            where.append(" and src.modified_at >= ").append(args.add(filter.updatedSince));
+        }
         if (filter != null && filter.search != null) {
             where.append(" and strpos(lower(concat_ws(' ', src.title, src.author, src.publisher)), lower(")
                     .append(args.add(text(filter.search, "filter.search"))).append(")) > 0");

@@ -1,5 +1,6 @@
 package org.parley.statement;
 
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -50,6 +51,10 @@ public class Statement implements Node {
     @Description("Incremented by every accepted change; an update names the version it is based on.")
     public int version;
 
+    @NonNull
+    @Description("When this record last changed in Parley (filter lists with `updatedSince` to sync).")
+    public OffsetDateTime changedAt;
+
     @Override
     @Id
     @NonNull
@@ -60,7 +65,7 @@ public class Statement implements Node {
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code s}. */
     public static final String COLUMNS = "s.id, s.text, s.mode, s.kind, s.speaker_id, s.speaker_label, s.said_date,"
-            + " s.said_precision, s.encounter_id, s.responds_to_id, s.version";
+            + " s.said_precision, s.encounter_id, s.responds_to_id, s.version, s.modified_at";
 
     /** By date (undated last), then in the order of the curated data. */
     public static final String ORDER = "s.said_date nulls last, s.position, s.id";
@@ -77,6 +82,7 @@ public class Statement implements Node {
         statement.encounterId = row.getLong("encounter_id");
         statement.respondsToId = row.getLong("responds_to_id");
         statement.version = row.getInteger("version");
+        statement.changedAt = row.getOffsetDateTime("modified_at");
         return statement;
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.statement;
 
+import java.time.OffsetDateTime;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -26,4 +28,8 @@ public class StatementFilter {
     @Description("Only statements whose text contains all these words (English stemming: \"sanction\" finds"
             + " \"sanctions\"). Quoted phrases, `or` and `-word` work as in web search.")
     public String search;
+
+    @Description("Only records changed in Parley at or after this time: what a client keeping a copy fetches to"
+            + " catch up (compare with `changedAt`).")
+    public OffsetDateTime updatedSince;
 }

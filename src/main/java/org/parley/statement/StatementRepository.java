@@ -98,6 +98,9 @@ public class StatementRepository implements NodeLoader {
             where.append(" and s.encounter_id = ")
                     .append(args.add(GlobalId.decode(filter.encounter, NodeType.ENCOUNTER, "filter.encounter")));
         }
+        if (filter.updatedSince != null) {
+            where.append(" and s.modified_at >= ").append(args.add(filter.updatedSince));
+        }
         if (filter.kind != null) {
             where.append(" and s.kind = ").append(args.add(filter.kind.name()));
         }

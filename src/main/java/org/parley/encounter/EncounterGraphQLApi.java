@@ -51,6 +51,14 @@ public class EncounterGraphQLApi {
         return answer(service.setStatus(input), new EncounterPayload.SetStatus());
     }
 
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Changes an encounter, if it is still at the given version. Needs the role editor.")
+    public Uni<EncounterPayload.Update> updateEncounter(@Name("input") @NonNull UpdateEncounterInput input) {
+        return answer(service.update(input), new EncounterPayload.Update());
+    }
+
     private <P extends EncounterPayload> Uni<P> answer(Uni<Long> write, P payload) {
         return Writes.outcome(write.chain(id -> encounters.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {

@@ -22,6 +22,11 @@ public abstract class EncounterPayload {
     public static class Record extends EncounterPayload {
     }
 
+    @Type("UpdateEncounterPayload")
+    @Description("The result of `updateEncounter`.")
+    public static class Update extends EncounterPayload {
+    }
+
     @Type("SetEncounterStatusPayload")
     @Description("The result of `setEncounterStatus`.")
     public static class SetStatus extends EncounterPayload {

@@ -90,6 +90,61 @@ public class EncounterService {
                 .replaceWith(() -> encounter.id);
     }
 
+    /** Applies the given changes if the encounter is still at the given version; returns its id. */
+    @WithTransaction
+    public Uni<Long> update(UpdateEncounterInput input) {
+        validation.check(input);
+        long id = Provenance.id(input.id, NodeType.ENCOUNTER, "input", "id");
+        PlaceInput place = input.place;
+        if (place != null && (place.latitude == null) != (place.longitude == null)) {
+            throw invalid("give latitude and longitude together, or neither", "place");
+        }
+        Long placeCountry = place == null ? null : Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
+        return EncounterEntity.<EncounterEntity> findById(id)
+                .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "id"))
+                .call(encounter -> {
+                    if (encounter.version != input.version) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
+                                "the encounter changed since it was read: its version is now " + encounter.version,
+                                "input", "version"));
+                    }
+                    return placeCountry == null ? Uni.createFrom().voidItem()
+                            : Provenance.requireExisting("actor", List.of(placeCountry), "place", "country");
+                })
+                .invoke(encounter -> {
+                    if (input.kind != null) {
+                        encounter.kind = input.kind.name();
+                    }
+                    if (input.title != null) {
+                        encounter.title = input.title.strip();
+                    }
+                    if (input.summary != null) {
+                        encounter.summary = input.summary;
+                    }
+                    if (input.start != null) {
+                        encounter.setStart(input.start.toPartialDate());
+                    }
+                    if (input.end != null) {
+                        encounter.setEnd(input.end.toPartialDate());
+                    }
+                    if (encounter.endDate != null
+                            && (encounter.startDate == null || encounter.endUntil.isBefore(encounter.startDate))) {
+                        throw invalid("must not be before start (and needs a start)", "end");
+                    }
+                    if (place != null) {
+                        encounter.placeName = place.name.strip();
+                        encounter.placeLocality = place.locality;
+                        encounter.placeCountryId = placeCountry;
+                        encounter.latitude = place.latitude;
+                        encounter.longitude = place.longitude;
+                    }
+                    encounter.modifiedAt = OffsetDateTime.now();
+                })
+                .call(encounter -> Panache.flush())
+                .call(encounter -> audit.record("updateEncounter", NodeType.ENCOUNTER, id))
+                .map(encounter -> encounter.id);
+    }
+
     /** Changes the status, if the encounter is still at the given version, and adds the step to its history. */
     @WithTransaction
     public Uni<Long> setStatus(SetEncounterStatusInput input) {

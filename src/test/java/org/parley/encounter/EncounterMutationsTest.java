@@ -153,4 +153,22 @@ class EncounterMutationsTest {
         assertEquals(0, Database.count("select count(*) from encounter e where not exists"
                 + " (select 1 from attestation a where a.encounter_id = e.id)"));
     }
+
+    @Test
+    void updatesAtTheCurrentVersionAndRefusesStaleOrInconsistentChanges() throws Exception {
+        String id = record(meeting()).getString("data.recordEncounter.encounter.id");
+        JsonPath updated = as(editor(), "updateEncounter", "input", Map.of("id", id, "version", 0,
+                "title", "Zz Test renamed meeting " + UUID.randomUUID().toString().substring(0, 8),
+                "end", Map.of("date", "2026-06-02", "precision", "DAY")));
+        assertThat(updated.getList("data.updateEncounter.userErrors"), empty());
+        assertEquals(1, updated.getInt("data.updateEncounter.encounter.version"));
+        assertEquals(Map.of("date", "2026-06-02", "precision", "DAY"), updated.getMap("data.updateEncounter.encounter.end"));
+        assertEquals("CONFLICT", as(editor(), "updateEncounter", "input", Map.of("id", id, "version", 0, "title", "stale"))
+                .getString("data.updateEncounter.userErrors[0].code"));
+        JsonPath backwards = as(editor(), "updateEncounter", "input", Map.of("id", id, "version", 1,
+                "end", Map.of("date", "2020-01-01", "precision", "YEAR")));
+        assertEquals(List.of("input", "end"), backwards.getList("data.updateEncounter.userErrors[0].field"));
+        long dbId = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(id)).split(":")[1]);
+        assertEquals(1, Database.count("select version from encounter where id = ?", dbId), "refused changes left it at 1");
+    }
 }

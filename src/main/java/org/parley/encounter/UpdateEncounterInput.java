@@ -1,0 +1,45 @@
+package org.parley.encounter;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.parley.graphql.PartialDateInput;
+
+@Input("UpdateEncounterInput")
+@Description("Changes to an encounter. Fields left out (or null) keep their value; the status changes through"
+        + " `setEncounterStatus`, which keeps its history.")
+public class UpdateEncounterInput {
+
+    @Id
+    @NonNull
+    @Description("The encounter to change.")
+    public String id;
+
+    @Description("The `version` the change is based on; a stale one is refused with CONFLICT.")
+    public int version;
+
+    @Description("New kind.")
+    public EncounterKind kind;
+
+    @Size(min = 1, max = 300)
+    @Description("New title.")
+    public String title;
+
+    @Size(max = 4000)
+    @Description("New summary.")
+    public String summary;
+
+    @Description("New start.")
+    public PartialDateInput start;
+
+    @Description("New end; not before the start.")
+    public PartialDateInput end;
+
+    @Valid
+    @Description("New place (replaces the whole place).")
+    public PlaceInput place;
+}

@@ -61,6 +61,20 @@ public class StatementGraphQLApi {
         return statements.list(filter, PageRequest.of(first, after)).map(StatementConnection::new);
     }
 
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Changes a statement, if it is still at the given version. Needs the role editor.")
+    public Uni<UpdateStatementPayload> updateStatement(@Name("input") @NonNull UpdateStatementInput input) {
+        return Writes.outcome(service.update(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    UpdateStatementPayload payload = new UpdateStatementPayload();
+                    payload.statement = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
+    }
+
     @Description("The speaker, when a known actor; see `speakerLabel` otherwise.")
     public Uni<List<Actor>> speaker(@Source List<Statement> parents) {
         return Batch.follow(parents, s -> s.speakerId, actors::byIds);

@@ -92,6 +92,43 @@ public class StatementService {
                 .replaceWith(() -> statement.id);
     }
 
+    /** Applies the given changes if the statement is still at the given version; returns its id. */
+    @WithTransaction
+    public Uni<Long> update(UpdateStatementInput input) {
+        validation.check(input);
+        long id = Provenance.id(input.id, NodeType.STATEMENT, "input", "id");
+        return StatementEntity.<StatementEntity> findById(id)
+                .onItem().ifNull().failWith(() -> Provenance.notFound("No statement with this ID", "input", "id"))
+                .invoke(statement -> {
+                    if (statement.version != input.version) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
+                                "the statement changed since it was read: its version is now " + statement.version,
+                                "input", "version"));
+                    }
+                    if (input.text != null) {
+                        statement.text = input.text.strip();
+                    }
+                    if (input.mode != null) {
+                        statement.mode = input.mode.name();
+                    }
+                    if (input.kind != null) {
+                        statement.kind = input.kind.name();
+                    }
+                    if (input.speakerLabel != null) {
+                        statement.speakerLabel = input.speakerLabel;
+                    }
+                    if (input.saidOn != null) {
+                        PartialDate saidOn = input.saidOn.toPartialDate();
+                        statement.saidDate = saidOn.date;
+                        statement.saidPrecision = saidOn.precision.name();
+                    }
+                    statement.modifiedAt = OffsetDateTime.now();
+                })
+                .call(statement -> Panache.flush())
+                .call(statement -> audit.record("updateStatement", NodeType.STATEMENT, id))
+                .map(statement -> statement.id);
+    }
+
     private static Uni<Void> exists(String table, Long id, String field) {
         if (id == null) {
             return Uni.createFrom().voidItem();

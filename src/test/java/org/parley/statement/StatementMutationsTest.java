@@ -93,4 +93,19 @@ class StatementMutationsTest {
         assertEquals("NOT_FOUND", record(wrongType).getString("data.recordStatement.userErrors[0].code"));
         assertEquals(before, Database.count("select count(*) from statement"));
     }
+
+    @Test
+    void updatesAtTheCurrentVersionOnly() throws Exception {
+        String id = record(denial()).getString("data.recordStatement.statement.id");
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        JsonPath updated = as(token, "updateStatement", "input", Map.of("id", id, "version", 0, "kind", "CLAIM",
+                "saidOn", Map.of("date", "2025-10-30", "precision", "DAY")));
+        assertThat(updated.getList("data.updateStatement.userErrors"), empty());
+        assertEquals("CLAIM", updated.getString("data.updateStatement.statement.kind"));
+        assertEquals(1, updated.getInt("data.updateStatement.statement.version"));
+        assertEquals("CONFLICT", as(token, "updateStatement", "input", Map.of("id", id, "version", 0, "kind", "DENIAL"))
+                .getString("data.updateStatement.userErrors[0].code"));
+        assertEquals("NOT_FOUND", as(token, "updateStatement", "input", Map.of("id", Ids.bySlug("Actor", "russia"), "version", 0))
+                .getString("data.updateStatement.userErrors[0].code"));
+    }
 }

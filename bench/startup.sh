@@ -4,7 +4,7 @@
 # medians over RUNS runs (default 5).
 #
 #   bench/startup.sh            build every variant, then measure
-#   bench/startup.sh --no-build measure the variants already under target/bench/
+#   bench/startup.sh --no-build measure the variants already under bench/out/
 #
 # Variants: plain fast-jar on JDK 17 and on JDK 25; AppCDS archive on JDK 17 (quarkus.package.jar.appcds.enabled);
 # JDK 25 AOT cache (Maven profile `aot`: quarkus.package.jar.aot.enabled=true, trained by the @QuarkusIntegrationTest
@@ -19,20 +19,20 @@ JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${BENCH_PORT:-18090}
 DB=parley_bench
-OUT=target/bench
+OUT=bench/out # outside target/, which each build cleans
 MVN=(./mvnw -B -ntp -q)
 
 build() {
     rm -rf "$OUT" && mkdir -p "$OUT"
     echo "building: fast-jar (JDK 17)" >&2
     JAVA_HOME=$JDK17 "${MVN[@]}" clean package -DskipTests
-    cp -r target/quarkus-app "$OUT/jar"
+    cp -a target/quarkus-app "$OUT/jar"
     echo "building: AppCDS (JDK 17)" >&2
     JAVA_HOME=$JDK17 "${MVN[@]}" clean package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
-    cp -r target/quarkus-app "$OUT/appcds"
+    cp -a target/quarkus-app "$OUT/appcds"
     echo "building: AOT cache (JDK 25, trained by the integration tests)" >&2
     JAVA_HOME=$JDK25 "${MVN[@]}" clean verify -Paot -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
-    cp -r target/quarkus-app "$OUT/aot"
+    cp -a target/quarkus-app "$OUT/aot"
 }
 
 # ms since the epoch
@@ -102,7 +102,7 @@ export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_USERNAME=postgres
 # readable logs, in a file nobody reads
-export QUARKUS_LOG_JSON_CONSOLE_ENABLE=false
+export QUARKUS_LOG_JSON_CONSOLE_ENABLED=false
 
 echo "Parley start-up, $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "median of $RUNS runs (after one warm-up run); load: $LOAD_REQUESTS sequential GraphQL requests (nested query)"
@@ -110,6 +110,8 @@ echo
 echo "| configuration | first answer (ms) | RSS after start (MB) | RSS after load (MB) | each run (ms) |"
 echo "|---|---|---|---|---|"
 measure "JDK 17, fast-jar" "$JDK17" "$OUT/jar"
-measure "JDK 17, AppCDS" "$JDK17" "$OUT/appcds" -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto
+# -Xshare:on and -XX:AOTMode=on make the JVM fail rather than silently run without the archive or cache
+# (which it does when the files were copied without their timestamps, for instance)
+measure "JDK 17, AppCDS" "$JDK17" "$OUT/appcds" -XX:SharedArchiveFile=app-cds.jsa -Xshare:on
 measure "JDK 25, fast-jar" "$JDK25" "$OUT/jar"
-measure "JDK 25, AOT cache" "$JDK25" "$OUT/aot" -XX:AOTCache=app.aot
+measure "JDK 25, AOT cache" "$JDK25" "$OUT/aot" -XX:AOTCache=app.aot -XX:AOTMode=on

@@ -14,6 +14,7 @@ import org.parley.graphql.Slugs;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
+import org.parley.graphql.Writes;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -70,9 +71,7 @@ public class ActorService {
         return ActorEntity.<ActorEntity> findById(id)
                 .onItem().ifNull().failWith(() -> notFound("id", "No actor with this ID"))
                 .call(actor -> {
-                    if (actor.version != input.version) {
-                        throw conflict(actor.version);
-                    }
+                    Writes.requireVersion("actor", actor.version, input.version);
                     return requireState(countryId, "country")
                             .chain(() -> requireFreeWikidataId(input.wikidataId, id))
                             .chain(() -> input.name == null ? Uni.createFrom().voidItem()
@@ -205,8 +204,4 @@ public class ActorService {
         return new UserErrorException(UserError.of(UserErrorCode.NOT_FOUND, message, "input", field));
     }
 
-    private static UserErrorException conflict(int current) {
-        return new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
-                "the actor changed since it was read: its version is now " + current, "input", "version"));
-    }
 }

@@ -16,6 +16,7 @@ import org.parley.graphql.Slugs;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
+import org.parley.graphql.Writes;
 import org.parley.provenance.AttestationInput;
 import org.parley.provenance.Provenance;
 
@@ -103,11 +104,7 @@ public class EncounterService {
         return EncounterEntity.<EncounterEntity> findById(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "id"))
                 .call(encounter -> {
-                    if (encounter.version != input.version) {
-                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
-                                "the encounter changed since it was read: its version is now " + encounter.version,
-                                "input", "version"));
-                    }
+                    Writes.requireVersion("encounter", encounter.version, input.version);
                     return placeCountry == null ? Uni.createFrom().voidItem()
                             : Provenance.requireExisting("actor", List.of(placeCountry), "place", "country");
                 })
@@ -154,11 +151,7 @@ public class EncounterService {
         return EncounterEntity.<EncounterEntity> findById(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "encounter"))
                 .call(encounter -> {
-                    if (encounter.version != input.version) {
-                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
-                                "the encounter changed since it was read: its version is now " + encounter.version,
-                                "input", "version"));
-                    }
+                    Writes.requireVersion("encounter", encounter.version, input.version);
                     return source == null ? Uni.createFrom().voidItem()
                             : Provenance.requireExisting("source", List.of(source), "source", "id");
                 })

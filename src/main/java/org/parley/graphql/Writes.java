@@ -28,6 +28,14 @@ public final class Writes {
                         "version"))));
     }
 
+    /** Refuses (CONFLICT) a change based on a version other than the object's current one. */
+    public static void requireVersion(String what, int current, int basedOn) {
+        if (current != basedOn) {
+            throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
+                    "the " + what + " changed since it was read: its version is now " + current, "input", "version"));
+        }
+    }
+
     /** Hibernate's optimistic-lock failures, whatever wraps them. */
     static boolean isConcurrentChange(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

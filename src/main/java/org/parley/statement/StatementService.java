@@ -16,6 +16,7 @@ import org.parley.graphql.Slugs;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
+import org.parley.graphql.Writes;
 import org.parley.provenance.Provenance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -100,11 +101,7 @@ public class StatementService {
         return StatementEntity.<StatementEntity> findById(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No statement with this ID", "input", "id"))
                 .invoke(statement -> {
-                    if (statement.version != input.version) {
-                        throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT,
-                                "the statement changed since it was read: its version is now " + statement.version,
-                                "input", "version"));
-                    }
+                    Writes.requireVersion("statement", statement.version, input.version);
                     if (input.text != null) {
                         statement.text = input.text.strip();
                     }

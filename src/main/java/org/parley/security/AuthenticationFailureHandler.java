@@ -15,15 +15,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * A token that fails verification (forged, expired, malformed) ends a write with 401. Quarkus answers that with an
- * empty body; on {@code /graphql} the body is a GraphQL error with code UNAUTHENTICATED instead, like every other
- * refusal. (Quarkus looks its failure handler up in the request's context, where this route replaces it.)
+ * empty body; on {@code /graphql} and {@code /import} the body is a GraphQL error with code UNAUTHENTICATED instead,
+ * like every other refusal. (Quarkus looks its failure handler up in the request's context, where this route replaces it.)
  */
 @ApplicationScoped
 public class AuthenticationFailureHandler {
 
     void install(@Observes Router router) {
-        // after the authentication filter (order -AUTHENTICATION), before the GraphQL route
-        router.route("/graphql").order(-SecurityHandlerPriorities.AUTHENTICATION + 1).handler(context -> {
+        // after the authentication filter (order -AUTHENTICATION), before the GraphQL and import routes
+        router.routeWithRegex("/graphql|/import").order(-SecurityHandlerPriorities.AUTHENTICATION + 1).handler(context -> {
             BiConsumer<RoutingContext, Throwable> quarkus = context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
             context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (ctx, failure) -> {
                 if (failure instanceof AuthenticationFailedException && !ctx.response().ended()) {

@@ -1,12 +1,16 @@
 package org.parley.dataset;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +18,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.parley.dataset.DataSet.AttestationRecord;
-import org.parley.dataset.DataSet.StatementRecord;
+import org.parley.bulk.ImportReport;
 import org.parley.testsupport.Database;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 
 /** The shipped data set against its database rows and against the articles it was curated from. */
 @QuarkusTest
@@ -31,24 +38,75 @@ class CuratedDataSetTest {
 
     /** The articles, beside the project as ../shared/seeds (where CI has them). */
     private static final Path SEEDS = Path.of("..", "shared", "seeds");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     DataSetLoader loader;
 
+    /** The lines of the shipped file. */
+    private static List<JsonNode> lines() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        try (InputStream in = DataSetLoader.curated();
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null;) {
+                if (!line.isBlank()) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> ofType(List<JsonNode> lines, String type) {
+        return lines.stream().filter(line -> type.equals(line.get("type").textValue())).toList();
+    }
+
+    private static String[] keys(List<JsonNode> lines, String... types) {
+        return lines.stream().filter(line -> List.of(types).contains(line.get("type").textValue()))
+                .map(line -> line.get("key").textValue()).toArray(String[]::new);
+    }
+
     @Test
     void everyRecordOfTheFileIsInTheDatabase() throws IOException {
         // by key, since writes of other tests may add rows beside the curated ones
-        DataSet data = DataSetLoader.curated();
-        assertEquals(data.sources().stream().map(DataSet.SourceRecord::key).sorted().toList(),
-                Database.column("select slug from source where slug = any(?) order by slug",
-                        (Object) data.sources().stream().map(DataSet.SourceRecord::key).toArray(String[]::new)));
-        assertEquals(data.actors().size(), Database.count("select count(*) from actor where slug = any(?)",
-                (Object) data.actors().stream().map(DataSet.ActorRecord::key).toArray(String[]::new)));
-        assertEquals(data.encounters().size(), Database.count("select count(*) from encounter"));
-        assertEquals(data.statements().size(), Database.count("select count(*) from statement"));
-        long attestations = data.encounters().stream().mapToLong(e -> e.attestations().size()).sum()
-                + data.statements().stream().mapToLong(s -> s.attestations().size()).sum();
-        assertEquals(attestations, Database.count("select count(*) from attestation"));
+        List<JsonNode> lines = lines();
+        for (String table : List.of("source", "actor", "encounter", "statement")) {
+            assertEquals(ofType(lines, table).size(), Database.count("select count(*) from " + table
+                    + " where slug = any(?)", (Object) keys(lines, table)), table);
+        }
+        assertEquals(ofType(lines, "attestation").size(), Database.count("select count(*) from attestation a"
+                + " join source s on s.id = a.source_id left join encounter e on e.id = a.encounter_id"
+                + " left join statement st on st.id = a.statement_id"
+                + " where coalesce(e.slug, st.slug) = any(?)", (Object) keys(lines, "encounter", "statement")));
+    }
+
+    @Test
+    void theFileIsStoredAsItSaysFieldForField() throws IOException {
+        // the export writes what is stored, in the format of the file: every field of a line must come back
+        Map<String, JsonNode> exported = new HashMap<>();
+        String export = given().when().get("/export").then().statusCode(200).extract().asString();
+        for (String line : export.lines().toList()) {
+            JsonNode record = JSON.readTree(line);
+            exported.put(identity(record), record);
+        }
+        List<String> differences = new ArrayList<>();
+        for (JsonNode line : lines()) {
+            JsonNode stored = exported.get(identity(line));
+            line.fields().forEachRemaining(field -> {
+                if (stored == null || !field.getValue().equals(stored.get(field.getKey()))) {
+                    differences.add(identity(line) + " " + field.getKey());
+                }
+            });
+        }
+        assertThat(differences, empty());
+    }
+
+    private static String identity(JsonNode record) {
+        String type = record.get("type").textValue();
+        return type.equals("attestation")
+                ? type + " " + record.get("source").textValue() + " " + record.path("encounter").asText()
+                        + record.path("statement").asText()
+                : type + " " + record.get("key").textValue();
     }
 
     @Test
@@ -60,38 +118,60 @@ class CuratedDataSetTest {
     }
 
     @Test
-    void loadingAgainEvenConcurrentlyInsertsNothing() throws IOException {
-        DataSet data = DataSetLoader.curated();
-        long before = Database.count("select (select count(*) from actor) + (select count(*) from attestation)"
-                + " + (select count(*) from participant) + (select count(*) from statement_about)");
-        List<Integer> inserted = Uni.join().all(loader.load(data), loader.load(data), loader.load(data))
-                .andFailFast().await().indefinitely();
-        assertEquals(List.of(0, 0, 0), inserted);
-        assertEquals(before, Database.count("select (select count(*) from actor) + (select count(*) from attestation)"
-                + " + (select count(*) from participant) + (select count(*) from statement_about)"));
+    void loadingAgainEvenConcurrentlyAddsNothing() throws Exception {
+        String counts = "select (select count(*) from actor) + (select count(*) from attestation)"
+                + " + (select count(*) from participant) + (select count(*) from statement_about)"
+                + " + (select count(*) from change_log) + (select count(*) from encounter_status_change)";
+        long before = Database.count(counts);
+        List<CompletableFuture<ImportReport>> loads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            loads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return loader.load();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        int lines = lines().size();
+        for (CompletableFuture<ImportReport> load : loads) {
+            ImportReport report = load.get();
+            assertEquals(List.of(0, 0, lines), List.of(report.created, report.updated, report.unchanged));
+        }
+        assertEquals(before, Database.count(counts));
     }
 
     @Test
     void excerptsAndVerbatimQuotesAreWordForWordInTheirArticles() throws IOException {
         assumeTrue(Files.isDirectory(SEEDS), "the seed articles are not beside the project");
-        DataSet data = DataSetLoader.curated();
+        Properties seedFiles = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("data/seed-files.properties")) {
+            seedFiles.load(in);
+        }
+        List<JsonNode> lines = lines();
         Map<String, String> articles = new HashMap<>();
-        for (DataSet.SourceRecord source : data.sources()) {
-            articles.put(source.key(), Files.readString(SEEDS.resolve(source.seedFile()), StandardCharsets.UTF_8));
+        for (JsonNode source : ofType(lines, "source")) {
+            String key = source.get("key").textValue();
+            articles.put(key, Files.readString(SEEDS.resolve(seedFiles.getProperty(key)), StandardCharsets.UTF_8));
         }
         List<String> missing = new ArrayList<>();
-        List<AttestationRecord> attestations = new ArrayList<>();
-        data.encounters().forEach(e -> attestations.addAll(e.attestations()));
-        data.statements().forEach(s -> attestations.addAll(s.attestations()));
-        for (AttestationRecord attestation : attestations) {
-            if (!articles.get(attestation.source()).contains(attestation.excerpt())) {
-                missing.add(attestation.source() + ": " + attestation.excerpt());
+        Map<String, List<String>> sourcesOfStatements = new HashMap<>();
+        List<JsonNode> attestations = ofType(lines, "attestation");
+        for (JsonNode attestation : attestations) {
+            String source = attestation.get("source").textValue();
+            if (!articles.get(source).contains(attestation.get("excerpt").textValue())) {
+                missing.add(source + ": " + attestation.get("excerpt").textValue());
+            }
+            if (attestation.hasNonNull("statement")) {
+                sourcesOfStatements.computeIfAbsent(attestation.get("statement").textValue(), k -> new ArrayList<>())
+                        .add(source);
             }
         }
-        for (StatementRecord statement : data.statements()) {
-            if ("VERBATIM".equals(statement.mode()) && statement.attestations().stream()
-                    .noneMatch(a -> articles.get(a.source()).contains(statement.text()))) {
-                missing.add(statement.key() + ": " + statement.text());
+        for (JsonNode statement : ofType(lines, "statement")) {
+            String text = statement.get("text").textValue();
+            if ("VERBATIM".equals(statement.get("mode").textValue()) && sourcesOfStatements
+                    .get(statement.get("key").textValue()).stream().noneMatch(s -> articles.get(s).contains(text))) {
+                missing.add(statement.get("key").textValue() + ": " + text);
             }
         }
         assertThat(missing, empty());

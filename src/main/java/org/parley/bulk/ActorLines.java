@@ -1,0 +1,200 @@
+package org.parley.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.parley.actor.ActorKind;
+import org.parley.actor.ActorNames;
+import org.parley.bulk.ImportReport.Outcome;
+import org.parley.bulk.ImportSession.Stored;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.graphql.Slugs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Lines of {@code type} actor, with the actor's aliases and roles; found by key, else by Wikidata ID, else by name.
+ * The country and the organization of a role may be actors of later lines.
+ */
+final class ActorLines extends LineKind {
+
+    private static final List<String> ROLE = List.of("title", "organization", "start", "end", "source");
+
+    ActorLines() {
+        super("actor", List.of("key", "kind", "name", "aliases", "description", "wikidataId", "country", "roles"),
+                List.of("aliases", "roles"), "true", "a.id");
+    }
+
+    @Override
+    String select() {
+        return "select a.id, a.slug, a.kind, a.name, "
+                + list("al.alias", "al.position", "from actor_alias al where al.actor_id = a.id") + " as aliases,"
+                + " a.description, a.wikidata_id, c.slug as country, "
+                + list("json_build_object('title', r.title, 'organization', o.slug, 'start', "
+                        + Values.sqlPartial("r.start_date", "r.start_precision") + ", 'end', "
+                        + Values.sqlPartial("r.end_date", "r.end_precision") + ", 'source', rs.slug)", "r.position",
+                        "from actor_role r left join actor o on o.id = r.organization_id"
+                                + " left join source rs on rs.id = r.source_id where r.actor_id = a.id")
+                + " as roles from actor a left join actor c on c.id = a.country_id";
+    }
+
+    @Override
+    ObjectNode record(ResultSet row) throws SQLException {
+        ObjectNode record = start()
+                .put("key", row.getString("slug"))
+                .put("kind", row.getString("kind"))
+                .put("name", row.getString("name"));
+        record.set("aliases", json(row, "aliases"));
+        record.put("description", row.getString("description"))
+                .put("wikidataId", row.getString("wikidata_id"))
+                .put("country", row.getString("country"));
+        record.set("roles", json(row, "roles"));
+        return record;
+    }
+
+    @Override
+    Outcome apply(ImportSession session, ObjectNode line) throws LineRejected, SQLException {
+        LineFields fields = LineFields.of(line, session.references, this.fields);
+        fields.key();
+        fields.choice("kind", ActorKind.class);
+        fields.text("name", 1, 300);
+        fields.texts("aliases", 300);
+        fields.text("description", 0, 2000);
+        fields.matching("wikidataId", References.WIKIDATA_ID, "a Wikidata item ID such as Q7747");
+        References.Ref country = fields.actor("country", true);
+        if (country != null && !ActorKind.STATE.name().equals(country.kind())) {
+            throw fields.invalid("country", "must be an actor of kind STATE, not " + country.kind());
+        }
+        fields.objects("roles", ROLE, role -> {
+            role.text("title", 1, 300);
+            role.actor("organization", true);
+            role.partialDate("start");
+            role.partialDate("end");
+            role.source("source");
+            if (Values.text(role.given(), "title") == null) {
+                throw role.invalid("title", "is required");
+            }
+            PartialDate start = Values.partial(Values.text(role.given(), "start"));
+            PartialDate end = Values.partial(Values.text(role.given(), "end"));
+            if (start != null && end != null && end.date.isBefore(start.date)) {
+                throw role.invalid("end", "must not be before start");
+            }
+        });
+        ObjectNode given = fields.given();
+        Stored existing = find(session, given);
+        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
+        for (String required : List.of("kind", "name")) {
+            if (Values.text(merged, required) == null) {
+                throw fields.invalid(required, "is required");
+            }
+        }
+        if (ActorNames.normalize(Values.text(merged, "name")).isEmpty()) {
+            throw fields.invalid("name", "must contain at least one letter or digit");
+        }
+        for (JsonNode alias : merged.get("aliases")) {
+            if (ActorNames.normalize(alias.textValue()).isEmpty()) {
+                throw fields.invalid("aliases", "\"" + alias.textValue() + "\" must contain a letter or digit");
+            }
+        }
+        return session.upsert(NodeType.ACTOR, existing, merged, record -> insert(session, record),
+                (id, record, before) -> update(session, id, record, before));
+    }
+
+    private Stored find(ImportSession session, ObjectNode given) throws SQLException, LineRejected {
+        String key = Values.text(given, "key");
+        String wikidataId = Values.text(given, "wikidataId");
+        String name = Values.text(given, "name");
+        if (key != null) {
+            return find(session.connection, "a.slug = ?", key);
+        }
+        if (wikidataId != null) {
+            return find(session.connection, "a.wikidata_id = ?", wikidataId);
+        }
+        if (name != null) {
+            String normalized = ActorNames.normalize(name);
+            return find(session.connection, "a.normalized_name = ? or a.id in (select al.actor_id from actor_alias al"
+                    + " where al.normalized = ?) order by (a.normalized_name = ?) desc, a.id limit 1",
+                    normalized, normalized, normalized);
+        }
+        throw LineRejected.invalid("key: an actor needs a key, a wikidataId or a name to be found by");
+    }
+
+    private long insert(ImportSession session, ObjectNode record) throws SQLException {
+        String key = Values.text(record, "key");
+        if (key == null) {
+            key = session.freeKey("actor", Slugs.of(Values.text(record, "name"), "actor"));
+            record.put("key", key);
+        }
+        String name = Values.text(record, "name");
+        String country = Values.text(record, "country");
+        Long countryId = session.references.actorId(country);
+        long id = session.insert("insert into actor (slug, kind, name, normalized_name, description, wikidata_id,"
+                + " country_id) values (?, ?, ?, ?, ?, ?, ?) returning id", key, Values.text(record, "kind"), name,
+                ActorNames.normalize(name), Values.text(record, "description"), Values.text(record, "wikidataId"),
+                countryId);
+        laterCountry(session, id, country, countryId);
+        insertAliases(session, id, record);
+        insertRoles(session, id, record);
+        session.references.remember(type, new References.Ref(id, key, Values.text(record, "kind")));
+        return id;
+    }
+
+    private void update(ImportSession session, long id, ObjectNode record, ObjectNode before) throws SQLException {
+        String name = Values.text(record, "name");
+        String country = Values.text(record, "country");
+        Long countryId = session.references.actorId(country);
+        session.update("update actor set kind = ?, name = ?, normalized_name = ?, description = ?, wikidata_id = ?,"
+                + " country_id = ?, modified_at = now(), version = version + 1 where id = ?",
+                Values.text(record, "kind"), name, ActorNames.normalize(name), Values.text(record, "description"),
+                Values.text(record, "wikidataId"), countryId, id);
+        laterCountry(session, id, country, countryId);
+        if (!record.get("aliases").equals(before.get("aliases"))) {
+            session.update("delete from actor_alias where actor_id = ?", id);
+            insertAliases(session, id, record);
+        }
+        if (!record.get("roles").equals(before.get("roles"))) {
+            session.update("delete from actor_role where actor_id = ?", id);
+            insertRoles(session, id, record);
+        }
+        session.references.remember(type, new References.Ref(id, Values.text(record, "key"),
+                Values.text(record, "kind")));
+    }
+
+    /** A country of a later line is set at the end of the file. */
+    private static void laterCountry(ImportSession session, long id, String country, Long countryId) {
+        if (country != null && countryId == null) {
+            session.later("country", id, null, country);
+        }
+    }
+
+    private static void insertAliases(ImportSession session, long id, ObjectNode record) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode alias : record.get("aliases")) {
+            rows.add(new Object[] { id, alias.textValue(), ActorNames.normalize(alias.textValue()), rows.size() });
+        }
+        session.batch("insert into actor_alias (actor_id, alias, normalized, position) values (?, ?, ?, ?)", rows);
+    }
+
+    private static void insertRoles(ImportSession session, long id, ObjectNode record) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode role : record.get("roles")) {
+            int position = rows.size();
+            String organization = Values.text(role, "organization");
+            Long organizationId = session.references.actorId(organization);
+            if (organization != null && organizationId == null) {
+                session.later("organization", id, position, organization);
+            }
+            PartialDate start = Values.partial(Values.text(role, "start"));
+            PartialDate end = Values.partial(Values.text(role, "end"));
+            rows.add(new Object[] { id, Values.text(role, "title"), organizationId, Values.date(start),
+                    Values.precision(start), Values.date(end), Values.precision(end),
+                    session.references.sourceId(Values.text(role, "source")), position });
+        }
+        session.batch("insert into actor_role (actor_id, title, organization_id, start_date, start_precision,"
+                + " end_date, end_precision, source_id, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+}

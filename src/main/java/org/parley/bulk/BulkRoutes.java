@@ -1,0 +1,144 @@
+package org.parley.bulk;
+
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code POST /import} (JSON Lines in, the report out; role editor or admin) and {@code GET /export} (JSON Lines
+ * out; open like the reads). Both stream: the file is read from the connection as the import consumes it, and the
+ * export is written as the rows are read. Refusals have the body of a GraphQL error, with the same codes.
+ */
+@ApplicationScoped
+public class BulkRoutes {
+
+    private static final Logger LOG = Logger.getLogger(BulkRoutes.class);
+    static final String JSON_LINES = "application/x-ndjson";
+    private static final Set<String> IMPORT_TYPES = Set.of(JSON_LINES, "text/plain");
+
+    private final BulkService bulk;
+
+    BulkRoutes(BulkService bulk) {
+        this.bulk = bulk;
+    }
+
+    void install(@Observes Router router) {
+        // after authentication, but before Quarkus' limit on request bodies (which holds for GraphQL requests):
+        // an import file is read as a stream and may be much larger
+        router.post("/import").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::importFile);
+        router.get("/export").handler(this::export);
+    }
+
+    private void importFile(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        request.pause(); // until the caller is known to be allowed
+        Context context = routing.vertx().getOrCreateContext();
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !IMPORT_TYPES.contains(type.split(";")[0].strip().toLowerCase(Locale.ROOT))) {
+            refuse(routing, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the file as " + JSON_LINES + " or text/plain");
+            return;
+        }
+        QuarkusHttpUser.getSecurityIdentity(routing, null).subscribe().with(
+                identity -> context.runOnContext(ignored -> authorized(routing, identity)),
+                failure -> context.runOnContext(ignored -> refuse(routing, 401, "UNAUTHENTICATED",
+                        "The bearer token is not valid (forged, expired or malformed)")));
+    }
+
+    private void authorized(RoutingContext routing, SecurityIdentity identity) {
+        if (identity.isAnonymous()) {
+            refuse(routing, 401, "UNAUTHENTICATED", "An import needs a bearer token with the role editor");
+        } else if (!identity.hasRole("editor") && !identity.hasRole("admin")) {
+            refuse(routing, 403, "FORBIDDEN", "An import needs the role editor");
+        } else {
+            String subject = identity.getPrincipal().getName();
+            HttpServerRequest request = routing.request();
+            Context context = routing.vertx().getOrCreateContext();
+            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                routing.response().writeContinue();
+            }
+            RequestBodyStream body = new RequestBodyStream(request);
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    ImportReport report = bulk.importLines(new InputStreamReader(body, StandardCharsets.UTF_8), subject);
+                    LOG.infof("Import by %s: %d lines, %d created, %d updated, %d unchanged, %d rejected%s", subject,
+                            report.lines, report.created, report.updated, report.unchanged, report.rejected,
+                            report.committed ? "" : ": rolled back");
+                    String json = LineKind.MAPPER.writeValueAsString(report);
+                    context.runOnContext(ignored -> reply(routing, report.committed ? 200 : 422, json));
+                } catch (Exception e) {
+                    LOG.error("Import failed", e);
+                    context.runOnContext(ignored -> refuse(routing, 500, "INTERNAL_SERVER_ERROR",
+                            "Server Error: nothing was imported"));
+                }
+            });
+        }
+    }
+
+    private void export(RoutingContext routing) {
+        HttpServerResponse response = routing.response();
+        Context context = routing.vertx().getOrCreateContext();
+        response.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, JSON_LINES + "; charset=utf-8");
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            ResponseStream out = new ResponseStream(response, context);
+            try {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+                bulk.export(writer);
+                writer.flush();
+                out.end();
+            } catch (Exception e) {
+                LOG.error("Export failed", e);
+                if (out.sent()) {
+                    // the status is gone: cut the connection, so that the client sees an incomplete transfer
+                    context.runOnContext(ignored -> response.reset());
+                } else {
+                    context.runOnContext(ignored -> refuse(routing, 500, "INTERNAL_SERVER_ERROR", "Server Error"));
+                }
+            }
+        });
+    }
+
+    private static void refuse(RoutingContext routing, int status, String code, String message) {
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+        HttpServerResponse response = routing.response();
+        if (response.headWritten()) {
+            return; // refused already (a token that fails verification is answered by security.AuthenticationFailureHandler)
+        }
+        if (status == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer");
+        }
+        if (!routing.request().isEnded()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close"); // the body was not read
+        }
+        reply(routing, status, new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    private static void reply(RoutingContext routing, int status, String json) {
+        HttpServerResponse response = routing.response();
+        if (!response.ended()) {
+            response.setChunked(false).setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(json);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package org.parley.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.parley.bulk.ImportReport.Outcome;
+import org.parley.bulk.ImportSession.Stored;
+import org.parley.encounter.EncounterKind;
+import org.parley.encounter.EncounterStatus;
+import org.parley.encounter.ParticipantRole;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Lines of {@code type} encounter, with place, participants and status history; found by key. An encounter's
+ * sources come on attestation lines. A new encounter without a status history starts one from its status and first
+ * source, as {@code recordEncounter} does; a status changed without a history adds a step.
+ */
+final class EncounterLines extends LineKind {
+
+    private static final List<String> PLACE = List.of("name", "locality", "country", "latitude", "longitude");
+    private static final List<String> PARTICIPANT = List.of("actor", "role", "note");
+    private static final List<String> STATUS_CHANGE = List.of("status", "effective", "source", "note");
+
+    EncounterLines() {
+        super("encounter", List.of("key", "kind", "title", "summary", "status", "start", "end", "place",
+                "participants", "statusHistory"), List.of("participants", "statusHistory"), "true", "e.id");
+    }
+
+    @Override
+    String select() {
+        return "select e.id, e.slug, e.kind, e.title, e.summary, e.status, "
+                + Values.sqlPartial("e.start_date", "e.start_precision") + " as start_text, "
+                + Values.sqlPartial("e.end_date", "e.end_precision") + " as end_text,"
+                + " e.place_name, e.place_locality, pc.slug as place_country, e.latitude, e.longitude, "
+                + list("json_build_object('actor', pa.slug, 'role', p.role, 'note', p.note)", "p.position",
+                        "from participant p join actor pa on pa.id = p.actor_id where p.encounter_id = e.id")
+                + " as participants, "
+                + list("json_build_object('status', h.status, 'effective', "
+                        + Values.sqlPartial("h.effective_date", "h.effective_precision")
+                        + ", 'source', hs.slug, 'note', h.note)", "h.id",
+                        "from encounter_status_change h left join source hs on hs.id = h.source_id"
+                                + " where h.encounter_id = e.id")
+                + " as status_history from encounter e left join actor pc on pc.id = e.place_country_id";
+    }
+
+    @Override
+    ObjectNode record(ResultSet row) throws SQLException {
+        ObjectNode record = start()
+                .put("key", row.getString("slug"))
+                .put("kind", row.getString("kind"))
+                .put("title", row.getString("title"))
+                .put("summary", row.getString("summary"))
+                .put("status", row.getString("status"))
+                .put("start", row.getString("start_text"))
+                .put("end", row.getString("end_text"));
+        ObjectNode place = record.putObject("place")
+                .put("name", row.getString("place_name"))
+                .put("locality", row.getString("place_locality"))
+                .put("country", row.getString("place_country"))
+                .put("latitude", number(row, "latitude"))
+                .put("longitude", number(row, "longitude"));
+        boolean noPlace = true;
+        for (JsonNode value : place) {
+            noPlace &= value.isNull();
+        }
+        if (noPlace) {
+            record.putNull("place");
+        }
+        record.set("participants", json(row, "participants"));
+        record.set("statusHistory", json(row, "status_history"));
+        return record;
+    }
+
+    @Override
+    Outcome apply(ImportSession session, ObjectNode line) throws LineRejected, SQLException {
+        LineFields fields = LineFields.of(line, session.references, this.fields);
+        fields.key();
+        fields.choice("kind", EncounterKind.class);
+        fields.text("title", 1, 300);
+        fields.text("summary", 0, 4000);
+        fields.choice("status", EncounterStatus.class);
+        fields.partialDate("start");
+        fields.partialDate("end");
+        fields.object("place", PLACE, place -> {
+            place.text("name", 1, 300);
+            place.text("locality", 1, 300);
+            place.actor("country", false);
+            place.number("latitude", -90, 90);
+            place.number("longitude", -180, 180);
+            ObjectNode given = place.given();
+            if (given.get("latitude").isNull() != given.get("longitude").isNull()) {
+                throw place.invalid("latitude", "give latitude and longitude together, or neither");
+            }
+            if (!given.get("latitude").isNull() && given.get("name").isNull()) {
+                throw place.invalid("name", "is required with coordinates");
+            }
+        });
+        fields.objects("participants", PARTICIPANT, participant -> {
+            participant.actor("actor", false);
+            participant.choice("role", ParticipantRole.class);
+            participant.text("note", 0, 1000);
+            required(participant, "actor", "role");
+        });
+        fields.objects("statusHistory", STATUS_CHANGE, change -> {
+            change.choice("status", EncounterStatus.class);
+            change.partialDate("effective");
+            change.source("source");
+            change.text("note", 0, 2000);
+            required(change, "status");
+        });
+        ObjectNode given = fields.given();
+        String key = Values.text(given, "key");
+        if (key == null) {
+            throw LineRejected.invalid("key: an encounter needs a key");
+        }
+        Stored existing = find(session.connection, "e.slug = ?", key);
+        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
+        for (String field : List.of("kind", "title", "status")) {
+            if (Values.text(merged, field) == null) {
+                throw fields.invalid(field, "is required");
+            }
+        }
+        checkParticipants(fields, merged);
+        PartialDate start = Values.partial(Values.text(merged, "start"));
+        PartialDate end = Values.partial(Values.text(merged, "end"));
+        if (end != null && (start == null || end.until().isBefore(start.date))) {
+            throw fields.invalid("end", "must not be before start (and needs a start)");
+        }
+        boolean historyGiven = given.has("statusHistory");
+        return session.upsert(NodeType.ENCOUNTER, existing, merged, record -> insert(session, record, historyGiven),
+                (id, record, before) -> update(session, id, record, before, historyGiven));
+    }
+
+    private static void checkParticipants(LineFields fields, ObjectNode record) throws LineRejected {
+        JsonNode participants = record.get("participants");
+        if (participants.isEmpty()) {
+            throw fields.invalid("participants", "needs at least one participant");
+        }
+        Set<String> actors = new HashSet<>();
+        for (JsonNode participant : participants) {
+            if (!actors.add(Values.text(participant, "actor"))) {
+                throw fields.invalid("participants", Values.text(participant, "actor")
+                        + " takes part more than once: give one role per actor");
+            }
+        }
+    }
+
+    private static void required(LineFields fields, String... names) throws LineRejected {
+        for (String name : names) {
+            if (fields.given().get(name).isNull()) {
+                throw fields.invalid(name, "is required");
+            }
+        }
+    }
+
+    private long insert(ImportSession session, ObjectNode record, boolean historyGiven) throws SQLException {
+        String key = Values.text(record, "key");
+        long id = session.insert("insert into encounter (slug, kind, title, summary, status, start_date,"
+                + " start_precision, start_until, end_date, end_precision, end_until, place_name, place_locality,"
+                + " place_country_id, latitude, longitude) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " returning id", prepend(key, values(session, record)));
+        insertParticipants(session, id, record);
+        if (historyGiven) {
+            insertHistory(session, id, record.get("statusHistory"));
+        } else {
+            session.deriveHistory(id);
+        }
+        session.references.remember(type, new References.Ref(id, key, null));
+        return id;
+    }
+
+    private void update(ImportSession session, long id, ObjectNode record, ObjectNode before, boolean historyGiven)
+            throws SQLException {
+        session.update("update encounter set kind = ?, title = ?, summary = ?, status = ?, start_date = ?,"
+                + " start_precision = ?, start_until = ?, end_date = ?, end_precision = ?, end_until = ?,"
+                + " place_name = ?, place_locality = ?, place_country_id = ?, latitude = ?, longitude = ?,"
+                + " modified_at = now(), version = version + 1 where id = ?", append(values(session, record), id));
+        if (!record.get("participants").equals(before.get("participants"))) {
+            session.update("delete from participant where encounter_id = ?", id);
+            insertParticipants(session, id, record);
+        }
+        if (historyGiven && !record.get("statusHistory").equals(before.get("statusHistory"))) {
+            session.update("delete from encounter_status_change where encounter_id = ?", id);
+            insertHistory(session, id, record.get("statusHistory"));
+        } else if (!historyGiven && !Objects.equals(Values.text(record, "status"), Values.text(before, "status"))) {
+            // a status changed without a history given is one more step of the history
+            session.update("insert into encounter_status_change (encounter_id, status) values (?, ?)", id,
+                    Values.text(record, "status"));
+        }
+    }
+
+    /** The columns after the key, in the order of the insert and the update. */
+    private static Object[] values(ImportSession session, ObjectNode record) throws SQLException {
+        PartialDate start = Values.partial(Values.text(record, "start"));
+        PartialDate end = Values.partial(Values.text(record, "end"));
+        JsonNode place = record.get("place");
+        boolean hasPlace = !place.isNull();
+        return new Object[] { Values.text(record, "kind"), Values.text(record, "title"),
+                Values.text(record, "summary"), Values.text(record, "status"), Values.date(start),
+                Values.precision(start), Values.until(start), Values.date(end), Values.precision(end),
+                Values.until(end), hasPlace ? Values.text(place, "name") : null,
+                hasPlace ? Values.text(place, "locality") : null,
+                hasPlace ? session.references.actorId(Values.text(place, "country")) : null,
+                hasPlace ? Values.number(place, "latitude") : null, hasPlace ? Values.number(place, "longitude") : null };
+    }
+
+    private static void insertParticipants(ImportSession session, long id, ObjectNode record) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode participant : record.get("participants")) {
+            rows.add(new Object[] { id, session.references.actorId(Values.text(participant, "actor")),
+                    Values.text(participant, "role"), Values.text(participant, "note"), rows.size() });
+        }
+        session.batch("insert into participant (encounter_id, actor_id, role, note, position) values (?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    private static void insertHistory(ImportSession session, long id, JsonNode history) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode change : history) {
+            PartialDate effective = Values.partial(Values.text(change, "effective"));
+            rows.add(new Object[] { id, Values.text(change, "status"), Values.date(effective),
+                    Values.precision(effective), session.references.sourceId(Values.text(change, "source")),
+                    Values.text(change, "note") });
+        }
+        session.batch("insert into encounter_status_change (encounter_id, status, effective_date,"
+                + " effective_precision, source_id, note) values (?, ?, ?, ?, ?, ?)", rows);
+    }
+}

@@ -1,0 +1,320 @@
+package org.parley.bulk;
+
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The fields of one line, or of one object nested in it, checked one by one and put into {@link #given()} in the
+ * form the export writes: partial dates as YYYY, YYYY-MM or YYYY-MM-DD, times to the second, references as keys.
+ * A line gives only the fields it sets (the others keep their values); a nested object (a role, a participant, a
+ * place, a status change) is whole: a field it leaves out is null.
+ */
+final class LineFields {
+
+    private static final Pattern PARTIAL_DATE = Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
+
+    /** Reads one element of a list, or a nested object. */
+    interface Reader {
+        void read(LineFields element) throws LineRejected, SQLException;
+    }
+
+    private final ObjectNode line;
+    private final String path;
+    private final boolean whole;
+    private final References references;
+    private final ObjectNode given = JsonNodeFactory.instance.objectNode();
+
+    private LineFields(ObjectNode line, String path, boolean whole, References references, Set<String> allowed)
+            throws LineRejected {
+        this.line = line;
+        this.path = path;
+        this.whole = whole;
+        this.references = references;
+        for (Iterator<String> names = line.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw LineRejected.invalid((path.isEmpty() ? "" : path + ": ") + "unknown field \"" + name + "\"");
+            }
+        }
+    }
+
+    /** The fields of a line of the given type. */
+    static LineFields of(ObjectNode line, References references, List<String> fields) throws LineRejected {
+        Set<String> allowed = new HashSet<>(fields);
+        allowed.add("type");
+        return new LineFields(line, "", false, references, allowed);
+    }
+
+    /** The checked values of the fields given, in their exported form. */
+    ObjectNode given() {
+        return given;
+    }
+
+    /** The record's own key, if the line gives one (null is no key). */
+    void key() throws LineRejected {
+        matching("key", References.KEY, "a key of lower-case letters, digits and hyphens");
+        if (given.has("key") && given.get("key").isNull()) {
+            given.remove("key");
+        }
+    }
+
+    /** A string of {@code min} to {@code max} characters, or null. */
+    void text(String field, int min, int max) throws LineRejected {
+        if (present(field)) {
+            String text = string(field);
+            if (text != null) {
+                int length = text.codePointCount(0, text.length());
+                if (length < min || length > max) {
+                    throw invalid(field, min == 0 ? "must have at most " + max + " characters"
+                            : "must have between " + min + " and " + max + " characters");
+                }
+            }
+            given.put(field, text);
+        }
+    }
+
+    /** A string matching {@code pattern}, or null. */
+    void matching(String field, Pattern pattern, String expectation) throws LineRejected {
+        if (present(field)) {
+            String text = string(field);
+            if (text != null && (text.length() > 2000 || !pattern.matcher(text).matches())) {
+                throw invalid(field, "must be " + expectation);
+            }
+            given.put(field, text);
+        }
+    }
+
+    /** One of the names of an enum, or null. */
+    <E extends Enum<E>> void choice(String field, Class<E> values) throws LineRejected {
+        if (present(field)) {
+            String text = string(field);
+            if (text != null) {
+                try {
+                    Enum.valueOf(values, text);
+                } catch (IllegalArgumentException e) {
+                    throw invalid(field, "must be one of " + Arrays.toString(values.getEnumConstants()));
+                }
+            }
+            given.put(field, text);
+        }
+    }
+
+    /** A date known to the year, month or day ("2018", "2018-05", "2018-05-31"), or null. */
+    void partialDate(String field) throws LineRejected {
+        if (present(field)) {
+            String text = string(field);
+            if (text != null) {
+                try {
+                    if (!PARTIAL_DATE.matcher(text).matches()) {
+                        throw new IllegalArgumentException(text);
+                    }
+                    text = Values.format(Values.partial(text)); // the date must exist
+                } catch (RuntimeException e) {
+                    throw invalid(field, "must be a date given as YYYY, YYYY-MM or YYYY-MM-DD");
+                }
+            }
+            given.put(field, text);
+        }
+    }
+
+    /** A date and time with its UTC offset, kept to the second, or null. */
+    void dateTime(String field) throws LineRejected {
+        if (present(field)) {
+            String text = string(field);
+            if (text != null) {
+                try {
+                    text = Values.format(OffsetDateTime.parse(text).truncatedTo(ChronoUnit.SECONDS));
+                } catch (DateTimeParseException e) {
+                    throw invalid(field, "must be a date and time with its offset, e.g. 2018-06-01T15:19:00+05:30");
+                }
+            }
+            given.put(field, text);
+        }
+    }
+
+    /** A number from {@code min} to {@code max}, or null. */
+    void number(String field, double min, double max) throws LineRejected {
+        if (present(field)) {
+            JsonNode node = line.get(field);
+            if (node == null || node.isNull()) {
+                given.putNull(field);
+                return;
+            }
+            if (!node.isNumber() || !(node.doubleValue() >= min && node.doubleValue() <= max)) {
+                throw invalid(field, "must be a number from " + (int) min + " to " + (int) max);
+            }
+            given.put(field, node.doubleValue());
+        }
+    }
+
+    /** An actor named by key, Wikidata ID or name; with {@code later}, also the key of an actor on a later line. */
+    References.Ref actor(String field, boolean later) throws LineRejected, SQLException {
+        String ref = reference(field);
+        return ref == null ? null : resolved(field, ref, references.actor(ref), "actor", later);
+    }
+
+    /** A source named by key or URL. */
+    References.Ref source(String field) throws LineRejected, SQLException {
+        String ref = reference(field);
+        return ref == null ? null : resolved(field, ref, references.source(ref), "source", false);
+    }
+
+    References.Ref encounter(String field) throws LineRejected, SQLException {
+        String ref = reference(field);
+        return ref == null ? null : resolved(field, ref, references.encounter(ref), "encounter", false);
+    }
+
+    /** A statement named by key; with {@code later}, also a statement on a later line. */
+    References.Ref statement(String field, boolean later) throws LineRejected, SQLException {
+        String ref = reference(field);
+        return ref == null ? null : resolved(field, ref, references.statement(ref), "statement", later);
+    }
+
+    /** A list of distinct strings, each of 1 to {@code max} characters; null is read as an empty list. */
+    void texts(String field, int max) throws LineRejected, SQLException {
+        list(field, (element, index) -> {
+            if (!element.isTextual() || element.textValue().isEmpty()
+                    || element.textValue().codePointCount(0, element.textValue().length()) > max) {
+                throw invalid(field + "[" + index + "]", "must be a string of 1 to " + max + " characters");
+            }
+            return element;
+        });
+    }
+
+    /** A list of distinct actors, named as in {@link #actor}. */
+    void actors(String field) throws LineRejected, SQLException {
+        list(field, (element, index) -> {
+            String name = field + "[" + index + "]";
+            if (!element.isTextual()) {
+                throw invalid(name, "must be a string");
+            }
+            References.Ref found = references.actor(element.textValue());
+            if (found == null) {
+                throw unknown(name, "actor", element.textValue(), false);
+            }
+            return JsonNodeFactory.instance.textNode(found.key());
+        });
+    }
+
+    /** A list of objects, each whole, with the given fields. */
+    void objects(String field, List<String> fields, Reader reader) throws LineRejected, SQLException {
+        list(field, (element, index) -> {
+            LineFields nested = nested(field + "[" + index + "]", element, fields);
+            reader.read(nested);
+            return nested.given;
+        });
+    }
+
+    /** A whole object with the given fields, or null. */
+    void object(String field, List<String> fields, Reader reader) throws LineRejected, SQLException {
+        if (present(field)) {
+            JsonNode node = line.get(field);
+            if (node == null || node.isNull()) {
+                given.putNull(field);
+                return;
+            }
+            LineFields nested = nested(field, node, fields);
+            reader.read(nested);
+            given.set(field, nested.given);
+        }
+    }
+
+    private interface ElementReader {
+        JsonNode read(JsonNode element, int index) throws LineRejected, SQLException;
+    }
+
+    private void list(String field, ElementReader reader) throws LineRejected, SQLException {
+        if (!present(field)) {
+            return;
+        }
+        JsonNode node = line.get(field);
+        ArrayNode values = given.putArray(field);
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (!node.isArray()) {
+            throw invalid(field, "must be a list");
+        }
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode value = reader.read(node.get(i), i);
+            for (JsonNode earlier : values) {
+                if (earlier.equals(value)) {
+                    throw invalid(field + "[" + i + "]", "is already on the list");
+                }
+            }
+            values.add(value);
+        }
+    }
+
+    private LineFields nested(String name, JsonNode node, List<String> fields) throws LineRejected {
+        if (!node.isObject()) {
+            throw invalid(name, "must be an object");
+        }
+        return new LineFields((ObjectNode) node, name(name), true, references, new HashSet<>(fields));
+    }
+
+    private References.Ref resolved(String field, String ref, References.Ref found, String type, boolean later)
+            throws LineRejected {
+        if (found != null) {
+            given.put(field, found.key());
+            return found;
+        }
+        if (later && (References.KEY.matcher(ref).matches() || References.WIKIDATA_ID.matcher(ref).matches())) {
+            given.put(field, ref); // resolved at the end of the file
+            return null;
+        }
+        throw unknown(field, type, ref, later);
+    }
+
+    private String reference(String field) throws LineRejected {
+        if (!present(field)) {
+            return null;
+        }
+        String ref = string(field);
+        if (ref == null) {
+            given.putNull(field);
+        }
+        return ref;
+    }
+
+    private boolean present(String field) {
+        return whole || line.has(field);
+    }
+
+    private String string(String field) throws LineRejected {
+        JsonNode node = line.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw invalid(field, "must be a string");
+        }
+        return node.textValue();
+    }
+
+    private LineRejected unknown(String field, String type, String ref, boolean later) {
+        return new LineRejected(ImportRejectionReason.UNKNOWN_REFERENCE, name(field) + ": no " + type + " \"" + ref
+                + "\" in the database or " + (later ? "in the file" : "on an earlier line"));
+    }
+
+    LineRejected invalid(String field, String message) {
+        return LineRejected.invalid(name(field) + ": " + message);
+    }
+
+    private String name(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+}

@@ -1,0 +1,138 @@
+package org.parley.bulk;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.parley.actor.ActorNames;
+
+/**
+ * Finds the records that lines refer to: actors by key, Wikidata ID or name, sources by key or URL, encounters and
+ * statements by key. Records found by key are remembered (a bounded number of them), since the same countries and
+ * sources come back on many lines; what is found otherwise is looked up each time, as a later line may change it.
+ */
+final class References {
+
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
+    private static final int REMEMBERED = 20_000;
+
+    /** A record found: its row id, its key, and (for actors) its kind. */
+    record Ref(long id, String key, String kind) {
+    }
+
+    private final Connection connection;
+    private final Map<String, Ref> actors = bounded();
+    private final Map<String, Ref> sources = bounded();
+    private final Map<String, Ref> encounters = bounded();
+    private final Map<String, Ref> statements = bounded();
+
+    References(Connection connection) {
+        this.connection = connection;
+    }
+
+    Ref actor(String ref) throws SQLException {
+        if (KEY.matcher(ref).matches()) {
+            Ref found = byKey(actors, "select id, slug, kind from actor where slug = ?", ref);
+            if (found != null) {
+                return found;
+            }
+        } else if (WIKIDATA_ID.matcher(ref).matches()) {
+            return one("select id, slug, kind from actor where wikidata_id = ?", ref);
+        }
+        String name = ActorNames.normalize(ref);
+        return one("select a.id, a.slug, a.kind from actor a where a.normalized_name = ? or a.id in"
+                + " (select al.actor_id from actor_alias al where al.normalized = ?)"
+                + " order by (a.normalized_name = ?) desc, a.id limit 1", name, name, name);
+    }
+
+    Ref source(String ref) throws SQLException {
+        if (KEY.matcher(ref).matches()) {
+            return byKey(sources, "select id, slug, null from source where slug = ?", ref);
+        }
+        return one("select id, slug, null from source where url = ?", ref);
+    }
+
+    Ref encounter(String key) throws SQLException {
+        return byKey(encounters, "select id, slug, null from encounter where slug = ?", key);
+    }
+
+    Ref statement(String key) throws SQLException {
+        return byKey(statements, "select id, slug, null from statement where slug = ?", key);
+    }
+
+    /** The row id of a record named by key, or null when there is none (yet). */
+    Long actorId(String key) throws SQLException {
+        return key == null ? null : id(actor(key));
+    }
+
+    Long sourceId(String key) throws SQLException {
+        return key == null ? null : id(source(key));
+    }
+
+    Long encounterId(String key) throws SQLException {
+        return key == null ? null : id(encounter(key));
+    }
+
+    Long statementId(String key) throws SQLException {
+        return key == null ? null : id(statement(key));
+    }
+
+    /** Remembers a record just written, with its kind as written. */
+    void remember(String type, Ref ref) {
+        switch (type) {
+            case "actor" -> actors.put(ref.key(), ref);
+            case "source" -> sources.put(ref.key(), ref);
+            case "encounter" -> encounters.put(ref.key(), ref);
+            case "statement" -> statements.put(ref.key(), ref);
+            default -> throw new IllegalArgumentException(type);
+        }
+    }
+
+    /** Forgets everything: after a rollback, rows created since may be gone. */
+    void forget() {
+        actors.clear();
+        sources.clear();
+        encounters.clear();
+        statements.clear();
+    }
+
+    private static Long id(Ref ref) {
+        return ref == null ? null : ref.id();
+    }
+
+    private Ref byKey(Map<String, Ref> remembered, String sql, String key) throws SQLException {
+        Ref found = remembered.get(key);
+        if (found == null) {
+            found = one(sql, key);
+            if (found != null) {
+                remembered.put(key, found);
+            }
+        }
+        return found;
+    }
+
+    private Ref one(String sql, String... args) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setString(i + 1, args[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? new Ref(row.getLong(1), row.getString(2), row.getString(3)) : null;
+            }
+        }
+    }
+
+    private static Map<String, Ref> bounded() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Ref> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+    }
+}

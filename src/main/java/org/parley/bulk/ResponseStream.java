@@ -1,0 +1,108 @@
+package org.parley.bulk;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A response body written from a worker thread, in chunks, waiting whenever the client reads slower than the
+ * response is produced: at most one chunk is held here and Vert.x's write queue holds the rest up to its limit.
+ */
+final class ResponseStream extends OutputStream {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final HttpServerResponse response;
+    private final Context context;
+    private final byte[] buffer = new byte[CHUNK];
+    private int size;
+    private boolean sent;
+
+    /** {@code context}: the request's Vert.x context, where the response is written. */
+    ResponseStream(HttpServerResponse response, Context context) {
+        this.response = response;
+        this.context = context;
+    }
+
+    /** True once a chunk went out: the status can no longer change. */
+    boolean sent() {
+        return sent;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (size == CHUNK) {
+            flush();
+        }
+        buffer[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        while (length > 0) {
+            if (size == CHUNK) {
+                flush();
+            }
+            int count = Math.min(length, CHUNK - size);
+            System.arraycopy(bytes, offset, buffer, size, count);
+            size += count;
+            offset += count;
+            length -= count;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (size == 0) {
+            return;
+        }
+        Buffer chunk = Buffer.buffer(size).appendBytes(buffer, 0, size);
+        size = 0;
+        sent = true;
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            if (response.closed()) {
+                accepted.completeExceptionally(new IOException("The client closed the connection"));
+                return;
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                response.drainHandler(drained -> accepted.complete(null));
+            } else {
+                accepted.complete(null);
+            }
+        });
+        await(accepted);
+    }
+
+    /** Sends what is left and ends the response. */
+    void end() throws IOException {
+        flush();
+        context.runOnContext(ignored -> response.end());
+    }
+
+    private void await(CompletableFuture<Void> accepted) throws IOException {
+        while (true) {
+            try {
+                accepted.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (response.closed()) {
+                    throw new IOException("The client closed the connection");
+                }
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+}

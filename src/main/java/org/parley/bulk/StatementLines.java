@@ -1,0 +1,141 @@
+package org.parley.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.parley.bulk.ImportReport.Outcome;
+import org.parley.bulk.ImportSession.Stored;
+import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.statement.StatementKind;
+import org.parley.statement.StatementMode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Lines of {@code type} statement; found by key. {@code respondsTo} may name a statement of a later line. New
+ * statements keep the order of the file (their position among statements said on the same date).
+ */
+final class StatementLines extends LineKind {
+
+    StatementLines() {
+        super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
+                "about", "respondsTo"), List.of("about"), "true", "st.position, st.id");
+    }
+
+    @Override
+    String select() {
+        return "select st.id, st.slug, st.text, st.mode, st.kind, sp.slug as speaker, st.speaker_label, "
+                + Values.sqlPartial("st.said_date", "st.said_precision") + " as said_on, en.slug as encounter, "
+                + list("ab.slug", "sa.position",
+                        "from statement_about sa join actor ab on ab.id = sa.actor_id where sa.statement_id = st.id")
+                + " as about, rt.slug as responds_to from statement st left join actor sp on sp.id = st.speaker_id"
+                + " left join encounter en on en.id = st.encounter_id"
+                + " left join statement rt on rt.id = st.responds_to_id";
+    }
+
+    @Override
+    ObjectNode record(ResultSet row) throws SQLException {
+        ObjectNode record = start()
+                .put("key", row.getString("slug"))
+                .put("text", row.getString("text"))
+                .put("mode", row.getString("mode"))
+                .put("kind", row.getString("kind"))
+                .put("speaker", row.getString("speaker"))
+                .put("speakerLabel", row.getString("speaker_label"))
+                .put("saidOn", row.getString("said_on"))
+                .put("encounter", row.getString("encounter"));
+        record.set("about", json(row, "about"));
+        return record.put("respondsTo", row.getString("responds_to"));
+    }
+
+    @Override
+    Outcome apply(ImportSession session, ObjectNode line) throws LineRejected, SQLException {
+        LineFields fields = LineFields.of(line, session.references, this.fields);
+        fields.key();
+        fields.text("text", 1, 4000);
+        fields.choice("mode", StatementMode.class);
+        fields.choice("kind", StatementKind.class);
+        fields.actor("speaker", false);
+        fields.text("speakerLabel", 1, 300);
+        fields.partialDate("saidOn");
+        fields.encounter("encounter");
+        fields.actors("about");
+        fields.statement("respondsTo", true);
+        ObjectNode given = fields.given();
+        String key = Values.text(given, "key");
+        if (key == null) {
+            throw LineRejected.invalid("key: a statement needs a key");
+        }
+        if (key.equals(Values.text(given, "respondsTo"))) {
+            throw fields.invalid("respondsTo", "a statement cannot respond to itself");
+        }
+        Stored existing = find(session.connection, "st.slug = ?", key);
+        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
+        for (String field : List.of("text", "mode", "kind")) {
+            if (Values.text(merged, field) == null) {
+                throw fields.invalid(field, "is required");
+            }
+        }
+        if (Values.text(merged, "speaker") == null && Values.text(merged, "speakerLabel") == null) {
+            throw fields.invalid("speaker", "give a speaker, a speakerLabel or both");
+        }
+        return session.upsert(NodeType.STATEMENT, existing, merged, record -> insert(session, record),
+                (id, record, before) -> update(session, id, record, before));
+    }
+
+    private long insert(ImportSession session, ObjectNode record) throws SQLException {
+        String key = Values.text(record, "key");
+        String respondsTo = Values.text(record, "respondsTo");
+        Long respondsToId = session.references.statementId(respondsTo);
+        Object[] args = append(prepend(key, values(session, record, respondsToId)), session.takeStatementPosition());
+        long id = session.insert("insert into statement (slug, text, mode, kind, speaker_id, speaker_label, said_date,"
+                + " said_precision, encounter_id, responds_to_id, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " returning id", args);
+        laterResponse(session, id, respondsTo, respondsToId);
+        insertAbout(session, id, record);
+        session.references.remember(type, new References.Ref(id, key, null));
+        return id;
+    }
+
+    private static void update(ImportSession session, long id, ObjectNode record, ObjectNode before)
+            throws SQLException {
+        String respondsTo = Values.text(record, "respondsTo");
+        Long respondsToId = session.references.statementId(respondsTo);
+        session.update("update statement set text = ?, mode = ?, kind = ?, speaker_id = ?, speaker_label = ?,"
+                + " said_date = ?, said_precision = ?, encounter_id = ?, responds_to_id = ?, modified_at = now(),"
+                + " version = version + 1 where id = ?", append(values(session, record, respondsToId), id));
+        laterResponse(session, id, respondsTo, respondsToId);
+        if (!record.get("about").equals(before.get("about"))) {
+            session.update("delete from statement_about where statement_id = ?", id);
+            insertAbout(session, id, record);
+        }
+    }
+
+    /** The columns after the key, in the order of the insert and the update. */
+    private static Object[] values(ImportSession session, ObjectNode record, Long respondsToId) throws SQLException {
+        PartialDate said = Values.partial(Values.text(record, "saidOn"));
+        return new Object[] { Values.text(record, "text"), Values.text(record, "mode"), Values.text(record, "kind"),
+                session.references.actorId(Values.text(record, "speaker")), Values.text(record, "speakerLabel"),
+                Values.date(said), Values.precision(said),
+                session.references.encounterId(Values.text(record, "encounter")), respondsToId };
+    }
+
+    /** A statement responded to that comes on a later line is set at the end of the file. */
+    private static void laterResponse(ImportSession session, long id, String respondsTo, Long respondsToId) {
+        if (respondsTo != null && respondsToId == null) {
+            session.later("respondsTo", id, null, respondsTo);
+        }
+    }
+
+    private static void insertAbout(ImportSession session, long id, ObjectNode record) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (JsonNode actor : record.get("about")) {
+            rows.add(new Object[] { id, session.references.actorId(actor.textValue()), rows.size() });
+        }
+        session.batch("insert into statement_about (statement_id, actor_id, position) values (?, ?, ?)", rows);
+    }
+}

@@ -1,0 +1,112 @@
+package org.parley.bulk;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.DevTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Export, import into an empty database that Flyway has just migrated, export again: the two exports hold the same
+ * lines. The test database holds the curated data set plus records written here that use what the curated data does
+ * not (status histories, end dates, times in two offsets, participants' notes...).
+ */
+@QuarkusTest
+class ExportRoundTripTest {
+
+    @AfterAll
+    static void deleteTestRecords() {
+        TestRecords.delete();
+    }
+
+    @Test
+    void anExportImportedIntoAnEmptyDatabaseExportsTheSameLines() throws Exception {
+        String editor = DevTokens.mint("test-round-trip", 600, "editor");
+        ImportTest.importAs(editor, TestRecords.file("new-records.jsonl"));
+        ImportTest.importAs(editor, TestRecords.file("round-trip-extras.jsonl"));
+        String exported = given().when().get("/export").then().statusCode(200).extract().asString();
+        List<String> lines = exported.lines().toList();
+        assertTrue(lines.size() > 230, "the curated data set and the test records: " + lines.size());
+
+        String empty = emptyDatabase();
+        try (Connection connection = connect(empty)) {
+            connection.setAutoCommit(false);
+            ImportReport report = Importer.run(connection, new StringReader(exported), "test-round-trip",
+                    Importer.Mode.UPSERT);
+            assertEquals(List.of(), report.rejections);
+            assertEquals(List.of(lines.size(), 0, 0), List.of(report.created, report.updated, report.unchanged));
+            connection.commit();
+
+            StringWriter again = new StringWriter();
+            Exporter.export(connection, again);
+            connection.commit();
+            assertEquals(lines.stream().sorted().toList(), again.toString().lines().sorted().toList());
+
+            ImportReport twice = Importer.run(connection, new StringReader(exported), "test-round-trip",
+                    Importer.Mode.UPSERT);
+            assertEquals(List.of(0, 0, lines.size()), List.of(twice.created, twice.updated, twice.unchanged));
+            connection.rollback();
+        } finally {
+            drop(empty);
+        }
+    }
+
+    /** A new database beside the test database ({@code <name>_rt}), migrated by Flyway and empty. */
+    private static String emptyDatabase() throws SQLException {
+        String name = testDatabase() + "_rt";
+        drop(name);
+        try (Connection server = connect("postgres"); Statement statement = server.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        Flyway.configure(Thread.currentThread().getContextClassLoader()).dataSource(url(name), user(), password())
+                .locations("classpath:db/migration").load().migrate();
+        return name;
+    }
+
+    private static void drop(String name) throws SQLException {
+        try (Connection server = connect("postgres"); Statement statement = server.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        }
+    }
+
+    private static String testDatabase() {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    }
+
+    private static String url(String database) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        return url.substring(0, url.lastIndexOf('/') + 1) + database;
+    }
+
+    private static String user() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+    }
+
+    private static String password() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user());
+        if (password() != null) {
+            properties.setProperty("password", password());
+        }
+        return new org.postgresql.Driver().connect(url(database), properties);
+    }
+}

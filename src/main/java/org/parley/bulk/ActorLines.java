@@ -34,11 +34,11 @@ final class ActorLines extends LineKind {
         return "select a.id, a.slug, a.kind, a.name, "
                 + list("al.alias", "al.position", "from actor_alias al where al.actor_id = a.id") + " as aliases,"
                 + " a.description, a.wikidata_id, c.slug as country, "
-                + list("json_build_object('title', r.title, 'organization', o.slug, 'start', "
-                        + Values.sqlPartial("r.start_date", "r.start_precision") + ", 'end', "
-                        + Values.sqlPartial("r.end_date", "r.end_precision") + ", 'source', rs.slug)", "r.position",
-                        "from actor_role r left join actor o on o.id = r.organization_id"
-                                + " left join source rs on rs.id = r.source_id where r.actor_id = a.id")
+                + list("json_build_object('title', r.title, 'organization', " + keyOf("actor", "r.organization_id")
+                        + ", 'start', " + Values.sqlPartial("r.start_date", "r.start_precision") + ", 'end', "
+                        + Values.sqlPartial("r.end_date", "r.end_precision") + ", 'source', "
+                        + keyOf("source", "r.source_id") + ")", "r.position",
+                        "from actor_role r where r.actor_id = a.id")
                 + " as roles from actor a left join actor c on c.id = a.country_id";
     }
 
@@ -160,6 +160,7 @@ final class ActorLines extends LineKind {
             session.update("delete from actor_role where actor_id = ?", id);
             insertRoles(session, id, record);
         }
+        session.references.forgetActorNames();
         session.references.remember(type, new References.Ref(id, Values.text(record, "key"),
                 Values.text(record, "kind")));
     }

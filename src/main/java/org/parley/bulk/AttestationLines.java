@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class AttestationLines extends LineKind {
 
     AttestationLines() {
-        super("attestation", List.of("source", "encounter", "statement", "excerpt", "note", "reportedDate"), List.of(), "true", "a.id");
+        super("attestation", List.of("source", "encounter", "statement", "excerpt", "note", "reportedDate"), List.of(),
+                "true", "a.id");
     }
 
     @Override

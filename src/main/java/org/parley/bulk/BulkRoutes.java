@@ -81,7 +81,8 @@ public class BulkRoutes {
             RequestBodyStream body = new RequestBodyStream(request);
             Infrastructure.getDefaultWorkerPool().execute(() -> {
                 try {
-                    ImportReport report = bulk.importLines(new InputStreamReader(body, StandardCharsets.UTF_8), subject);
+                    ImportReport report = bulk.importLines(new InputStreamReader(body, StandardCharsets.UTF_8),
+                            subject);
                     LOG.infof("Import by %s: %d lines, %d created, %d updated, %d unchanged, %d rejected%s", subject,
                             report.lines, report.created, report.updated, report.unchanged, report.rejected,
                             report.committed ? "" : ": rolled back");
@@ -120,10 +121,11 @@ public class BulkRoutes {
     }
 
     private static void refuse(RoutingContext routing, int status, String code, String message) {
-        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+        JsonObject error = new JsonObject().put("message", message)
+                .put("extensions", new JsonObject().put("code", code));
         HttpServerResponse response = routing.response();
         if (response.headWritten()) {
-            return; // refused already (a token that fails verification is answered by security.AuthenticationFailureHandler)
+            return; // a token that fails verification was answered by security.AuthenticationFailureHandler
         }
         if (status == 401) {
             response.putHeader("WWW-Authenticate", "Bearer");

@@ -41,14 +41,14 @@ final class EncounterLines extends LineKind {
                 + Values.sqlPartial("e.start_date", "e.start_precision") + " as start_text, "
                 + Values.sqlPartial("e.end_date", "e.end_precision") + " as end_text,"
                 + " e.place_name, e.place_locality, pc.slug as place_country, e.latitude, e.longitude, "
-                + list("json_build_object('actor', pa.slug, 'role', p.role, 'note', p.note)", "p.position",
-                        "from participant p join actor pa on pa.id = p.actor_id where p.encounter_id = e.id")
+                + list("json_build_object('actor', " + keyOf("actor", "p.actor_id")
+                        + ", 'role', p.role, 'note', p.note)", "p.position",
+                        "from participant p where p.encounter_id = e.id")
                 + " as participants, "
                 + list("json_build_object('status', h.status, 'effective', "
-                        + Values.sqlPartial("h.effective_date", "h.effective_precision")
-                        + ", 'source', hs.slug, 'note', h.note)", "h.id",
-                        "from encounter_status_change h left join source hs on hs.id = h.source_id"
-                                + " where h.encounter_id = e.id")
+                        + Values.sqlPartial("h.effective_date", "h.effective_precision") + ", 'source', "
+                        + keyOf("source", "h.source_id") + ", 'note', h.note)", "h.id",
+                        "from encounter_status_change h where h.encounter_id = e.id")
                 + " as status_history from encounter e left join actor pc on pc.id = e.place_country_id";
     }
 
@@ -210,7 +210,8 @@ final class EncounterLines extends LineKind {
                 Values.until(end), hasPlace ? Values.text(place, "name") : null,
                 hasPlace ? Values.text(place, "locality") : null,
                 hasPlace ? session.references.actorId(Values.text(place, "country")) : null,
-                hasPlace ? Values.number(place, "latitude") : null, hasPlace ? Values.number(place, "longitude") : null };
+                hasPlace ? Values.number(place, "latitude") : null,
+                hasPlace ? Values.number(place, "longitude") : null };
     }
 
     private static void insertParticipants(ImportSession session, long id, ObjectNode record) throws SQLException {

@@ -4,6 +4,10 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+// Jackson writes it for POST /import by reflection: a native executable needs it registered
+@RegisterForReflection
 @Type("ImportRejection")
 @Description("A rejected line of an import: which one and why.")
 public class ImportRejection {

@@ -11,7 +11,11 @@ import org.eclipse.microprofile.graphql.Type;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** What an import did, line by line counted; the JSON answer of {@code POST /import} and the mutation's report. */
+// Jackson writes it for POST /import by reflection: a native executable needs it registered
+@RegisterForReflection
 @Type("ImportReport")
 @Description("What an import did. An import is all or nothing: when any line is rejected, nothing is written and"
         + " the counts say what the accepted lines would have done.")

@@ -205,6 +205,7 @@ public final class Importer {
      * counted as created or updated: it is counted as rejected instead (once, with its first problem).
      */
     private void finish() throws SQLException {
+        session.update("analyze import_written, import_later, import_history"); // temporary tables have no statistics
         session.update("update actor x set country_id = t.id from import_later l join actor t"
                 + " on t.slug = l.ref or t.wikidata_id = l.ref where l.kind = 'country' and x.id = l.owner_id");
         session.update("update actor_role x set organization_id = t.id from import_later l join actor t"
@@ -224,9 +225,11 @@ public final class Importer {
                 }
             }
         }
-        session.update("insert into encounter_status_change (encounter_id, status, source_id) select e.id, e.status,"
-                + " (select a.source_id from attestation a where a.encounter_id = e.id order by a.id limit 1)"
-                + " from import_history h join encounter e on e.id = h.encounter_id order by h.line");
+        // set-based: a subquery "order by a.id limit 1" per encounter may walk the whole attestation index by id
+        session.update("insert into encounter_status_change (encounter_id, status, source_id)"
+                + " select first.id, first.status, first.source_id from (select distinct on (h.line) h.line, e.id,"
+                + " e.status, a.source_id from import_history h join encounter e on e.id = h.encounter_id"
+                + " left join attestation a on a.encounter_id = e.id order by h.line, a.id) first order by first.line");
     }
 
     /** The lines found wrong at the end of the file, with the first problem of each. */
@@ -254,7 +257,8 @@ public final class Importer {
                     or w.node_type = 'Statement'
                         and not exists (select 1 from attestation a where a.statement_id = w.node_id))
                 union all
-                select w.line, 'INVALID', 'the name or alias "' || mine.name || '" already names the actor ' || other.slug
+                select w.line, 'INVALID',
+                    'the name or alias "' || mine.name || '" already names the actor ' || other.slug
                 from import_written w
                 join (select id, name, normalized_name as normalized from actor
                     union all select actor_id, alias, normalized from actor_alias) mine on mine.id = w.node_id

@@ -123,6 +123,15 @@ abstract class LineKind {
         return "(select coalesce(json_agg(" + element + " order by " + order + "), '[]') " + from + ")::text";
     }
 
+    /**
+     * SQL for the key of the row of {@code table} that {@code idColumn} names. A scalar subquery rather than a join in
+     * the lists: it is an index lookup whatever the planner's statistics (a join was planned as a hash join over a
+     * whole table once a large import had made the statistics stale).
+     */
+    static String keyOf(String table, String idColumn) {
+        return "(select k.slug from " + table + " k where k.id = " + idColumn + ")";
+    }
+
     /** {@code first}, then {@code rest}: the arguments of an insert, key first. */
     static Object[] prepend(Object first, Object[] rest) {
         Object[] all = new Object[rest.length + 1];

@@ -12,8 +12,9 @@ import org.parley.actor.ActorNames;
 
 /**
  * Finds the records that lines refer to: actors by key, Wikidata ID or name, sources by key or URL, encounters and
- * statements by key. Records found by key are remembered (a bounded number of them), since the same countries and
- * sources come back on many lines; what is found otherwise is looked up each time, as a later line may change it.
+ * statements by key. What is found is remembered (a bounded number of each), since the same countries and sources
+ * come back on many lines; actors found by Wikidata ID or name are forgotten whenever a line changes an actor, which
+ * may change what those name. Sources found by URL are looked up each time.
  */
 final class References {
 
@@ -27,6 +28,7 @@ final class References {
 
     private final Connection connection;
     private final Map<String, Ref> actors = bounded();
+    private final Map<String, Ref> actorsByName = bounded();
     private final Map<String, Ref> sources = bounded();
     private final Map<String, Ref> encounters = bounded();
     private final Map<String, Ref> statements = bounded();
@@ -41,13 +43,22 @@ final class References {
             if (found != null) {
                 return found;
             }
-        } else if (WIKIDATA_ID.matcher(ref).matches()) {
-            return one("select id, slug, kind from actor where wikidata_id = ?", ref);
         }
-        String name = ActorNames.normalize(ref);
-        return one("select a.id, a.slug, a.kind from actor a where a.normalized_name = ? or a.id in"
-                + " (select al.actor_id from actor_alias al where al.normalized = ?)"
-                + " order by (a.normalized_name = ?) desc, a.id limit 1", name, name, name);
+        Ref found = actorsByName.get(ref);
+        if (found == null) {
+            if (WIKIDATA_ID.matcher(ref).matches()) {
+                found = one("select id, slug, kind from actor where wikidata_id = ?", ref);
+            } else {
+                String name = ActorNames.normalize(ref);
+                found = one("select a.id, a.slug, a.kind from actor a where a.normalized_name = ? or a.id in"
+                        + " (select al.actor_id from actor_alias al where al.normalized = ?)"
+                        + " order by (a.normalized_name = ?) desc, a.id limit 1", name, name, name);
+            }
+            if (found != null) {
+                actorsByName.put(ref, found);
+            }
+        }
+        return found;
     }
 
     Ref source(String ref) throws SQLException {
@@ -93,9 +104,18 @@ final class References {
         }
     }
 
+    /**
+     * Forgets the actors found by Wikidata ID or name, after a line changed an actor. (A new actor cannot take a
+     * Wikidata ID, and a name it shares with another actor rejects it at the end of the file.)
+     */
+    void forgetActorNames() {
+        actorsByName.clear();
+    }
+
     /** Forgets everything: after a rollback, rows created since may be gone. */
     void forget() {
         actors.clear();
+        actorsByName.clear();
         sources.clear();
         encounters.clear();
         statements.clear();

@@ -30,8 +30,8 @@ final class StatementLines extends LineKind {
     String select() {
         return "select st.id, st.slug, st.text, st.mode, st.kind, sp.slug as speaker, st.speaker_label, "
                 + Values.sqlPartial("st.said_date", "st.said_precision") + " as said_on, en.slug as encounter, "
-                + list("ab.slug", "sa.position",
-                        "from statement_about sa join actor ab on ab.id = sa.actor_id where sa.statement_id = st.id")
+                + list(keyOf("actor", "sa.actor_id"), "sa.position",
+                        "from statement_about sa where sa.statement_id = st.id")
                 + " as about, rt.slug as responds_to from statement st left join actor sp on sp.id = st.speaker_id"
                 + " left join encounter en on en.id = st.encounter_id"
                 + " left join statement rt on rt.id = st.responds_to_id";

@@ -53,7 +53,8 @@ final class Values {
     /** A stored time as printed: in the UTC offset the source prints its times in. */
     static String printed(OffsetDateTime time, Integer offsetSeconds) {
         return time == null ? null
-                : format(time.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offsetSeconds == null ? 0 : offsetSeconds)));
+                : format(time.withOffsetSameInstant(
+                        ZoneOffset.ofTotalSeconds(offsetSeconds == null ? 0 : offsetSeconds)));
     }
 
     /** First day, precision and last day of a partial date column triple; nulls when there is no date. */

@@ -70,8 +70,9 @@ class ImportTest {
         assertEquals("vladimir-putin", slugOf("select a.slug from statement s join actor a on a.id = s.speaker_id"
                 + " where s.slug = 'zz-test-import-reply'"));
         assertEquals(List.of("zz-test-import-envoy:GUEST", "russia:HOST"), Database.column("select a.slug || ':' ||"
-                + " p.role from participant p join actor a on a.id = p.actor_id join encounter e on e.id = p.encounter_id"
-                + " where e.slug = 'zz-test-import-meeting' order by p.position"));
+                + " p.role from participant p join actor a on a.id = p.actor_id"
+                + " join encounter e on e.id = p.encounter_id where e.slug = 'zz-test-import-meeting'"
+                + " order by p.position"));
         assertEquals(2, Database.count("select count(*) from attestation a join source s on s.id = a.source_id"
                 + " where s.slug = 'zz-test-import-source' and a.statement_id is not null"));
         // a new encounter without a history starts one from its status and first source, like recordEncounter

@@ -101,6 +101,16 @@ class CuratedDataSetTest {
         assertThat(differences, empty());
     }
 
+    @Test
+    void theExampleLinesOfTheImportDocumentAreLinesOfTheExport() throws IOException {
+        List<String> exported = given().when().get("/export").then().statusCode(200).extract().asString().lines()
+                .toList();
+        List<String> examples = Files.readString(Path.of("docs", "IMPORT.md"), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.startsWith("{\"type\":")).toList();
+        assertEquals(5, examples.size());
+        assertThat(examples.stream().filter(example -> !exported.contains(example)).toList(), empty());
+    }
+
     private static String identity(JsonNode record) {
         String type = record.get("type").textValue();
         return type.equals("attestation")

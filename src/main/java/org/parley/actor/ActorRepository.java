@@ -47,6 +47,14 @@ public class ActorRepository implements NodeLoader {
     }
 
     /**
+     * SQL for the actor an id parameter stands for: itself, or the actor it was merged into. Filters use it so that
+     * IDs kept from before a merge still select the merged actor's encounters and statements.
+     */
+    public static String followingMerges(String idParameter) {
+        return "(select coalesce(m.merged_into_id, m.id) from actor m where m.id = " + idParameter + ")";
+    }
+
+    /**
      * Like {@link #byIds}, but the ID of an actor merged into another resolves to that other actor, so that IDs
      * clients kept from before a merge still work.
      */

@@ -94,8 +94,10 @@ public class EncounterRepository implements NodeLoader {
             }
             LinkedHashSet<Long> ids = new LinkedHashSet<>();
             filter.participants.forEach(id -> ids.add(GlobalId.decode(id, NodeType.ACTOR, "filter.participants")));
-            where.append(" and e.id in (select pp.encounter_id from participant pp where pp.actor_id = any(")
-                    .append(args.add(ids.toArray(Long[]::new))).append(") group by pp.encounter_id")
+            // IDs of merged actors stand for the actors they were merged into
+            where.append(" and e.id in (select pp.encounter_id from participant pp where pp.actor_id = any(array(")
+                    .append("select coalesce(m.merged_into_id, m.id) from actor m where m.id = any(")
+                    .append(args.add(ids.toArray(Long[]::new))).append("))) group by pp.encounter_id")
                     .append(" having count(*) = ").append(args.add(ids.size())).append(")");
         }
         if (filter.updatedSince != null) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.actor.Actor;
+import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
@@ -89,12 +90,13 @@ public class StatementRepository implements NodeLoader {
     private static String conditions(StatementFilter filter, SqlArgs args) {
         StringBuilder where = new StringBuilder();
         if (filter.speaker != null) {
-            where.append(" and s.speaker_id = ")
-                    .append(args.add(GlobalId.decode(filter.speaker, NodeType.ACTOR, "filter.speaker")));
+            where.append(" and s.speaker_id = ").append(ActorRepository.followingMerges(
+                    args.add(GlobalId.decode(filter.speaker, NodeType.ACTOR, "filter.speaker"))));
         }
         if (filter.about != null) {
             where.append(" and exists (select 1 from statement_about sa where sa.statement_id = s.id and sa.actor_id = ")
-                    .append(args.add(GlobalId.decode(filter.about, NodeType.ACTOR, "filter.about"))).append(")");
+                    .append(ActorRepository.followingMerges(
+                            args.add(GlobalId.decode(filter.about, NodeType.ACTOR, "filter.about")))).append(")");
         }
         if (filter.encounter != null) {
             where.append(" and s.encounter_id = ")

@@ -123,6 +123,10 @@ class MergeActorsTest {
         assertEquals(keep, node.getString("data.node.id"));
         assertEquals(keep, data("actorById", "id", merged).getString("data.actor.id"));
         assertEquals(keep, data("actorByName", "name", mergeName).getString("data.actor.id"));
+        // and so do filters given the old ID
+        JsonPath byOldId = data("actorWithStatementsAbout", "id", merged);
+        assertThat(byOldId.getList("data.encounters.nodes.id"), hasItems(onlyMerged, both));
+        assertThat(byOldId.getList("data.statements.nodes.id"), hasItem(said));
         // the merged actor is a tombstone that says where it went
         Map<String, Object> tombstone = data("tombstones", "first", 100).<Map<String, Object>> getList(
                 "data.tombstones.nodes").stream().filter(t -> merged.equals(t.get("id"))).findFirst().orElseThrow();

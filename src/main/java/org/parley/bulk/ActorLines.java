@@ -26,7 +26,7 @@ final class ActorLines extends LineKind {
 
     ActorLines() {
         super("actor", List.of("key", "kind", "name", "aliases", "description", "wikidataId", "country", "roles"),
-                List.of("aliases", "roles"), "true", "a.id");
+                List.of("aliases", "roles"), "a.deleted_at is null", "a.id");
     }
 
     @Override
@@ -39,7 +39,8 @@ final class ActorLines extends LineKind {
                         + Values.sqlPartial("r.end_date", "r.end_precision") + ", 'source', "
                         + keyOf("source", "r.source_id") + ")", "r.position",
                         "from actor_role r where r.actor_id = a.id")
-                + " as roles from actor a left join actor c on c.id = a.country_id";
+                + " as roles, a.deleted_at is not null as deleted"
+                + " from actor a left join actor c on c.id = a.country_id and c.deleted_at is null";
     }
 
     @Override
@@ -112,12 +113,13 @@ final class ActorLines extends LineKind {
             return find(session.connection, "a.slug = ?", key);
         }
         if (wikidataId != null) {
-            return find(session.connection, "a.wikidata_id = ?", wikidataId);
+            return find(session.connection, "a.wikidata_id = ? and a.deleted_at is null", wikidataId);
         }
         if (name != null) {
             String normalized = ActorNames.normalize(name);
-            return find(session.connection, "a.normalized_name = ? or a.id in (select al.actor_id from actor_alias al"
-                    + " where al.normalized = ?) order by (a.normalized_name = ?) desc, a.id limit 1",
+            return find(session.connection, "a.deleted_at is null and (a.normalized_name = ? or a.id in (select"
+                    + " al.actor_id from actor_alias al where al.normalized = ?)) order by (a.normalized_name = ?) desc,"
+                    + " a.id limit 1",
                     normalized, normalized, normalized);
         }
         throw LineRejected.invalid("key: an actor needs a key, a wikidataId or a name to be found by");

@@ -19,13 +19,13 @@ final class AttestationLines extends LineKind {
 
     AttestationLines() {
         super("attestation", List.of("source", "encounter", "statement", "excerpt", "note", "reportedDate"), List.of(),
-                "true", "a.id");
+                "s.deleted_at is null and coalesce(e.deleted_at, st.deleted_at) is null", "a.id");
     }
 
     @Override
     String select() {
         return "select a.id, s.slug as source, e.slug as encounter, st.slug as statement, a.excerpt, a.note, "
-                + Values.sqlPartial("a.reported_date", "a.reported_precision") + " as reported_date"
+                + Values.sqlPartial("a.reported_date", "a.reported_precision") + " as reported_date, false as deleted"
                 + " from attestation a join source s on s.id = a.source_id"
                 + " left join encounter e on e.id = a.encounter_id left join statement st on st.id = a.statement_id";
     }
@@ -78,7 +78,7 @@ final class AttestationLines extends LineKind {
             session.update("insert into attestation (excerpt, note, reported_date, reported_precision, source_id, "
                     + subjectColumn + ") values (?, ?, ?, ?, ?, ?)", values);
             outcome = Outcome.CREATED;
-        } else if (existing.record().equals(merged) || session.mode == Importer.Mode.ADD_MISSING) {
+        } else if (session.mode == Importer.Mode.ADD_MISSING || existing.record().equals(merged)) {
             return Outcome.UNCHANGED;
         } else {
             session.update("update attestation set excerpt = ?, note = ?, reported_date = ?, reported_precision = ?"

@@ -32,7 +32,8 @@ final class EncounterLines extends LineKind {
 
     EncounterLines() {
         super("encounter", List.of("key", "kind", "title", "summary", "status", "start", "end", "place",
-                "participants", "statusHistory"), List.of("participants", "statusHistory"), "true", "e.id");
+                "participants", "statusHistory"), List.of("participants", "statusHistory"),
+                "e.deleted_at is null", "e.id");
     }
 
     @Override
@@ -49,7 +50,8 @@ final class EncounterLines extends LineKind {
                         + Values.sqlPartial("h.effective_date", "h.effective_precision") + ", 'source', "
                         + keyOf("source", "h.source_id") + ", 'note', h.note)", "h.id",
                         "from encounter_status_change h where h.encounter_id = e.id")
-                + " as status_history from encounter e left join actor pc on pc.id = e.place_country_id";
+                + " as status_history, e.deleted_at is not null as deleted"
+                + " from encounter e left join actor pc on pc.id = e.place_country_id and pc.deleted_at is null";
     }
 
     @Override

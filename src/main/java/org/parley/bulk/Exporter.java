@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Writes every record in the import format, one line each: sources, actors, encounters, statements, then
+ * Writes every live record (tombstones left out) in the import format, one line each: sources, actors, encounters, statements, then
  * attestations, so that every reference points to an earlier line (but for an actor's country or organization and a
  * statement's response, which may point forward, as the import allows). Run it in one read-only transaction for a
  * consistent copy; rows are read in batches, never all at once.

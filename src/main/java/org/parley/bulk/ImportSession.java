@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.parley.bulk.ImportReport.Outcome;
@@ -33,8 +34,8 @@ final class ImportSession {
             create temporary table import_history (line int not null, encounter_id bigint not null) on commit drop;
             """;
 
-    /** A record as stored: its row id and its line. */
-    record Stored(long id, ObjectNode record) {
+    /** A record as stored: its row id, its line, and whether it is a tombstone (deleted, or merged into another). */
+    record Stored(long id, ObjectNode record, boolean deleted) {
     }
 
     interface Insert {
@@ -73,7 +74,8 @@ final class ImportSession {
 
     /**
      * Creates the record when it is new, updates it when the line changes it, and leaves it alone when the line
-     * states what is stored (or, when only adding what is missing, whatever the line states).
+     * states what is stored (or, when only adding what is missing, whatever the line states). A tombstone's key is
+     * refused: an import does not bring deleted records back.
      */
     Outcome upsert(NodeType type, Stored existing, ObjectNode merged, Insert insert, Update update)
             throws SQLException, LineRejected {
@@ -81,7 +83,15 @@ final class ImportSession {
             written(type, insert.insert(merged), true);
             return Outcome.CREATED;
         }
-        if (existing.record().equals(merged) || mode == Importer.Mode.ADD_MISSING) {
+        if (mode == Importer.Mode.ADD_MISSING) {
+            return Outcome.UNCHANGED;
+        }
+        if (existing.deleted()) {
+            throw LineRejected.invalid("key: the " + type.typeName().toLowerCase(Locale.ROOT) + " \""
+                    + Values.text(existing.record(), "key") + "\" was deleted (or merged into another);"
+                    + " its key cannot be used again");
+        }
+        if (existing.record().equals(merged)) {
             return Outcome.UNCHANGED;
         }
         update.update(existing.id(), merged, existing.record());

@@ -207,12 +207,12 @@ public final class Importer {
     private void finish() throws SQLException {
         session.update("analyze import_written, import_later, import_history"); // temporary tables have no statistics
         session.update("update actor x set country_id = t.id from import_later l join actor t"
-                + " on t.slug = l.ref or t.wikidata_id = l.ref where l.kind = 'country' and x.id = l.owner_id");
+                + " on " + LATER_ACTOR + " where l.kind = 'country' and x.id = l.owner_id");
         session.update("update actor_role x set organization_id = t.id from import_later l join actor t"
-                + " on t.slug = l.ref or t.wikidata_id = l.ref"
+                + " on " + LATER_ACTOR
                 + " where l.kind = 'organization' and x.actor_id = l.owner_id and x.position = l.position");
         session.update("update statement x set responds_to_id = t.id from import_later l join statement t"
-                + " on t.slug = l.ref where l.kind = 'respondsTo' and x.id = l.owner_id");
+                + " on t.slug = l.ref and t.deleted_at is null where l.kind = 'respondsTo' and x.id = l.owner_id");
         try (PreparedStatement statement = session.connection.prepareStatement(PROBLEMS);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -232,6 +232,9 @@ public final class Importer {
                 + " left join attestation a on a.encounter_id = e.id order by h.line, a.id) first order by first.line");
     }
 
+    /** The live actor a reference to a later line names, by key or Wikidata ID. */
+    private static final String LATER_ACTOR = "(t.slug = l.ref or t.wikidata_id = l.ref) and t.deleted_at is null";
+
     /** The lines found wrong at the end of the file, with the first problem of each. */
     private static final String PROBLEMS = """
             select distinct on (p.line) p.line, p.reason, p.message,
@@ -242,11 +245,12 @@ public final class Importer {
                     || '" in the database or in the file' as message
                 from import_later l
                 where not exists (select 1 from actor t where l.kind in ('country', 'organization')
-                        and (t.slug = l.ref or t.wikidata_id = l.ref))
-                    and not exists (select 1 from statement t where l.kind = 'respondsTo' and t.slug = l.ref)
+                        and (t.slug = l.ref or t.wikidata_id = l.ref) and t.deleted_at is null)
+                    and not exists (select 1 from statement t where l.kind = 'respondsTo' and t.slug = l.ref
+                        and t.deleted_at is null)
                 union all
                 select l.line, 'INVALID', 'country: must be an actor of kind STATE, not ' || t.kind
-                from import_later l join actor t on t.slug = l.ref or t.wikidata_id = l.ref
+                from import_later l join actor t on (t.slug = l.ref or t.wikidata_id = l.ref) and t.deleted_at is null
                 where l.kind = 'country' and t.kind <> 'STATE'
                 union all
                 select w.line, 'INVALID', 'a new ' || lower(w.node_type)
@@ -265,7 +269,7 @@ public final class Importer {
                 join (select id, normalized_name as normalized from actor
                     union all select actor_id, normalized from actor_alias) theirs
                     on theirs.normalized = mine.normalized and theirs.id <> mine.id
-                join actor other on other.id = theirs.id
+                join actor other on other.id = theirs.id and other.deleted_at is null
                 where w.node_type = 'Actor'
             ) p
             order by p.line

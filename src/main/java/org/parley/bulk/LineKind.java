@@ -50,7 +50,10 @@ abstract class LineKind {
         this.order = order;
     }
 
-    /** {@code select <row id>, <columns> from <table> <alias> [joins]}: what {@link #record} reads. */
+    /**
+     * {@code select <row id>, <columns>, <deleted> from <table> <alias> [joins]}: what {@link #record} reads, and
+     * whether the row is a tombstone. References to tombstones read as null, as the API shows them.
+     */
     abstract String select();
 
     /** A row of {@link #select()} as a line. */
@@ -79,7 +82,7 @@ abstract class LineKind {
                 statement.setObject(i + 1, args[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? new Stored(rows.getLong(1), record(rows)) : null;
+                return rows.next() ? new Stored(rows.getLong(1), record(rows), rows.getBoolean("deleted")) : null;
             }
         }
     }
@@ -129,7 +132,7 @@ abstract class LineKind {
      * whole table once a large import had made the statistics stale).
      */
     static String keyOf(String table, String idColumn) {
-        return "(select k.slug from " + table + " k where k.id = " + idColumn + ")";
+        return "(select k.slug from " + table + " k where k.id = " + idColumn + " and k.deleted_at is null)";
     }
 
     /** {@code first}, then {@code rest}: the arguments of an insert, key first. */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.parley.actor.ActorNames;
 
 /**
- * Finds the records that lines refer to: actors by key, Wikidata ID or name, sources by key or URL, encounters and
- * statements by key. What is found is remembered (a bounded number of each), since the same countries and sources
+ * Finds the live records that lines refer to: actors by key (a merged actor's key finds the actor it was merged
+ * into), Wikidata ID or name, sources by key or URL, encounters and statements by key. What is found is remembered (a bounded number of each), since the same countries and sources
  * come back on many lines; actors found by Wikidata ID or name are forgotten whenever a line changes an actor, which
  * may change what those name. Sources found by URL are looked up each time.
  */
@@ -39,7 +39,10 @@ final class References {
 
     Ref actor(String ref) throws SQLException {
         if (KEY.matcher(ref).matches()) {
-            Ref found = byKey(actors, "select id, slug, kind from actor where slug = ?", ref);
+            // a merged actor's key leads to the actor it was merged into
+            Ref found = byKey(actors, "select coalesce(m.id, a.id), coalesce(m.slug, a.slug), coalesce(m.kind, a.kind)"
+                    + " from actor a left join actor m on m.id = a.merged_into_id and m.deleted_at is null"
+                    + " where a.slug = ? and (a.deleted_at is null or m.id is not null)", ref);
             if (found != null) {
                 return found;
             }
@@ -47,12 +50,13 @@ final class References {
         Ref found = actorsByName.get(ref);
         if (found == null) {
             if (WIKIDATA_ID.matcher(ref).matches()) {
-                found = one("select id, slug, kind from actor where wikidata_id = ?", ref);
+                found = one("select id, slug, kind from actor where wikidata_id = ? and deleted_at is null", ref);
             } else {
                 String name = ActorNames.normalize(ref);
-                found = one("select a.id, a.slug, a.kind from actor a where a.normalized_name = ? or a.id in"
-                        + " (select al.actor_id from actor_alias al where al.normalized = ?)"
-                        + " order by (a.normalized_name = ?) desc, a.id limit 1", name, name, name);
+                found = one("select a.id, a.slug, a.kind from actor a where a.deleted_at is null and"
+                        + " (a.normalized_name = ? or a.id in (select al.actor_id from actor_alias al"
+                        + " where al.normalized = ?)) order by (a.normalized_name = ?) desc, a.id limit 1",
+                        name, name, name);
             }
             if (found != null) {
                 actorsByName.put(ref, found);
@@ -63,17 +67,17 @@ final class References {
 
     Ref source(String ref) throws SQLException {
         if (KEY.matcher(ref).matches()) {
-            return byKey(sources, "select id, slug, null from source where slug = ?", ref);
+            return byKey(sources, "select id, slug, null from source where slug = ? and deleted_at is null", ref);
         }
-        return one("select id, slug, null from source where url = ?", ref);
+        return one("select id, slug, null from source where url = ? and deleted_at is null", ref);
     }
 
     Ref encounter(String key) throws SQLException {
-        return byKey(encounters, "select id, slug, null from encounter where slug = ?", key);
+        return byKey(encounters, "select id, slug, null from encounter where slug = ? and deleted_at is null", key);
     }
 
     Ref statement(String key) throws SQLException {
-        return byKey(statements, "select id, slug, null from statement where slug = ?", key);
+        return byKey(statements, "select id, slug, null from statement where slug = ? and deleted_at is null", key);
     }
 
     /** The row id of a record named by key, or null when there is none (yet). */

@@ -23,14 +23,15 @@ final class SourceLines extends LineKind {
 
     SourceLines() {
         super("source", List.of("key", "title", "publisher", "author", "url", "publishedAt", "publishedOn", "updatedAt",
-                "language", "reliabilityNote"), List.of(), "true", "s.id");
+                "language", "reliabilityNote"), List.of(), "s.deleted_at is null", "s.id");
     }
 
     @Override
     String select() {
         return "select s.id, s.slug, s.title, s.publisher, s.author, s.url, s.published_at, "
                 + Values.sqlPartial("s.published_on", "s.published_precision") + " as published_on, s.updated_at,"
-                + " s.printed_offset_seconds, s.language, s.reliability_note from source s";
+                + " s.printed_offset_seconds, s.language, s.reliability_note, s.deleted_at is not null as deleted"
+                + " from source s";
     }
 
     @Override
@@ -69,7 +70,7 @@ final class SourceLines extends LineKind {
         if (key != null) {
             existing = find(session.connection, "s.slug = ?", key);
         } else if (url != null) {
-            existing = find(session.connection, "s.url = ?", url);
+            existing = find(session.connection, "s.url = ? and s.deleted_at is null", url);
         } else {
             throw LineRejected.invalid("key: a source needs a key, or a url to be found by");
         }

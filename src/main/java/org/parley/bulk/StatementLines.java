@@ -23,7 +23,8 @@ final class StatementLines extends LineKind {
 
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
-                "about", "respondsTo"), List.of("about"), "true", "st.position, st.id");
+                "about", "respondsTo"), List.of("about"), "st.deleted_at is null",
+                "st.position, st.id");
     }
 
     @Override
@@ -32,9 +33,10 @@ final class StatementLines extends LineKind {
                 + Values.sqlPartial("st.said_date", "st.said_precision") + " as said_on, en.slug as encounter, "
                 + list(keyOf("actor", "sa.actor_id"), "sa.position",
                         "from statement_about sa where sa.statement_id = st.id")
-                + " as about, rt.slug as responds_to from statement st left join actor sp on sp.id = st.speaker_id"
-                + " left join encounter en on en.id = st.encounter_id"
-                + " left join statement rt on rt.id = st.responds_to_id";
+                + " as about, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
+                + " left join actor sp on sp.id = st.speaker_id and sp.deleted_at is null"
+                + " left join encounter en on en.id = st.encounter_id and en.deleted_at is null"
+                + " left join statement rt on rt.id = st.responds_to_id and rt.deleted_at is null";
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,12 +25,12 @@ class ImportMutationTest {
 
     @BeforeEach
     void startWithoutTestRecords() {
-        TestRecords.delete();
+        TestRows.removeAll();
     }
 
     @AfterAll
     static void deleteTestRecords() {
-        TestRecords.delete();
+        TestRows.removeAll();
     }
 
     private static JsonPath importData(String lines) throws Exception {

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,12 +31,12 @@ class ImportTest {
 
     @BeforeEach
     void startWithoutTestRecords() {
-        TestRecords.delete();
+        TestRows.removeAll();
     }
 
     @AfterAll
     static void deleteTestRecords() {
-        TestRecords.delete();
+        TestRows.removeAll();
     }
 
     static ValidatableResponse post(String body, String token, String contentType) {
@@ -182,6 +185,38 @@ class ImportTest {
         // the export imports as it is: nothing to change
         JsonPath again = importAs(editor(), export);
         assertEquals(0, again.getInt("created") + again.getInt("updated"));
+    }
+
+    @Test
+    void tombstonesAreNotExportedNotFoundAndNotBroughtBack() throws Exception {
+        importAs(editor(), NEW_RECORDS + """
+                {"type":"actor","key":"zz-test-import-envoy-twin","kind":"PERSON","name":"Zz Test Import Envoy Twin"}
+                """);
+        String admin = DevTokens.admin();
+        GraphQL.as(admin, "deleteStatement", "input", Map.of("id", Ids.bySlug("Statement", "zz-test-import-reply"),
+                "version", 0));
+        GraphQL.as(admin, "mergeActors", "input", Map.of("keep", Ids.bySlug("Actor", "zz-test-import-envoy"),
+                "keepVersion", 0, "merge", Ids.bySlug("Actor", "zz-test-import-envoy-twin"), "mergeVersion", 0));
+
+        String export = given().when().get("/export").then().statusCode(200).extract().asString();
+        assertEquals(List.of(), export.lines().filter(line -> line.contains("\"zz-test-import-reply\"")
+                || line.contains("\"zz-test-import-envoy-twin\"")).toList());
+
+        Map<String, Long> rows = TestRecords.rowCounts();
+        JsonPath report = post("""
+                {"type":"statement","key":"zz-test-import-reply","text":"Zz Test reply, again."}
+                {"type":"attestation","source":"zz-test-import-source","statement":"zz-test-import-reply","excerpt":"x"}
+                """, editor(), "application/x-ndjson").statusCode(422).extract().jsonPath();
+        assertEquals(List.of("INVALID", "UNKNOWN_REFERENCE"), report.getList("rejections.reason"));
+        assertTrue(report.getString("rejections[0].message").contains("was deleted"));
+        assertEquals(rows, TestRecords.rowCounts());
+
+        // the key of a merged actor leads to the actor it was merged into
+        importAs(editor(), """
+                {"type":"encounter","key":"zz-test-import-meeting","participants":[{"actor":"zz-test-import-envoy-twin","role":"HOST"}]}
+                """);
+        assertEquals("zz-test-import-envoy", slugOf("select a.slug from participant p join actor a on a.id = p.actor_id"
+                + " join encounter e on e.id = p.encounter_id where e.slug = 'zz-test-import-meeting'"));
     }
 
     private static String slugOf(String sql) {

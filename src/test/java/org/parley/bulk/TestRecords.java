@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.parley.testsupport.Database;
 
-/** The import tests' files (src/test/resources/import) and the clean-up of the "zz-test-" records they write. */
+/** The import tests' files (src/test/resources/import), and what they count to see that nothing was written. */
 final class TestRecords {
 
     private static final List<String> TABLES = List.of("actor", "actor_alias", "actor_role", "source", "encounter",
@@ -25,23 +25,6 @@ final class TestRecords {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Deletes the records keyed zz-test-..., with their change-log entries. */
-    static void delete() {
-        for (String table : List.of("statement", "encounter", "actor", "source")) {
-            String type = Character.toUpperCase(table.charAt(0)) + table.substring(1);
-            Database.execute("delete from change_log where node_type = ? and node_id in (select id from " + table
-                    + " where slug like 'zz-test-%')", type);
-        }
-        Database.execute("delete from statement where slug like 'zz-test-%'");
-        Database.execute("delete from encounter where slug like 'zz-test-%'");
-        // references between test actors first: one delete cannot both cascade to a role and check its organization
-        Database.execute("delete from actor_role where actor_id in (select id from actor where slug like 'zz-test-%')"
-                + " or organization_id in (select id from actor where slug like 'zz-test-%')");
-        Database.execute("update actor set country_id = null where slug like 'zz-test-%'");
-        Database.execute("delete from actor where slug like 'zz-test-%'");
-        Database.execute("delete from source where slug like 'zz-test-%'");
     }
 
     /** The number of rows of every table an import writes to. */

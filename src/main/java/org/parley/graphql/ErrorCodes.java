@@ -115,6 +115,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     }
 
     private void count(String code) {
+        count(registry, code);
+    }
+
+    /** Counts an error sent to a client, also for the requests refused before graphql-java runs. */
+    public static void count(MeterRegistry registry, String code) {
         Counter.builder(ERRORS_METER).description("GraphQL errors sent to clients, by extensions.code")
                 .tag("code", code).register(registry).increment();
     }

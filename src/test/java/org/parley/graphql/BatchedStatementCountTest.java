@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.parley.testsupport.CountingProxyProfile;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.GraphQL;
-import org.parley.testsupport.StatementCounterResource;
 import org.parley.testsupport.StatementCounterResource.CountedStatements;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -23,15 +22,8 @@ import io.restassured.path.json.JsonPath;
  * field with a table behind it, whatever the number of parents.
  */
 @QuarkusTest
-@TestProfile(BatchedStatementCountTest.CountingProxy.class)
+@TestProfile(CountingProxyProfile.class)
 class BatchedStatementCountTest {
-
-    public static class CountingProxy implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(StatementCounterResource.class));
-        }
-    }
 
     @CountedStatements
     AtomicLong executed;

@@ -12,6 +12,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.jboss.logging.Logger;
@@ -211,10 +212,12 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             throw new Refused(415, "The body must be application/json");
         }
         // JSON is UTF-8 whatever the charset says (RFC 8259; some clients send ISO-8859-1 by default)
-        if (context.body() == null || context.body().length() == 0) {
+        // no body at all (no Content-Length) reads as null
+        String text = context.body() == null ? null : context.body().asString(StandardCharsets.UTF_8.name());
+        if (text == null || text.isEmpty()) {
             throw new Refused(400, "The body is empty; send {\"query\": \"...\"}");
         }
-        JsonValue body = parseJson(context.body().asString(StandardCharsets.UTF_8.name()), "The body is not JSON");
+        JsonValue body = parseJson(text, "The body is not JSON");
         if (body.getValueType() == JsonValue.ValueType.ARRAY) {
             throw new Refused(400, "Batched requests are not supported: send one operation per request");
         }
@@ -224,7 +227,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         JsonObject parameters = body.asJsonObject();
         JsonObjectBuilder request = Json.createObjectBuilder();
         JsonValue query = parameters.get("query");
-        request.add("query", required(query instanceof jakarta.json.JsonString text ? text.getString() : null));
+        request.add("query", required(query instanceof JsonString string ? string.getString() : null));
         if (query != null && query.getValueType() != JsonValue.ValueType.STRING) {
             throw new Refused(400, "query must be a string");
         }

@@ -207,8 +207,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     private static JsonObject fromBody(RoutingContext context) {
-        MIMEHeader contentType = context.parsedHeaders().contentType();
-        if (contentType == null || !JSON.equalsIgnoreCase(contentType.value())) {
+        // the media type before any parameter; GraphiQL's fetch sends "application/json, application/json"
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !JSON.equalsIgnoreCase(contentType.split("[;,]", 2)[0].strip())) {
             throw new Refused(415, "The body must be application/json");
         }
         // JSON is UTF-8 whatever the charset says (RFC 8259; some clients send ISO-8859-1 by default)

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,13 @@ class GraphQLOverHttpTest {
     void onlyJsonBodiesAreRead() {
         given().contentType(ContentType.TEXT).body("{ __typename }").post("/graphql").then().statusCode(415)
                 .body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
+    }
+
+    @Test
+    void aContentTypeRepeatedByTheClientIsRead() {
+        // what GraphiQL's fetch sends when it merges its own content type with the page's
+        given().header("Content-Type", "application/json, application/json").body("{\"query\": \"{ __typename }\"}".getBytes(StandardCharsets.UTF_8))
+                .post("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
     }
 
     @Test

@@ -27,8 +27,9 @@ import io.smallrye.graphql.api.ErrorCode;
  * Gives every error of a response an {@code extensions.code}, so that clients can branch on codes rather than on
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
- * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role), or
- * {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role),
+ * {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT} (see {@link DatabaseErrors}), or {@code INTERNAL_SERVER_ERROR}, whose
+ * message reveals nothing of the failure.
  * <p>
  * Every error sent is counted in the Micrometer counter {@value #ERRORS_METER}, tagged with its code
  * ({@code parley_graphql_errors_total{code="..."}} at {@code /q/metrics}).
@@ -74,6 +75,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
+            }
+            String database = DatabaseErrors.codeOf(fetching.getException());
+            if (database != null) {
+                return GraphqlErrorBuilder.newError().message(DatabaseErrors.messageFor(database))
+                        .path(fetching.getPath()).locations(fetching.getLocations())
+                        .errorType(ErrorClassification.errorClassification(database)).extensions(Map.of("code", database))
+                        .build();
             }
             String security = securityCode(fetching.getException());
             if (security != null) {

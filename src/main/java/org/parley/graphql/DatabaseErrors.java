@@ -19,6 +19,8 @@ import io.vertx.sqlclient.DatabaseException;
  * later.</li>
  * <li>{@value #TIMEOUT}: PostgreSQL cancelled a statement that ran past {@code parley.database.statement-timeout}
  * (SQLSTATE 57014).</li>
+ * <li>{@code BAD_USER_INPUT}: PostgreSQL refused a value of the request (SQLSTATE class 22, data exceptions: a NUL
+ * character in a string, a number out of range).</li>
  * </ul>
  * The reads' driver (Vert.x) and Hibernate Reactive wrap these failures differently, so the whole cause chain is
  * looked at.
@@ -30,8 +32,12 @@ public final class DatabaseErrors {
 
     static final String UNAVAILABLE_MESSAGE = "The database is unavailable; try again later";
     static final String TIMEOUT_MESSAGE = "The database did not answer in time";
+    static final String BAD_VALUE_MESSAGE = "An argument holds a value that cannot be stored or compared"
+            + " (such as a NUL character)";
 
     private static final String QUERY_CANCELED = "57014";
+    /** SQLSTATE class 22: data exceptions, a value from the request the database cannot take (a NUL character). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
     /** admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections. */
     private static final Set<String> SERVER_UNAVAILABLE = Set.of("57P01", "57P02", "57P03", "53300");
     /** SQLSTATE class 08: connection exceptions. */
@@ -47,7 +53,7 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
-    /** {@value #UNAVAILABLE}, {@value #TIMEOUT}, or null when the failure is not the database's. */
+    /** {@value #UNAVAILABLE}, {@value #TIMEOUT}, BAD_USER_INPUT, or null when the failure is not the database's. */
     public static String codeOf(Throwable failure) {
         Throwable t = failure;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
@@ -60,7 +66,11 @@ public final class DatabaseErrors {
     }
 
     static String messageFor(String code) {
-        return TIMEOUT.equals(code) ? TIMEOUT_MESSAGE : UNAVAILABLE_MESSAGE;
+        return switch (code) {
+            case TIMEOUT -> TIMEOUT_MESSAGE;
+            case ErrorCodes.BAD_USER_INPUT -> BAD_VALUE_MESSAGE;
+            default -> UNAVAILABLE_MESSAGE;
+        };
     }
 
     private static String codeOfOne(Throwable t) {
@@ -69,6 +79,9 @@ public final class DatabaseErrors {
         if (state != null) {
             if (state.equals(QUERY_CANCELED)) {
                 return TIMEOUT;
+            }
+            if (state.startsWith(DATA_EXCEPTION_CLASS)) {
+                return ErrorCodes.BAD_USER_INPUT;
             }
             if (state.startsWith(CONNECTION_CLASS) || SERVER_UNAVAILABLE.contains(state)) {
                 return UNAVAILABLE;

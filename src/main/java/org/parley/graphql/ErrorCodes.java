@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -46,6 +47,8 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     public static final String FORBIDDEN = "FORBIDDEN";
     /** What an error whose code SmallRye adds from the exception's {@link ErrorCode} is counted as when it has none. */
     private static final String UNKNOWN = "UNKNOWN";
+
+    private static final Pattern JAVA_SCALAR_NAME = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)\\]");
 
     private final MeterRegistry registry;
 
@@ -105,8 +108,18 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             extensions.putAll(error.getExtensions());
         }
         extensions.put("code", codeOf(error));
-        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
-                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+        return GraphqlErrorBuilder.newError().message(withoutJavaNames(error.getMessage()))
+                .locations(error.getLocations()).path(error.getPath()).errorType(error.getErrorType())
+                .extensions(extensions).build();
+    }
+
+    /**
+     * SmallRye gives input objects a scalar named after their Java class when it checks literals: a bad value in a
+     * filter would show {@code Unknown Scalar Type [org.parley.encounter.EncounterFilter]}; the client sees the
+     * GraphQL type's name instead.
+     */
+    static String withoutJavaNames(String message) {
+        return message == null ? null : JAVA_SCALAR_NAME.matcher(message).replaceAll("$1");
     }
 
     /** UNAUTHENTICATED for a missing, expired or forged token; FORBIDDEN for a token without the role. */

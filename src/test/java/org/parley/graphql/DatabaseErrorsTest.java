@@ -45,10 +45,23 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aValueThePostgreSqlRefusesIsBadInput() {
+        // invalid byte sequence (a NUL in a text parameter), numeric value out of range
+        assertEquals("BAD_USER_INPUT", DatabaseErrors.codeOf(pg("22021")));
+        assertEquals("BAD_USER_INPUT", DatabaseErrors.codeOf(new RuntimeException(pg("22003"))));
+    }
+
+    @Test
     void otherFailuresAreNotTheDatabasesAvailability() {
         assertNull(DatabaseErrors.codeOf(pg("23505")), "a unique violation is a bug or a race, not an outage");
         assertNull(DatabaseErrors.codeOf(new IllegalStateException("boom")));
         assertNull(DatabaseErrors.codeOf(new VertxException("something else")));
         assertNull(DatabaseErrors.codeOf(new NoStackTraceThrowable("other")));
+    }
+
+    @Test
+    void javaClassNamesInValidationMessagesBecomeGraphQLTypeNames() {
+        assertEquals("argument 'filter' is not a valid 'EncounterFilter'", ErrorCodes.withoutJavaNames(
+                "argument 'filter' is not a valid 'Unknown Scalar Type [org.parley.encounter.EncounterFilter]'"));
     }
 }

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
+import org.parley.graphql.DeleteInput;
+import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
@@ -27,10 +29,21 @@ public class ActorGraphQLApi {
 
     private final ActorRepository actors;
     private final ActorService service;
+    private final ActorMerge merges;
 
-    ActorGraphQLApi(ActorRepository actors, ActorService service) {
+    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges) {
         this.actors = actors;
         this.service = service;
+        this.merges = merges;
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Deletes an actor, leaving a tombstone that `tombstones` lists. Refused with IN_USE while encounters, statements, roles or actors still refer to it: merge it into another actor instead."
+            + " Needs the role admin.")
+    public Uni<DeletePayload.ForActor> deleteActor(@Name("input") @NonNull DeleteInput.ForActor input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForActor());
     }
 
     @Mutation
@@ -57,6 +70,16 @@ public class ActorGraphQLApi {
         return answer(service.addAlias(input), new ActorPayload.AddAlias());
     }
 
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Folds a duplicate actor (`merge`) into another (`keep`): its name and aliases become aliases of"
+            + " `keep`, its roles, participations and statements move over, and its ID resolves to `keep` through"
+            + " `node` and `actor(id:)`. It is listed by `tombstones` with `mergedIntoId`. Needs the role admin.")
+    public Uni<ActorPayload.Merge> mergeActors(@Name("input") @NonNull MergeActorsInput input) {
+        return answer(merges.merge(input), new ActorPayload.Merge());
+    }
+
     /** After the write's transaction: the actor as reads see it, or the user errors. */
     private <P extends ActorPayload> Uni<P> answer(Uni<Long> write, P payload) {
         return Writes.outcome(write.chain(id -> actors.byIds(new Long[] { id }).map(found -> found.get(id))))
@@ -76,7 +99,7 @@ public class ActorGraphQLApi {
         }
         if (id != null) {
             long dbId = GlobalId.decode(id, NodeType.ACTOR, "id");
-            return actors.byIds(new Long[] { dbId }).map(found -> found.get(dbId));
+            return actors.resolve(new Long[] { dbId }).map(found -> found.get(dbId));
         }
         return actors.byName(name);
     }

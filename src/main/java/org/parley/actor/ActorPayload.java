@@ -31,4 +31,9 @@ public abstract class ActorPayload {
     @Description("The result of `addAlias`.")
     public static class AddAlias extends ActorPayload {
     }
+
+    @org.eclipse.microprofile.graphql.Type("MergeActorsPayload")
+    @Description("The result of `mergeActors`: `actor` is the kept actor.")
+    public static class Merge extends ActorPayload {
+    }
 }

@@ -1,5 +1,6 @@
 package org.parley.actor;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,19 +43,43 @@ public class ActorRepository implements NodeLoader {
 
     @Override
     public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
-        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+        return resolve(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    /**
+     * SQL for the actor an id parameter stands for: itself, or the actor it was merged into. Filters use it so that
+     * IDs kept from before a merge still select the merged actor's encounters and statements.
+     */
+    public static String followingMerges(String idParameter) {
+        return "(select coalesce(m.merged_into_id, m.id) from actor m where m.id = " + idParameter + ")";
+    }
+
+    /**
+     * Like {@link #byIds}, but the ID of an actor merged into another resolves to that other actor, so that IDs
+     * clients kept from before a merge still work.
+     */
+    public Uni<Map<Long, Actor>> resolve(Long[] ids) {
+        return pool.preparedQuery("select " + Actor.COLUMNS + ", requested.id as requested_id from actor requested"
+                + " join actor a on a.id = coalesce(requested.merged_into_id, requested.id)"
+                + " where requested.id = any($1) and a.deleted_at is null")
+                .execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<Long, Actor> byRequestedId = new HashMap<>();
+                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), Actor.from(row)));
+                    return byRequestedId;
+                });
     }
 
     public Uni<Map<Long, Actor>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Actor.COLUMNS + " from actor a where a.id = any($1)", ids, Actor::from);
+        return Batch.byIds(pool, "select " + Actor.COLUMNS + " from actor a where a.id = any($1) and a.deleted_at is null", ids, Actor::from);
     }
 
     /** The actor whose name or an alias equals {@code name} once both are normalized; a name match wins. */
     public Uni<Actor> byName(String name) {
         String normalized = normalizedSearch(name, "name");
         return pool.preparedQuery("select " + Actor.COLUMNS + " from actor a"
-                + " where a.normalized_name = $1"
-                + " or a.id in (select al.actor_id from actor_alias al where al.normalized = $1)"
+                + " where a.deleted_at is null and (a.normalized_name = $1"
+                + " or a.id in (select al.actor_id from actor_alias al where al.normalized = $1))"
                 + " order by (a.normalized_name = $1) desc, a.id limit 1")
                 .execute(Tuple.of(normalized))
                 .map(ActorRepository::first);
@@ -62,7 +87,7 @@ public class ActorRepository implements NodeLoader {
 
     public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where a.deleted_at is null");
         if (filter != null && filter.kind != null) {
             where.append(" and a.kind = ").append(args.add(filter.kind.name()));
         }

@@ -7,10 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.graphql.BadUserInputException;
+import org.parley.graphql.DeleteInput;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Slugs;
+import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
@@ -26,6 +28,21 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ActorService {
+
+    /** What keeps an actor from being deleted: live rows that refer to it. */
+    private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(
+            inUse("participations in encounters", "select count(*) from participant p join encounter e"
+                    + " on e.id = p.encounter_id where p.actor_id = :id and e.deleted_at is null"),
+            inUse("statements it made", "select count(*) from statement s where s.speaker_id = :id"
+                    + " and s.deleted_at is null"),
+            inUse("statements about it", "select count(*) from statement_about sa join statement s"
+                    + " on s.id = sa.statement_id where sa.actor_id = :id and s.deleted_at is null"),
+            inUse("actors of its country", "select count(*) from actor a where a.country_id = :id"
+                    + " and a.deleted_at is null"),
+            inUse("roles held in it", "select count(*) from actor_role r join actor a on a.id = r.actor_id"
+                    + " where r.organization_id = :id and a.deleted_at is null"),
+            inUse("encounters placed in it", "select count(*) from encounter e where e.place_country_id = :id"
+                    + " and e.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -68,7 +85,7 @@ public class ActorService {
         validation.check(input);
         long id = id(input.id, "id");
         Long countryId = id(input.country, "country");
-        return ActorEntity.<ActorEntity> findById(id)
+        return ActorEntity.findLive(id)
                 .onItem().ifNull().failWith(() -> notFound("id", "No actor with this ID"))
                 .call(actor -> {
                     Writes.requireVersion("actor", actor.version, input.version);
@@ -107,7 +124,7 @@ public class ActorService {
     public Uni<Long> addAlias(AddAliasInput input) {
         validation.check(input);
         long id = id(input.actor, "actor");
-        return ActorEntity.<ActorEntity> findById(id)
+        return ActorEntity.findLive(id)
                 .onItem().ifNull().failWith(() -> notFound("actor", "No actor with this ID"))
                 .call(actor -> requireFreeName(ActorNames.normalize(input.alias), null, "alias"))
                 .call(actor -> {
@@ -117,6 +134,18 @@ public class ActorService {
                 })
                 .call(actor -> audit.record("addAlias", NodeType.ACTOR, id))
                 .map(actor -> actor.id);
+    }
+
+    /** Deletes an actor no live row refers to, leaving a tombstone. */
+    @WithTransaction
+    public Uni<Void> delete(DeleteInput input) {
+        long id = SoftDeletes.id(input, NodeType.ACTOR);
+        return SoftDeletes.delete("actor", id, input.version, DELETE_BLOCKERS)
+                .chain(() -> audit.record("deleteActor", NodeType.ACTOR, id));
+    }
+
+    private static SoftDeletes.Blocker inUse(String what, String countSql) {
+        return new SoftDeletes.Blocker(UserErrorCode.IN_USE, what, countSql);
     }
 
     private Uni<Void> addAliases(long actorId, List<String> aliases) {
@@ -145,9 +174,9 @@ public class ActorService {
                     "must contain at least one letter or digit", "input", field)));
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select a.name from actor a where a.normalized_name = :n and a.id <> :self"
+                "select a.name from actor a where a.normalized_name = :n and a.id <> :self and a.deleted_at is null"
                         + " union all select a.name from actor_alias al join actor a on a.id = al.actor_id"
-                        + " where al.normalized = :n and (al.actor_id <> :self or :alias)", String.class)
+                        + " where al.normalized = :n and (al.actor_id <> :self or :alias) and a.deleted_at is null", String.class)
                 .setParameter("n", normalized)
                 .setParameter("self", self == null ? -1L : self)
                 .setParameter("alias", "aliases".equals(field) || "alias".equals(field))
@@ -164,7 +193,7 @@ public class ActorService {
         if (wikidataId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ActorEntity.count("wikidataId = ?1 and id <> ?2", wikidataId, self == null ? -1L : self)
+        return ActorEntity.count("wikidataId = ?1 and id <> ?2 and deletedAt is null", wikidataId, self == null ? -1L : self)
                 .invoke(count -> {
                     if (count > 0) {
                         throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
@@ -177,7 +206,7 @@ public class ActorService {
         if (countryId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ActorEntity.<ActorEntity> findById(countryId).invoke(country -> {
+        return ActorEntity.findLive(countryId).invoke(country -> {
             if (country == null) {
                 throw notFound(field, "No actor with this ID");
             }

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import org.parley.graphql.PartialDate;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** The write model of an encounter (Hibernate Reactive Panache); reads go through {@link EncounterRepository}. */
 @Entity
@@ -54,6 +55,15 @@ public class EncounterEntity extends PanacheEntityBase {
 
     @Column(name = "modified_at")
     public OffsetDateTime modifiedAt;
+
+    /** Set when the row was deleted: it stays as a tombstone for the change feed. */
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+
+    /** The row with this id unless it is missing or deleted (then null). */
+    public static Uni<EncounterEntity> findLive(long id) {
+        return find("id = ?1 and deletedAt is null", id).firstResult();
+    }
 
     @Version
     public int version;

@@ -14,6 +14,8 @@ import org.eclipse.microprofile.graphql.Source;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.graphql.Batch;
+import org.parley.graphql.DeleteInput;
+import org.parley.graphql.DeletePayload;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
@@ -32,6 +34,15 @@ public class EncounterGraphQLApi {
         this.encounters = encounters;
         this.service = service;
         this.actors = actors;
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Deletes an encounter, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements were made at it."
+            + " Needs the role admin.")
+    public Uni<DeletePayload.ForEncounter> deleteEncounter(@Name("input") @NonNull DeleteInput.ForEncounter input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForEncounter());
     }
 
     @Mutation

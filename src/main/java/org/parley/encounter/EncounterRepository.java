@@ -49,20 +49,21 @@ public class EncounterRepository implements NodeLoader {
     }
 
     public Uni<Map<Long, Encounter>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1)", ids, Encounter::from);
+        return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1) and e.deleted_at is null", ids, Encounter::from);
     }
 
     public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();
         String where = filter == null ? "" : conditions(filter, args);
-        return Paging.page(pool, Encounter.COLUMNS, "from encounter e where true" + where, Encounter.ORDER, args,
+        return Paging.page(pool, Encounter.COLUMNS, "from encounter e where e.deleted_at is null" + where, Encounter.ORDER, args,
                 request, Encounter::from);
     }
 
     /** One page of each actor's encounters, chronological. */
     public Uni<Map<Long, Page<Encounter>>> ofActors(Long[] actorIds, PageRequest request) {
         return Paging.pages(pool, Encounter.COLUMNS,
-                "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = any($1)",
+                "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = any($1)"
+                        + " and e.deleted_at is null",
                 "p.actor_id", Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Encounter::from);
     }
 
@@ -93,8 +94,10 @@ public class EncounterRepository implements NodeLoader {
             }
             LinkedHashSet<Long> ids = new LinkedHashSet<>();
             filter.participants.forEach(id -> ids.add(GlobalId.decode(id, NodeType.ACTOR, "filter.participants")));
-            where.append(" and e.id in (select pp.encounter_id from participant pp where pp.actor_id = any(")
-                    .append(args.add(ids.toArray(Long[]::new))).append(") group by pp.encounter_id")
+            // IDs of merged actors stand for the actors they were merged into
+            where.append(" and e.id in (select pp.encounter_id from participant pp where pp.actor_id = any(array(")
+                    .append("select coalesce(m.merged_into_id, m.id) from actor m where m.id = any(")
+                    .append(args.add(ids.toArray(Long[]::new))).append("))) group by pp.encounter_id")
                     .append(" having count(*) = ").append(args.add(ids.size())).append(")");
         }
         if (filter.updatedSince != null) {

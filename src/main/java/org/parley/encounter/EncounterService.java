@@ -8,11 +8,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
+import org.parley.graphql.DeleteInput;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
 import org.parley.graphql.Slugs;
+import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
@@ -27,6 +29,10 @@ import io.smallrye.mutiny.Uni;
 /** Writes of encounters, one transaction each: the encounter, its participants, attestations, history, audit. */
 @ApplicationScoped
 public class EncounterService {
+
+    /** What keeps an encounter from being deleted: live statements made at it. */
+    private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(UserErrorCode.IN_USE,
+            "statements made at it", "select count(*) from statement s where s.encounter_id = :id and s.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -101,7 +107,7 @@ public class EncounterService {
             throw invalid("give latitude and longitude together, or neither", "place");
         }
         Long placeCountry = place == null ? null : Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
-        return EncounterEntity.<EncounterEntity> findById(id)
+        return EncounterEntity.findLive(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "id"))
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
@@ -148,7 +154,7 @@ public class EncounterService {
         validation.check(input);
         long id = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long source = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
-        return EncounterEntity.<EncounterEntity> findById(id)
+        return EncounterEntity.findLive(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "encounter"))
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
@@ -164,6 +170,14 @@ public class EncounterService {
                         source, input.note))
                 .call(encounter -> audit.record("setEncounterStatus", NodeType.ENCOUNTER, id))
                 .map(encounter -> encounter.id);
+    }
+
+    /** Deletes the encounter if no live row refers to it, leaving a tombstone. */
+    @WithTransaction
+    public Uni<Void> delete(DeleteInput input) {
+        long id = SoftDeletes.id(input, NodeType.ENCOUNTER);
+        return SoftDeletes.delete("encounter", id, input.version, DELETE_BLOCKERS)
+                .chain(() -> audit.record("deleteEncounter", NodeType.ENCOUNTER, id));
     }
 
     private static Uni<Void> insertParticipants(long encounterId, List<ParticipantInput> participants, List<Long> actors) {

@@ -13,5 +13,7 @@ public enum UserErrorCode {
     @Description("The object changed since it was read: read its new `version` and apply the change again.")
     CONFLICT,
     @Description("The change would leave an encounter or statement without any source: attest it elsewhere first.")
-    LAST_ATTESTATION
+    LAST_ATTESTATION,
+    @Description("Other objects still refer to this one: change or delete them first, or merge the actors.")
+    IN_USE
 }

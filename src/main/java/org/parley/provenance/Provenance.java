@@ -42,7 +42,10 @@ public final class Provenance {
         return new UserErrorException(new UserError(List.of(path), message, UserErrorCode.NOT_FOUND));
     }
 
-    /** Fails with NOT_FOUND at {@code path + index + field} for every id with no row in {@code table}. */
+    /**
+     * Fails with NOT_FOUND at {@code path + index + field} for every id with no live row in {@code table}. The rows
+     * found stay locked for share until the transaction ends, so that a concurrent delete waits for this write.
+     */
     public static Uni<Void> requireExisting(String table, List<Long> ids, String listField, String field) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -51,7 +54,7 @@ public final class Provenance {
             throw new IllegalArgumentException(table);
         }
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select id from " + table + " where id in (:ids)", Long.class)
+                .createNativeQuery("select id from " + table + " where id in (:ids) and deleted_at is null for share", Long.class)
                 .setParameter("ids", new ArrayList<>(new HashSet<>(ids)))
                 .getResultList())
                 .invoke(found -> {

@@ -96,7 +96,7 @@ public class AttestationService {
      */
     private static Uni<Void> lock(Subject subject) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "update " + subject.table() + " set modified_at = now() where id = :id")
+                "update " + subject.table() + " set modified_at = now() where id = :id and deleted_at is null")
                 .setParameter("id", subject.id()).executeUpdate())
                 .invoke(updated -> {
                     if (updated == 0) {

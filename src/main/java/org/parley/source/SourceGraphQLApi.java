@@ -16,6 +16,8 @@ import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.encounter.StatusChange;
 import org.parley.graphql.Batch;
+import org.parley.graphql.DeleteInput;
+import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
@@ -46,6 +48,15 @@ public class SourceGraphQLApi {
         this.attestations = attestations;
         this.encounters = encounters;
         this.statements = statements;
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Deletes a source, and its attestations with it, leaving a tombstone that `tombstones` lists. Refused with LAST_ATTESTATION while it is the only source of a live encounter or statement."
+            + " Needs the role admin.")
+    public Uni<DeletePayload.ForSource> deleteSource(@Name("input") @NonNull DeleteInput.ForSource input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForSource());
     }
 
     @Mutation

@@ -43,6 +43,14 @@ public class SourceRepository implements NodeLoader {
         }
     }
 
+    /**
+     * Attestations of deleted encounters and statements stay with their tombstones but are not read. (A deleted
+     * source takes its attestations with it, so the source side needs no such check.)
+     */
+    private static final String LIVE_SUBJECT = " and not exists (select 1 from encounter de where de.id = att.encounter_id"
+            + " and de.deleted_at is not null) and not exists (select 1 from statement ds where ds.id = att.statement_id"
+            + " and ds.deleted_at is not null)";
+
     private final Pool pool;
 
     SourceRepository(Pool pool) {
@@ -60,12 +68,12 @@ public class SourceRepository implements NodeLoader {
     }
 
     public Uni<Map<Long, Source>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Source.COLUMNS + " from source src where src.id = any($1)", ids, Source::from);
+        return Batch.byIds(pool, "select " + Source.COLUMNS + " from source src where src.id = any($1) and src.deleted_at is null", ids, Source::from);
     }
 
     public Uni<Page<Source>> list(SourceFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where src.deleted_at is null");
         if (filter != null && filter.publisher != null) {
             where.append(" and strpos(lower(src.publisher), lower(").append(args.add(text(filter.publisher,
                     "filter.publisher"))).append(")) > 0");
@@ -85,7 +93,8 @@ public class SourceRepository implements NodeLoader {
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key) {
         return grouped(parents, key, "select " + side.column + " as parent_id, " + Attestation.COLUMNS
                 + " from attestation att join source src on src.id = att.source_id"
-                + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Attestation::from);
+                + " where " + side.column + " = any($1)" + LIVE_SUBJECT
+                + " order by parent_id, " + Source.ORDER, Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */
@@ -106,14 +115,14 @@ public class SourceRepository implements NodeLoader {
     Uni<List<List<Encounter>>> encounters(List<Source> sources) {
         return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Encounter.COLUMNS
                 + " from attestation att join encounter e on e.id = att.encounter_id"
-                + " where att.source_id = any($1) order by parent_id, " + Encounter.ORDER, Encounter::from);
+                + " where att.source_id = any($1) and e.deleted_at is null order by parent_id, " + Encounter.ORDER, Encounter::from);
     }
 
     /** The statements each source attests. */
     Uni<List<List<Statement>>> statements(List<Source> sources) {
         return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Statement.COLUMNS
                 + " from attestation att join statement s on s.id = att.statement_id"
-                + " where att.source_id = any($1) order by parent_id, " + Statement.ORDER, Statement::from);
+                + " where att.source_id = any($1) and s.deleted_at is null order by parent_id, " + Statement.ORDER, Statement::from);
     }
 
     private <P, C> Uni<List<List<C>>> grouped(List<P> parents, Function<P, Long> key, String sql,

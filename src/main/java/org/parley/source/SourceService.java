@@ -1,24 +1,40 @@
 package org.parley.source;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.graphql.DatePrecision;
+import org.parley.graphql.DeleteInput;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Slugs;
+import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Writes of sources, one transaction each, audit entry included. */
 @ApplicationScoped
 public class SourceService {
+
+    /**
+     * What keeps a source from being deleted: live encounters and statements that no other source attests, which
+     * would be left unsourced.
+     */
+    private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(
+            UserErrorCode.LAST_ATTESTATION, "encounters or statements that no other source attests",
+            "select count(*) from attestation att left join encounter e on e.id = att.encounter_id"
+                    + " left join statement s on s.id = att.statement_id"
+                    + " where att.source_id = :id and coalesce(e.deleted_at, s.deleted_at) is null"
+                    + " and not exists (select 1 from attestation other where other.source_id <> :id"
+                    + " and (other.encounter_id = att.encounter_id or other.statement_id = att.statement_id))"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -52,7 +68,7 @@ public class SourceService {
         source.language = input.language;
         source.reliabilityNote = input.reliabilityNote;
         source.modifiedAt = OffsetDateTime.now();
-        Uni<Long> sameUrl = input.url == null ? Uni.createFrom().item(0L) : SourceEntity.count("url", input.url);
+        Uni<Long> sameUrl = input.url == null ? Uni.createFrom().item(0L) : SourceEntity.count("url = ?1 and deletedAt is null", input.url);
         return sameUrl.invoke(count -> {
             if (count > 0) {
                 throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
@@ -67,5 +83,28 @@ public class SourceService {
                 })
                 .chain(() -> audit.record("addSource", NodeType.SOURCE, source.id))
                 .replaceWith(() -> source.id);
+    }
+
+    /**
+     * Deletes a source, leaving a tombstone, and its attestations with it. Refused while it is the only source of a
+     * live encounter or statement. Roles and status changes that cite it keep the reference but no longer show it.
+     */
+    @WithTransaction
+    public Uni<Void> delete(DeleteInput input) {
+        long id = SoftDeletes.id(input, NodeType.SOURCE);
+        // Mark what the source attests as changed first: that locks those rows, as removeAttestation does, so that
+        // two deletions cannot each take away the other's last attestation of the same subject.
+        return touchSubjects("encounter", "encounter_id", id)
+                .chain(() -> touchSubjects("statement", "statement_id", id))
+                .chain(() -> SoftDeletes.delete("source", id, input.version, DELETE_BLOCKERS))
+                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "delete from attestation where source_id = :id").setParameter("id", id).executeUpdate())
+                .chain(() -> audit.record("deleteSource", NodeType.SOURCE, id));
+    }
+
+    private static Uni<Integer> touchSubjects(String table, String column, long sourceId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("update " + table
+                + " set modified_at = now() where deleted_at is null and id in (select " + column
+                + " from attestation where source_id = :id)").setParameter("id", sourceId).executeUpdate());
     }
 }

@@ -16,6 +16,8 @@ import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.graphql.Batch;
+import org.parley.graphql.DeleteInput;
+import org.parley.graphql.DeletePayload;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
@@ -37,6 +39,15 @@ public class StatementGraphQLApi {
         this.service = service;
         this.actors = actors;
         this.encounters = encounters;
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Deletes a statement, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements respond to it."
+            + " Needs the role admin.")
+    public Uni<DeletePayload.ForStatement> deleteStatement(@Name("input") @NonNull DeleteInput.ForStatement input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForStatement());
     }
 
     @Mutation

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.actor.Actor;
+import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
@@ -43,25 +44,26 @@ public class StatementRepository implements NodeLoader {
     }
 
     public Uni<Map<Long, Statement>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1)", ids, Statement::from);
+        return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1) and s.deleted_at is null", ids, Statement::from);
     }
 
     public Uni<Page<Statement>> list(StatementFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();
         String where = filter == null ? "" : conditions(filter, args);
-        return Paging.page(pool, Statement.COLUMNS, "from statement s where true" + where, Statement.ORDER, args,
+        return Paging.page(pool, Statement.COLUMNS, "from statement s where s.deleted_at is null" + where, Statement.ORDER, args,
                 request, Statement::from);
     }
 
     /** One page of each speaker's statements. */
     public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request) {
-        return Paging.pages(pool, Statement.COLUMNS, "from statement s where s.speaker_id = any($1)", "s.speaker_id",
+        return Paging.pages(pool, Statement.COLUMNS, "from statement s where s.speaker_id = any($1) and s.deleted_at is null", "s.speaker_id",
                 Statement.ORDER, new SqlArgs(speakerIds), request, speakerIds, Statement::from);
     }
 
     /** Statements made at each encounter. */
     public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters) {
         return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.encounter_id = any($1)"
+                + " and s.deleted_at is null"
                 + " order by s.encounter_id, " + Statement.ORDER)
                 .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId)))
                 .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Statement::from));
@@ -70,6 +72,7 @@ public class StatementRepository implements NodeLoader {
     /** Statements that respond to each statement. */
     public Uni<List<List<Statement>>> responsesTo(List<Statement> statements) {
         return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.responds_to_id = any($1)"
+                + " and s.deleted_at is null"
                 + " order by s.responds_to_id, " + Statement.ORDER)
                 .execute(Tuple.of(Batch.keys(statements, s -> s.dbId)))
                 .map(rows -> Batch.group(statements, s -> s.dbId, rows, "responds_to_id", Statement::from));
@@ -87,12 +90,13 @@ public class StatementRepository implements NodeLoader {
     private static String conditions(StatementFilter filter, SqlArgs args) {
         StringBuilder where = new StringBuilder();
         if (filter.speaker != null) {
-            where.append(" and s.speaker_id = ")
-                    .append(args.add(GlobalId.decode(filter.speaker, NodeType.ACTOR, "filter.speaker")));
+            where.append(" and s.speaker_id = ").append(ActorRepository.followingMerges(
+                    args.add(GlobalId.decode(filter.speaker, NodeType.ACTOR, "filter.speaker"))));
         }
         if (filter.about != null) {
             where.append(" and exists (select 1 from statement_about sa where sa.statement_id = s.id and sa.actor_id = ")
-                    .append(args.add(GlobalId.decode(filter.about, NodeType.ACTOR, "filter.about"))).append(")");
+                    .append(ActorRepository.followingMerges(
+                            args.add(GlobalId.decode(filter.about, NodeType.ACTOR, "filter.about")))).append(")");
         }
         if (filter.encounter != null) {
             where.append(" and s.encounter_id = ")

@@ -8,11 +8,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
+import org.parley.graphql.DeleteInput;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
 import org.parley.graphql.Slugs;
+import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
@@ -26,6 +28,11 @@ import io.smallrye.mutiny.Uni;
 /** Writes of statements, one transaction each: the statement, what it is about, its attestations, the audit entry. */
 @ApplicationScoped
 public class StatementService {
+
+    /** What keeps a statement from being deleted: live statements that respond to it. */
+    private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(UserErrorCode.IN_USE,
+            "statements that respond to it", "select count(*) from statement s where s.responds_to_id = :id"
+                    + " and s.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -98,7 +105,7 @@ public class StatementService {
     public Uni<Long> update(UpdateStatementInput input) {
         validation.check(input);
         long id = Provenance.id(input.id, NodeType.STATEMENT, "input", "id");
-        return StatementEntity.<StatementEntity> findById(id)
+        return StatementEntity.findLive(id)
                 .onItem().ifNull().failWith(() -> Provenance.notFound("No statement with this ID", "input", "id"))
                 .invoke(statement -> {
                     Writes.requireVersion("statement", statement.version, input.version);
@@ -126,14 +133,24 @@ public class StatementService {
                 .map(statement -> statement.id);
     }
 
+    /** Deletes the statement if no live row refers to it, leaving a tombstone. */
+    @WithTransaction
+    public Uni<Void> delete(DeleteInput input) {
+        long id = SoftDeletes.id(input, NodeType.STATEMENT);
+        return SoftDeletes.delete("statement", id, input.version, DELETE_BLOCKERS)
+                .chain(() -> audit.record("deleteStatement", NodeType.STATEMENT, id));
+    }
+
     private static Uni<Void> exists(String table, Long id, String field) {
         if (id == null) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select count(*) from " + table + " where id = :id", Long.class).setParameter("id", id).getSingleResult())
-                .invoke(count -> {
-                    if (count == 0) {
+                // for share: a concurrent delete of the referenced row waits for this write (see SoftDeletes)
+                "select id from " + table + " where id = :id and deleted_at is null for share", Long.class)
+                .setParameter("id", id).getResultList())
+                .invoke(found -> {
+                    if (found.isEmpty()) {
                         throw Provenance.notFound("No " + table + " with this ID", "input", field);
                     }
                 }).replaceWithVoid();

@@ -42,6 +42,16 @@ public final class DevTokens {
         return sign(subject, seconds, loadKey(), roles);
     }
 
+    /** A ten-minute token of the tests' editor, "test-editor". */
+    public static String editor() throws Exception {
+        return mint("test-editor", 600, "editor");
+    }
+
+    /** A ten-minute token of the tests' admin, "test-admin". */
+    public static String admin() throws Exception {
+        return mint("test-admin", 600, "admin");
+    }
+
     /** The same, signed with another key: what a forger would send. */
     public static String sign(String subject, long seconds, PrivateKey key, String... roles) throws Exception {
         long now = Instant.now().getEpochSecond();

@@ -19,4 +19,10 @@ public final class Ids {
                 .longValue();
         return of(type, id);
     }
+
+    /** The database id inside a global ID. */
+    public static long dbId(String globalId) {
+        String plain = new String(Base64.getUrlDecoder().decode(globalId), StandardCharsets.UTF_8);
+        return Long.parseLong(plain.substring(plain.indexOf(':') + 1));
+    }
 }

@@ -1,0 +1,58 @@
+package org.parley.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.NodeType;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+@Type("Tombstone")
+@Description("What remains of a deleted or merged object: enough for a client that keeps a copy to drop it.")
+public class Tombstone {
+
+    @Id
+    @NonNull
+    @Description("The global ID the object had (and, for a merged actor, still resolves through `node`).")
+    public String id;
+
+    @NonNull
+    @Description("The object's type: Actor, Encounter, Statement or Source.")
+    public String type;
+
+    @NonNull
+    @Description("When it was deleted or merged.")
+    public OffsetDateTime deletedAt;
+
+    @Id
+    @Description("For an actor merged into another: the actor that now stands for it. Null for a deletion.")
+    public String mergedIntoId;
+
+    /** Deleted rows of every type, as one relation {@code t}. */
+    static final String FROM = "from (select 'Actor' as node_type, a.id, a.deleted_at, a.merged_into_id from actor a"
+            + " where a.deleted_at is not null"
+            + " union all select 'Encounter', e.id, e.deleted_at, null from encounter e where e.deleted_at is not null"
+            + " union all select 'Statement', s.id, s.deleted_at, null from statement s where s.deleted_at is not null"
+            + " union all select 'Source', src.id, src.deleted_at, null from source src where src.deleted_at is not null"
+            + ") t";
+
+    static final String COLUMNS = "t.node_type, t.id, t.deleted_at, t.merged_into_id";
+
+    static final String ORDER = "t.deleted_at, t.node_type, t.id";
+
+    static Tombstone from(Row row) {
+        Tombstone tombstone = new Tombstone();
+        NodeType type = NodeType.valueOf(row.getString("node_type").toUpperCase(Locale.ROOT));
+        tombstone.type = type.typeName();
+        tombstone.id = GlobalId.encode(type, row.getLong("id"));
+        tombstone.deletedAt = row.getOffsetDateTime("deleted_at");
+        Long mergedInto = row.getLong("merged_into_id");
+        tombstone.mergedIntoId = mergedInto == null ? null : GlobalId.encode(NodeType.ACTOR, mergedInto);
+        return tombstone;
+    }
+}

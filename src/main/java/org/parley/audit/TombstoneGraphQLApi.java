@@ -1,0 +1,43 @@
+package org.parley.audit;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.parley.graphql.PageRequest;
+import org.parley.graphql.Paging;
+import org.parley.graphql.SqlArgs;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The deletions half of the change feed: a client that keeps a copy reads the lists with {@code updatedSince} for
+ * what changed and {@code tombstones(deletedSince:)} for what disappeared. Open, like every read.
+ */
+@GraphQLApi
+public class TombstoneGraphQLApi {
+
+    private final Pool pool;
+
+    TombstoneGraphQLApi(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Query
+    @NonNull
+    @Description("Deleted and merged objects, oldest deletion first. `deletedSince` keeps those deleted at or after"
+            + " that time. `first` defaults to 20, at most 100.")
+    public Uni<TombstoneConnection> tombstones(
+            @Name("deletedSince") @Description("Only objects deleted at or after this time.") OffsetDateTime deletedSince,
+            @Name("first") @Description("Page size: 20 if left out, at most 100.") Integer first,
+            @Name("after") @Description("The cursor to read on from.") String after) {
+        SqlArgs args = new SqlArgs();
+        String where = deletedSince == null ? "" : " where t.deleted_at >= " + args.add(deletedSince);
+        return Paging.page(pool, Tombstone.COLUMNS, Tombstone.FROM + where, Tombstone.ORDER, args,
+                PageRequest.of(first, after), Tombstone::from).map(TombstoneConnection::new);
+    }
+}

@@ -62,9 +62,9 @@ public class EncounterRepository implements NodeLoader {
     /** One page of each actor's encounters, chronological. */
     public Uni<Map<Long, Page<Encounter>>> ofActors(Long[] actorIds, PageRequest request) {
         return Paging.pages(pool, Encounter.COLUMNS,
-                "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = any($1)"
+                "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = parent.id"
                         + " and e.deleted_at is null",
-                "p.actor_id", Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Encounter::from);
+                Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Encounter::from);
     }
 
     /** Participants of each encounter: hosts first, then in the order the data gives them. */

@@ -8,7 +8,7 @@ PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 # the one pool size every server gets (Parley's reactive pool, PostGraphile's pg pool)
 POOL_SIZE=${POOL_SIZE:-20}
-PARLEY_PORT=${PARLEY_PORT:-18091}
+PARLEY_PORT=${PARLEY_PORT:-38091}
 OUT=bench/out/load # bench/out is not committed; outside target/, which each build cleans
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
@@ -36,10 +36,19 @@ ensure_jwt_key() {
     fi
 }
 
+# Fails when something already listens on port $1: the readiness check would otherwise talk to that other server.
+require_free_port() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+        echo "port $1 is in use by another process; choose another (PARLEY_PORT, POSTGRAPHILE_PORT)" >&2
+        return 1
+    fi
+}
+
 # Starts the packaged jar (production profile) against the benchmark database; sets PARLEY_PID.
 start_parley() {
     ensure_jar
     ensure_jwt_key
+    require_free_port "$PARLEY_PORT"
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \

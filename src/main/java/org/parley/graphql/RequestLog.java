@@ -18,6 +18,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
@@ -73,6 +74,16 @@ public class RequestLog extends SimplePerformantInstrumentation {
                     request.describe(operation);
                 }
             }
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    /** A document found in the parsed-document cache skips validation: it is described here. */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (state instanceof Request request && "-".equals(request.type)) {
+            request.describe(parameters.getExecutionContext().getOperationDefinition());
         }
         return SimpleInstrumentationContext.noOp();
     }

@@ -86,11 +86,11 @@ public class RequestLog extends SimplePerformantInstrumentation {
         return SimpleInstrumentationContext.noOp();
     }
 
-    /** At execution, for documents that SmallRye's cache lets skip validation. */
+    /** A document found in the parsed-document cache skips validation: it is described here. */
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-        if (state instanceof Request request) {
+        if (state instanceof Request request && "-".equals(request.type)) {
             request.describe(parameters.getExecutionContext().getOperationDefinition());
         }
         return SimpleInstrumentationContext.noOp();

@@ -99,12 +99,6 @@ public class EncounterGraphQLApi {
         return encounters.participants(parents);
     }
 
-    @NonNull
-    @Description("The participating actor.")
-    public Uni<List<Actor>> actor(@Source List<Participant> participants) {
-        return Batch.follow(participants, p -> p.actorId, actors::byIds);
-    }
-
     @Description("The state the place lies in.")
     public Uni<List<Actor>> country(@Source List<Place> places) {
         return Batch.follow(places, p -> p.countryId, actors::byIds);

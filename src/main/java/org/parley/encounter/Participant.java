@@ -1,9 +1,9 @@
 package org.parley.encounter;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.parley.actor.Actor;
 
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -11,8 +11,10 @@ import io.vertx.mutiny.sqlclient.Row;
 @Description("An actor's part in an encounter.")
 public class Participant {
 
-    @Ignore
-    public long actorId;
+    /** Read with the participant (one join, no statement of its own); null if the actor was deleted. */
+    @NonNull
+    @Description("The participating actor.")
+    public Actor actor;
 
     @NonNull
     @Description("The part the actor plays.")
@@ -23,7 +25,7 @@ public class Participant {
 
     static Participant from(Row row) {
         Participant participant = new Participant();
-        participant.actorId = row.getLong("actor_id");
+        participant.actor = row.getLong("id") == null ? null : Actor.from(row);
         participant.role = ParticipantRole.valueOf(row.getString("role"));
         participant.note = row.getString("note");
         return participant;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -27,8 +28,9 @@ import io.smallrye.graphql.api.ErrorCode;
  * Gives every error of a response an {@code extensions.code}, so that clients can branch on codes rather than on
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
- * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role), or
- * {@code INTERNAL_SERVER_ERROR}, whose message reveals nothing of the failure.
+ * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role),
+ * {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT} (see {@link DatabaseErrors}), or {@code INTERNAL_SERVER_ERROR}, whose
+ * message reveals nothing of the failure.
  * <p>
  * Every error sent is counted in the Micrometer counter {@value #ERRORS_METER}, tagged with its code
  * ({@code parley_graphql_errors_total{code="..."}} at {@code /q/metrics}).
@@ -45,6 +47,8 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     public static final String FORBIDDEN = "FORBIDDEN";
     /** What an error whose code SmallRye adds from the exception's {@link ErrorCode} is counted as when it has none. */
     private static final String UNKNOWN = "UNKNOWN";
+
+    private static final Pattern JAVA_SCALAR_NAME = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)\\]");
 
     private final MeterRegistry registry;
 
@@ -75,6 +79,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
             }
+            String database = DatabaseErrors.codeOf(fetching.getException());
+            if (database != null) {
+                return GraphqlErrorBuilder.newError().message(DatabaseErrors.messageFor(database))
+                        .path(fetching.getPath()).locations(fetching.getLocations())
+                        .errorType(ErrorClassification.errorClassification(database)).extensions(Map.of("code", database))
+                        .build();
+            }
             String security = securityCode(fetching.getException());
             if (security != null) {
                 return GraphqlErrorBuilder.newError()
@@ -97,8 +108,18 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             extensions.putAll(error.getExtensions());
         }
         extensions.put("code", codeOf(error));
-        return GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations())
-                .path(error.getPath()).errorType(error.getErrorType()).extensions(extensions).build();
+        return GraphqlErrorBuilder.newError().message(withoutJavaNames(error.getMessage()))
+                .locations(error.getLocations()).path(error.getPath()).errorType(error.getErrorType())
+                .extensions(extensions).build();
+    }
+
+    /**
+     * SmallRye gives input objects a scalar named after their Java class when it checks literals: a bad value in a
+     * filter would show {@code Unknown Scalar Type [org.parley.encounter.EncounterFilter]}; the client sees the
+     * GraphQL type's name instead.
+     */
+    static String withoutJavaNames(String message) {
+        return message == null ? null : JAVA_SCALAR_NAME.matcher(message).replaceAll("$1");
     }
 
     /** UNAUTHENTICATED for a missing, expired or forged token; FORBIDDEN for a token without the role. */
@@ -115,6 +136,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     }
 
     private void count(String code) {
+        count(registry, code);
+    }
+
+    /** Counts an error sent to a client, also for the requests refused before graphql-java runs. */
+    public static void count(MeterRegistry registry, String code) {
         Counter.builder(ERRORS_METER).description("GraphQL errors sent to clients, by extensions.code")
                 .tag("code", code).register(registry).increment();
     }

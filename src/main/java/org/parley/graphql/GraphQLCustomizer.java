@@ -3,27 +3,66 @@ package org.parley.graphql;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+
+import org.parley.limits.Limits;
+import org.parley.limits.QueryCost;
+import org.parley.limits.RequestLimits;
 
 import graphql.GraphQL;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.Unremovable;
+import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.spi.EventingService;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Hooks into graphql-java as SmallRye builds it. Parley installs its own instrumentations, which replace the chain
- * SmallRye would build from its max-depth/complexity settings (not used by Parley): {@link ErrorCodes} first, so
- * that {@link RequestLog} sees the codes that are sent.
+ * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after SmallRye's parsed-document
+ * cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
+ * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent.
+ * <p>
+ * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
+ * builds graphql-java. SmallRye's CDI events could deliver the builder too, but turning them on makes SmallRye fire
+ * a CDI event before every data fetch, for every parent object of a batch: a tenth of the server's CPU time in the
+ * load benchmark (docs/BENCHMARKS.md).
  */
 @ApplicationScoped
+@Unremovable // looked up by BuildHook, not injected
 public class GraphQLCustomizer {
 
     private final MeterRegistry registry;
+    private final Limits limits;
 
-    GraphQLCustomizer(MeterRegistry registry) {
+    GraphQLCustomizer(MeterRegistry registry, Limits limits) {
         this.registry = registry;
+        this.limits = limits;
     }
 
-    GraphQL.Builder customize(@Observes GraphQL.Builder builder) {
-        return builder.instrumentation(new ChainedInstrumentation(List.of(new ErrorCodes(registry), new RequestLog())));
+    /**
+     * SmallRye's parsed-document cache works only with its instrumentation in the chain (validation fills it), and
+     * setting the instrumentation replaces SmallRye's chain: without the cache in Parley's chain every request was
+     * parsed and validated again. A fresh cache goes into both places.
+     */
+    GraphQL.Builder customize(GraphQL.Builder builder) {
+        QueryCache documents = new QueryCache();
+        return builder.preparsedDocumentProvider(documents)
+                .instrumentation(new ChainedInstrumentation(List.of(documents,
+                        new RequestLimits(limits.maxCost(),
+                                new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize())),
+                        new ErrorCodes(registry), new RequestLog())));
+    }
+
+    /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */
+    public static class BuildHook implements EventingService {
+
+        @Override
+        public String getConfigKey() {
+            return null; // always on
+        }
+
+        @Override
+        public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+            return Arc.container().instance(GraphQLCustomizer.class).get().customize(builder);
+        }
     }
 }

@@ -18,6 +18,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
@@ -30,8 +31,8 @@ import graphql.validation.ValidationError;
  * from the start of parsing to the finished result, and the outcome ({@code ok}, or {@code error} with the codes
  * sent). Variables, arguments and headers never reach the log.
  * <p>
- * Requests that SmallRye refuses before graphql-java runs (a body that is not JSON, a document that does not parse)
- * are not logged here.
+ * Requests refused before graphql-java runs (a body that is not JSON, a document that does not parse or breaks a
+ * limit) are logged through {@link #refused}, with {@code -} for what is not known.
  */
 public class RequestLog extends SimplePerformantInstrumentation {
 
@@ -61,7 +62,15 @@ public class RequestLog extends SimplePerformantInstrumentation {
         return new Request();
     }
 
-    /** Before validation, so that requests refused by it are described too. */
+    /** A request refused before graphql-java ran: one line with its code. */
+    public static void refused(long startNanos, String code) {
+        if (LOG.isInfoEnabled()) {
+            LOG.infof("graphql operation=- type=- fields=- duration_ms=%d outcome=error codes=%s",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), code);
+        }
+    }
+
+    /** At validation, so that requests refused by it are described too; a cached document skips validation. */
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
             InstrumentationState state) {
@@ -73,6 +82,16 @@ public class RequestLog extends SimplePerformantInstrumentation {
                     request.describe(operation);
                 }
             }
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    /** A document found in the parsed-document cache skips validation: it is described here. */
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (state instanceof Request request && "-".equals(request.type)) {
+            request.describe(parameters.getExecutionContext().getOperationDefinition());
         }
         return SimpleInstrumentationContext.noOp();
     }

@@ -56,8 +56,9 @@ public class StatementRepository implements NodeLoader {
 
     /** One page of each speaker's statements. */
     public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request) {
-        return Paging.pages(pool, Statement.COLUMNS, "from statement s where s.speaker_id = any($1) and s.deleted_at is null", "s.speaker_id",
-                Statement.ORDER, new SqlArgs(speakerIds), request, speakerIds, Statement::from);
+        return Paging.pages(pool, Statement.COLUMNS,
+                "from statement s where s.speaker_id = parent.id and s.deleted_at is null", Statement.ORDER,
+                new SqlArgs(speakerIds), request, speakerIds, Statement::from);
     }
 
     /** Statements made at each encounter. */

@@ -4,27 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.parley.testsupport.PrivateDatabaseProfile;
 import org.parley.testsupport.PrivateDatabaseResource;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Readiness follows the database: DOWN while it is unreachable, UP again when it is back; liveness stays UP. */
 @QuarkusTest
-@TestProfile(ReadinessTest.PrivateDatabase.class)
+@TestProfile(PrivateDatabaseProfile.class)
 class ReadinessTest {
-
-    public static class PrivateDatabase implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivateDatabaseResource.class));
-        }
-    }
 
     @AfterEach
     void databaseBack() {

@@ -21,7 +21,8 @@ public final class Database {
     private Database() {
     }
 
-    private static Connection connect() throws SQLException {
+    /** A connection of the test's own (for a test that holds a lock or a transaction open); the caller closes it. */
+    public static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
         Properties properties = new Properties();
         properties.setProperty("user", config.getValue("quarkus.datasource.username", String.class));

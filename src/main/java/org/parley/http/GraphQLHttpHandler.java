@@ -1,0 +1,285 @@
+package org.parley.http;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.jboss.logging.Logger;
+import org.parley.limits.DocumentChecks;
+import org.parley.limits.Limits;
+import org.parley.limits.RequestLimits;
+
+import graphql.ExecutionResultImpl;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code /graphql} by the GraphQL-over-HTTP specification, in front of SmallRye's own handler (which answers malformed
+ * requests without a code, with the wrong statuses, and double-decodes GET parameters). It reads the request, checks
+ * the document ({@link DocumentChecks}), and hands it to SmallRye's execution service, with the same request context
+ * and security identity as SmallRye's handler (this class extends its base).
+ * <ul>
+ * <li>Media types: {@code application/graphql-response+json} when the client accepts it, otherwise
+ * {@code application/json}, always UTF-8. Requests are {@code GET} with URL parameters or {@code POST} with an
+ * {@code application/json} body.</li>
+ * <li>Statuses: 200 for every GraphQL response in {@code application/json}; with
+ * {@code application/graphql-response+json}, 400 when the request was refused before execution (no {@code data}:
+ * parse, validation, variables, limits). Malformed HTTP requests get 400, 405 (a mutation over GET, or another
+ * method), 413 (body over {@code parley.limits.max-body-size}) or 415 (not {@code application/json}), each with a GraphQL
+ * error whose code is {@code BAD_REQUEST} or {@code MAX_BODY_SIZE}. A request unanswered after
+ * {@code parley.limits.request-timeout} gets 504 with code {@code TIMEOUT}.</li>
+ * <li>One operation per request: a JSON array (batching) is refused with 400.</li>
+ * </ul>
+ */
+class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
+
+    static final String JSON = "application/json";
+    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    static final String BAD_REQUEST = "BAD_REQUEST";
+    private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+
+    private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
+
+    private final DocumentChecks documentChecks;
+    private final long maxCost;
+    private final long timeoutMillis;
+    private final RefusalLog refusals;
+
+    GraphQLHttpHandler(Limits limits, RefusalLog refusals, CurrentIdentityAssociation identities,
+            CurrentVertxRequest currentRequest) {
+        super(identities, currentRequest, false);
+        this.documentChecks = new DocumentChecks(limits.maxTokens(), limits.maxDepth(), limits.maxAliases());
+        this.maxCost = limits.maxCost();
+        this.timeoutMillis = limits.requestTimeout().toMillis();
+        this.refusals = refusals;
+    }
+
+    /** A request refused before GraphQL: its HTTP status and message. */
+    static final class Refused extends RuntimeException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    @Override
+    protected void doHandle(RoutingContext context) {
+        long start = System.nanoTime();
+        String mediaType = responseMediaType(context);
+        String method = context.request().method().name();
+        if (method.equals("OPTIONS")) {
+            context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
+            return;
+        }
+        try {
+            JsonObject request = switch (method) {
+                case "GET" -> fromUrl(context);
+                case "POST" -> fromBody(context);
+                default -> throw methodNotAllowed(method + " is not supported; use GET or POST");
+            };
+            String query = request.getString("query");
+            DocumentChecks.Checked checked = documentChecks.check(query);
+            if (checked.error() != null) {
+                refusals.refused(checked.error(), start);
+                int status = mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
+                answer(context, new AtomicBoolean(), status, mediaType, body(List.of(checked.error())));
+                return;
+            }
+            if (method.equals("GET") && isMutation(checked.document(), request.getString("operationName", null))) {
+                throw methodNotAllowed("Mutations are sent with POST");
+            }
+            execute(context, request, mediaType);
+        } catch (Refused refused) {
+            GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
+            refusals.refused(error, start);
+            answer(context, new AtomicBoolean(), refused.status, mediaType, body(List.of(error)));
+        }
+    }
+
+    private static Refused methodNotAllowed(String message) {
+        return new Refused(405, message);
+    }
+
+    private void execute(RoutingContext context, JsonObject request, String mediaType) {
+        AtomicBoolean answered = new AtomicBoolean();
+        Map<String, Object> metaData = getMetaData(context);
+        metaData.put(RequestLimits.DEADLINE, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        long timer = context.vertx().setTimer(timeoutMillis, id -> {
+            GraphQLError error = DocumentChecks.error("The request took longer than " + timeoutMillis + " ms",
+                    Limits.TIMEOUT, null);
+            if (answer(context, answered, 504, mediaType, body(List.of(error)))) {
+                refusals.timedOut();
+            }
+        });
+        getExecutionService().executeAsync(request, metaData, new ExecutionResponseWriter() {
+            @Override
+            public void write(ExecutionResponse response) {
+                context.vertx().cancelTimer(timer);
+                boolean refused = !response.getExecutionResult().isDataPresent();
+                int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
+                answer(context, answered, status, mediaType, response.getExecutionResultAsString());
+            }
+
+            @Override
+            public void fail(Throwable failure) {
+                context.vertx().cancelTimer(timer);
+                LOG.error("GraphQL execution failed", failure);
+                GraphQLError error = DocumentChecks.error("Internal server error", "INTERNAL_SERVER_ERROR", null);
+                answer(context, answered, 500, mediaType, body(List.of(error)));
+            }
+        });
+    }
+
+    /** Sends the answer unless one was sent already (the timeout and the result race); true if this one was sent. */
+    private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, String mediaType,
+            String body) {
+        if (!answered.compareAndSet(false, true) || context.response().ended() || context.response().closed()) {
+            return false;
+        }
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8");
+        if (status == 405) {
+            context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+        }
+        context.response().end(Buffer.buffer(body, StandardCharsets.UTF_8.name()));
+        return true;
+    }
+
+    /** A GraphQL response body with only errors, and the cost extension every response carries. */
+    String body(List<GraphQLError> errors) {
+        return new ExecutionResponse(ExecutionResultImpl.newExecutionResult().addErrors(errors)
+                .extensions(Map.of("cost", RequestLimits.costExtension(0, maxCost))).build())
+                .getExecutionResultAsString();
+    }
+
+    /** The first media type of the Accept header that Parley serves; application/json when there is none. */
+    static String responseMediaType(RoutingContext context) {
+        for (MIMEHeader accepted : context.parsedHeaders().accept()) {
+            String type = accepted.value(); // the media type without parameters
+            if (type.equalsIgnoreCase(GRAPHQL_RESPONSE)) {
+                return GRAPHQL_RESPONSE;
+            }
+            if (type.equalsIgnoreCase(JSON) || type.equals("*/*") || type.equalsIgnoreCase("application/*")) {
+                return JSON;
+            }
+        }
+        return JSON;
+    }
+
+    private static JsonObject fromUrl(RoutingContext context) {
+        JsonObjectBuilder request = Json.createObjectBuilder();
+        request.add("query", required(context.queryParams().get("query")));
+        String operationName = context.queryParams().get("operationName");
+        if (operationName != null && !operationName.isEmpty()) {
+            request.add("operationName", operationName);
+        }
+        for (String name : List.of("variables", "extensions")) {
+            String value = context.queryParams().get(name);
+            if (value != null && !value.isEmpty()) {
+                JsonValue parsed = parseJson(value, "The " + name + " parameter is not JSON");
+                addObject(request, name, parsed);
+            }
+        }
+        return request.build();
+    }
+
+    private static JsonObject fromBody(RoutingContext context) {
+        // the media type before any parameter; GraphiQL's fetch sends "application/json, application/json"
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !JSON.equalsIgnoreCase(contentType.split("[;,]", 2)[0].strip())) {
+            throw new Refused(415, "The body must be application/json");
+        }
+        // JSON is UTF-8 whatever the charset says (RFC 8259; some clients send ISO-8859-1 by default)
+        // no body at all (no Content-Length) reads as null
+        String text = context.body() == null ? null : context.body().asString(StandardCharsets.UTF_8.name());
+        if (text == null || text.isEmpty()) {
+            throw new Refused(400, "The body is empty; send {\"query\": \"...\"}");
+        }
+        JsonValue body = parseJson(text, "The body is not JSON");
+        if (body.getValueType() == JsonValue.ValueType.ARRAY) {
+            throw new Refused(400, "Batched requests are not supported: send one operation per request");
+        }
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Refused(400, "The body must be a JSON object");
+        }
+        JsonObject parameters = body.asJsonObject();
+        JsonObjectBuilder request = Json.createObjectBuilder();
+        JsonValue query = parameters.get("query");
+        request.add("query", required(query instanceof JsonString string ? string.getString() : null));
+        if (query != null && query.getValueType() != JsonValue.ValueType.STRING) {
+            throw new Refused(400, "query must be a string");
+        }
+        JsonValue operationName = parameters.get("operationName");
+        if (operationName != null && operationName.getValueType() != JsonValue.ValueType.NULL) {
+            if (operationName.getValueType() != JsonValue.ValueType.STRING) {
+                throw new Refused(400, "operationName must be a string");
+            }
+            request.add("operationName", operationName);
+        }
+        addObject(request, "variables", parameters.get("variables"));
+        addObject(request, "extensions", parameters.get("extensions"));
+        return request.build();
+    }
+
+    private static String required(String query) {
+        if (query == null || query.isBlank()) {
+            throw new Refused(400, "The request has no query");
+        }
+        return query;
+    }
+
+    /** Adds a map parameter; null or absent is left out, anything but an object is refused. */
+    private static void addObject(JsonObjectBuilder request, String name, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Refused(400, name + " must be a JSON object");
+        }
+        request.add(name, value);
+    }
+
+    private static JsonValue parseJson(String text, String problem) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException | IllegalStateException | StackOverflowError e) {
+            throw new Refused(400, problem);
+        }
+    }
+
+    /** Whether the operation the request selects is a mutation (unknown names are left to graphql-java). */
+    private static boolean isMutation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        for (OperationDefinition operation : operations) {
+            boolean selected = operationName == null ? operations.size() == 1
+                    : operationName.equals(operation.getName());
+            if (selected) {
+                return operation.getOperation() == OperationDefinition.Operation.MUTATION;
+            }
+        }
+        return false;
+    }
+}

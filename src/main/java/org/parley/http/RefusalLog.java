@@ -1,0 +1,29 @@
+package org.parley.http;
+
+import org.parley.graphql.ErrorCodes;
+import org.parley.graphql.RequestLog;
+import org.parley.limits.Limits;
+
+import graphql.GraphQLError;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Requests answered without graphql-java: logged and counted like the others (RequestLog, ErrorCodes). */
+final class RefusalLog {
+
+    private final MeterRegistry registry;
+
+    RefusalLog(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void refused(GraphQLError error, long startNanos) {
+        String code = (String) error.getExtensions().get("code");
+        ErrorCodes.count(registry, code);
+        RequestLog.refused(startNanos, code);
+    }
+
+    /** The client was told TIMEOUT; the execution's own line follows when it ends. */
+    void timedOut() {
+        ErrorCodes.count(registry, Limits.TIMEOUT);
+    }
+}

@@ -1,0 +1,47 @@
+package org.parley.limits;
+
+import java.time.Duration;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * What one GraphQL request may ask for ({@code parley.limits.*}; the values and their reasons are in
+ * application.properties, the table of codes and HTTP statuses in docs/SECURITY.md). Every limit but the request
+ * timeout is checked before anything runs, so a refused request costs no database work.
+ */
+@ConfigMapping(prefix = "parley.limits")
+public interface Limits {
+
+    /** Codes of the errors that report a limit (extensions.code). */
+    String MAX_DEPTH = "MAX_DEPTH";
+    String MAX_COST = "MAX_COST";
+    String MAX_ALIASES = "MAX_ALIASES";
+    String MAX_TOKENS = "MAX_TOKENS";
+    String MAX_BODY_SIZE = "MAX_BODY_SIZE";
+    String TIMEOUT = "TIMEOUT";
+
+    /** Most levels of nested fields in an operation (introspection fields excluded). */
+    int maxDepth();
+
+    /** Most objects a response may hold, estimated from page sizes and nesting (see {@link QueryCost}). */
+    long maxCost();
+
+    /** Most aliased fields in a document. */
+    int maxAliases();
+
+    /** Most lexical tokens in a document (graphql-java's parser stops reading past it). */
+    int maxTokens();
+
+    /** Largest {@code first} a connection takes; at most 100, the most a page is ever read with. */
+    int maxPageSize();
+
+    /** How many items the cost assumes for a list without paging arguments (an encounter's participants). */
+    int listSize();
+
+    /** Largest request body {@code /graphql} reads. */
+    MemorySize maxBodySize();
+
+    /** Longest a request may take before the client gets a TIMEOUT answer. */
+    Duration requestTimeout();
+}

@@ -1,0 +1,98 @@
+package org.parley.limits;
+
+import java.util.List;
+
+import graphql.GraphQLError;
+import graphql.normalized.ExecutableNormalizedField;
+import graphql.normalized.ExecutableNormalizedOperation;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * The cost of an operation, in the manner of GitHub's: the most objects its response can hold, assuming that every
+ * connection fills the page it asks for. A field whose type is an object counts once for each object above it; the
+ * {@code nodes} or {@code edges} of a connection count {@code first} (20 when absent) for each connection, and a plain
+ * list (an encounter's participants) counts {@code parley.limits.list-size}. Scalars are free: the bound is on rows
+ * read and objects built, which is what grows when lists nest.
+ * <p>
+ * {@code actors(first: 50) { nodes { encounters(first: 10) { nodes { title } } } }} costs 1 + 50 + 50 + 500 = 601.
+ * <p>
+ * Introspection ({@code __schema}, {@code __type}) is free here; graphql-java bounds it by its own "good faith" check.
+ * While measuring, every {@code first}/{@code last} argument is checked against {@code parley.limits.max-page-size}.
+ */
+public final class QueryCost {
+
+    /** The cost, or the error of the first page size out of range. */
+    public record Measured(long cost, GraphQLError pageSizeError) {
+    }
+
+    private static final List<String> PAGE_ARGUMENTS = List.of("first", "last");
+    /** Far above any limit, below overflow: deep nesting of large pages saturates here. */
+    private static final long CEILING = 1L << 50;
+
+    private final GraphQLSchema schema;
+    private final Sizes sizes;
+    private GraphQLError pageSizeError;
+
+    /** Page sizes: the largest allowed, the one used without {@code first}; and the size assumed for plain lists. */
+    public record Sizes(int maxPage, int defaultPage, int list) {
+    }
+
+    private QueryCost(GraphQLSchema schema, Sizes sizes) {
+        this.schema = schema;
+        this.sizes = sizes;
+    }
+
+    public static Measured of(ExecutableNormalizedOperation operation, GraphQLSchema schema, Sizes sizes) {
+        QueryCost measure = new QueryCost(schema, sizes);
+        long cost = measure.ofFields(operation.getTopLevelFields(), 1, sizes.list());
+        return new Measured(cost, measure.pageSizeError);
+    }
+
+    /**
+     * @param times how many parent objects each of these fields is resolved for
+     * @param page the page size of the parent field, for the lists below a connection
+     */
+    private long ofFields(List<ExecutableNormalizedField> fields, long times, int page) {
+        long cost = 0;
+        for (ExecutableNormalizedField field : fields) {
+            if (field.getFieldName().startsWith("__")) {
+                continue; // __typename is a scalar; __schema and __type are bounded by graphql-java
+            }
+            GraphQLFieldDefinition definition = field.getFieldDefinitions(schema).get(0);
+            GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
+            long count = times(times, type instanceof GraphQLList ? page : 1);
+            if (!GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
+                cost = plus(cost, plus(count, ofFields(field.getChildren(), count, pageSize(field, definition))));
+            }
+        }
+        return cost;
+    }
+
+    /** The page this field asks for, checked; or the assumed size of plain lists below it. */
+    private int pageSize(ExecutableNormalizedField field, GraphQLFieldDefinition definition) {
+        for (String name : PAGE_ARGUMENTS) {
+            if (definition.getArgument(name) != null) {
+                Object value = field.getResolvedArguments().get(name);
+                int size = value instanceof Number number ? number.intValue() : sizes.defaultPage();
+                if ((size < 0 || size > sizes.maxPage()) && pageSizeError == null) {
+                    pageSizeError = DocumentChecks.error(name + " must be between 0 and " + sizes.maxPage() + ", was "
+                            + size, "BAD_USER_INPUT", null);
+                }
+                return Math.max(0, Math.min(size, sizes.maxPage()));
+            }
+        }
+        return sizes.list();
+    }
+
+    private static long times(long a, long b) {
+        return b != 0 && a > CEILING / b ? CEILING : a * b;
+    }
+
+    private static long plus(long a, long b) {
+        return Math.min(CEILING, a + b);
+    }
+}

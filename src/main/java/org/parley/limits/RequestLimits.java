@@ -1,0 +1,144 @@
+package org.parley.limits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.ErrorClassification;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.GoodFaithIntrospection;
+import graphql.schema.DataFetcher;
+
+/**
+ * The limits that need the validated operation and its variables, checked after validation and before the first
+ * field runs: page sizes ({@code BAD_USER_INPUT}) and cost ({@code MAX_COST}, see {@link QueryCost}). Every result
+ * then carries {@code extensions.cost = {requested, limit}} (requested is 0 when the request was refused before its
+ * cost was known).
+ * <p>
+ * When the request carries a deadline (the HTTP handler puts it in the GraphQL context under {@link #DEADLINE}),
+ * fields that would start after it are not run: they fail with {@code TIMEOUT}, so that a request the client has
+ * already been told timed out stops reaching the database.
+ */
+public class RequestLimits extends SimplePerformantInstrumentation {
+
+    /** GraphQL context key: the {@link System#nanoTime()} by which the request must be answered. */
+    public static final String DEADLINE = "parley.deadline";
+
+    private final long maxCost;
+    private final QueryCost.Sizes sizes;
+
+    static final class Cost implements InstrumentationState {
+        volatile long requested;
+    }
+
+    /** Thrown instead of running a field after the deadline; no stack trace, it is not a fault of the code. */
+    static final class PastDeadline extends RuntimeException {
+        PastDeadline() {
+            super("The request ran past its deadline", null, false, false);
+        }
+    }
+
+    public RequestLimits(long maxCost, QueryCost.Sizes sizes) {
+        this.maxCost = maxCost;
+        this.sizes = sizes;
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Cost();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        QueryCost.Measured measured;
+        try {
+            measured = QueryCost.of(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema(), sizes);
+        } catch (AbortExecutionException tooManyFields) {
+            throw refuse(DocumentChecks.error("The operation selects too many fields to be measured",
+                    Limits.MAX_COST, null));
+        }
+        if (state instanceof Cost cost) {
+            cost.requested = measured.cost();
+        }
+        if (measured.pageSizeError() != null) {
+            throw refuse(measured.pageSizeError());
+        }
+        if (measured.cost() > maxCost) {
+            throw refuse(DocumentChecks.error("The operation could return " + measured.cost() + " objects; at most "
+                    + maxCost + " are allowed (ask for smaller pages or fewer nested lists)", Limits.MAX_COST, null));
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    private static AbortExecutionException refuse(GraphQLError error) {
+        return new AbortExecutionException(List.of(error));
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        Long deadline = parameters.getEnvironment().getGraphQlContext().get(DEADLINE);
+        if (deadline == null || parameters.isTrivialDataFetcher()) {
+            return dataFetcher;
+        }
+        return environment -> {
+            if (System.nanoTime() - deadline > 0) {
+                throw new PastDeadline();
+            }
+            return dataFetcher.get(environment);
+        };
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        long requested = state instanceof Cost cost ? cost.requested : 0;
+        List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
+        result.getErrors().forEach(error -> errors.add(withLimitCode(error)));
+        Map<Object, Object> extensions = new LinkedHashMap<>();
+        if (result.getExtensions() != null) {
+            extensions.putAll(result.getExtensions());
+        }
+        extensions.put("cost", costExtension(requested, maxCost));
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors).extensions(extensions)));
+    }
+
+    /** The value of {@code extensions.cost}, in the order GitHub's rateLimit gives cost and limit. */
+    public static Map<String, Object> costExtension(long requested, long limit) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("requested", requested);
+        cost.put("limit", limit);
+        return cost;
+    }
+
+    /** Codes for the limits graphql-java enforces itself, and for fields cut off by the deadline. */
+    private static GraphQLError withLimitCode(GraphQLError error) {
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return DocumentChecks.error(error.getMessage(), Limits.MAX_COST, null);
+        }
+        if (error instanceof ExceptionWhileDataFetching fetching && fetching.getException() instanceof PastDeadline) {
+            return GraphqlErrorBuilder.newError().message("The request ran past its deadline")
+                    .path(fetching.getPath()).locations(fetching.getLocations())
+                    .errorType(ErrorClassification.errorClassification(Limits.TIMEOUT))
+                    .extensions(Map.of("code", Limits.TIMEOUT)).build();
+        }
+        return error;
+    }
+}

@@ -1,0 +1,117 @@
+package org.parley.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.GraphQL;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Every limit follows its parley.limits.* setting; introspection can be turned off; a slow request gets TIMEOUT. */
+@QuarkusTest
+@TestProfile(ConfiguredLimitsTest.SmallLimits.class)
+class ConfiguredLimitsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "parley.limits.max-depth", "4",
+                    "parley.limits.max-cost", "50",
+                    "parley.limits.list-size", "5",
+                    "parley.limits.max-aliases", "2",
+                    "parley.limits.max-tokens", "60",
+                    "parley.limits.max-page-size", "10",
+                    "parley.limits.max-body-size", "2K",
+                    "parley.limits.request-timeout", "1s",
+                    "quarkus.smallrye-graphql.field-visibility", "no-introspection");
+        }
+    }
+
+    private static ValidatableResponse refused(String query, String code) {
+        return GraphQL.post(query, Map.of()).statusCode(200)
+                .body("errors[0].extensions.code", equalTo(code))
+                .body("extensions.cost.limit", equalTo(50));
+    }
+
+    private static void passes(String query) {
+        GraphQL.post(query, Map.of()).statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
+    void depth() {
+        passes("{ actors(first: 1) { nodes { country { name } } } }");
+        refused("{ actors(first: 1) { nodes { country { country { name } } } } }", "MAX_DEPTH");
+    }
+
+    @Test
+    void costAndTheAssumedListSize() {
+        passes("{ actors(first: 10) { nodes { name } } }");
+        // 1 + 10 actors + 10 * 5 roles
+        refused("{ actors(first: 10) { nodes { roles { title } } } }", "MAX_COST")
+                .body("extensions.cost.requested", equalTo(61));
+    }
+
+    @Test
+    void aliases() {
+        passes("{ a: __typename b: __typename }");
+        refused("{ a: __typename b: __typename c: __typename }", "MAX_ALIASES");
+    }
+
+    @Test
+    void tokens() {
+        refused("{" + " __typename".repeat(60) + " }", "MAX_TOKENS");
+    }
+
+    @Test
+    void pageSize() {
+        passes("{ actors(first: 10) { totalCount } }");
+        refused("{ actors(first: 11) { totalCount } }", "BAD_USER_INPUT")
+                .body("errors[0].message", containsString("between 0 and 10"));
+    }
+
+    @Test
+    void bodySize() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename }", "variables", Map.of("padding", "x".repeat(3000))))
+                .post("/graphql").then().statusCode(413)
+                .body("errors[0].extensions.code", equalTo("MAX_BODY_SIZE"));
+    }
+
+    @Test
+    void introspectionCanBeTurnedOff() {
+        passes("{ __typename }");
+        refused("{ __schema { queryType { name } } }", "GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
+    void aRequestStuckOnTheDatabaseIsAnsweredWithTimeout() throws SQLException {
+        try (Connection connection = Database.connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // reads of actor wait for this lock until the transaction ends
+            statement.execute("lock table actor in access exclusive mode");
+            try {
+                given().contentType(ContentType.JSON).body(Map.of("query", "{ actors(first: 1) { nodes { name } } }"))
+                        .post("/graphql").then().statusCode(504)
+                        .body("errors[0].extensions.code", equalTo("TIMEOUT"))
+                        .body("data", nullValue());
+            } finally {
+                connection.rollback();
+            }
+        }
+        passes("{ actors(first: 1) { nodes { name } } }");
+    }
+}

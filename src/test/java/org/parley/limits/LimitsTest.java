@@ -1,0 +1,171 @@
+package org.parley.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.CountingProxyProfile;
+import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.StatementCounterResource.CountedStatements;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The default limits (application.properties), each refused with its code before any SQL statement reaches
+ * PostgreSQL: statements are counted on the wire (the profile BatchedStatementCountTest shares, so the application
+ * is not restarted for this class).
+ */
+@QuarkusTest
+@TestProfile(CountingProxyProfile.class)
+class LimitsTest {
+
+    @CountedStatements
+    AtomicLong executed;
+
+    /** Runs the request and asserts that no statement reached the database meanwhile. */
+    private ValidatableResponse withoutStatements(Supplier<ValidatableResponse> request) {
+        long before = executed.get();
+        ValidatableResponse response = request.get();
+        assertEquals(before, executed.get(), "statements executed for a refused request");
+        return response;
+    }
+
+    private ValidatableResponse refused(String query, Map<String, Object> variables, String code) {
+        return withoutStatements(() -> GraphQL.post(query, variables)).statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo(code))
+                .body("extensions.cost.limit", equalTo(50000));
+    }
+
+    /** {@code actors(first: 1) { nodes { country { country { ... name } } } } with this many countries. */
+    private static String countryChain(int countries) {
+        return "{ actors(first: 1) { nodes { " + "country { ".repeat(countries) + "name" + " }".repeat(countries)
+                + " } } }";
+    }
+
+    @Test
+    void depthTwelvePassesAndThirteenIsRefused() {
+        // actors, nodes, ten countries, name: 13 levels
+        GraphQL.post(countryChain(9), Map.of()).statusCode(200).body("errors", nullValue());
+        refused(countryChain(10), Map.of(), "MAX_DEPTH")
+                .body("errors[0].message", containsString("13 levels"));
+    }
+
+    @Test
+    void depthCountsThroughFragments() {
+        String query = "query { actors(first: 1) { nodes { ...Two } } } "
+                + "fragment Two on Actor { country { country { ...Four } } } "
+                + "fragment Four on Actor { country { country { country { country { ...Six } } } } } "
+                + "fragment Six on Actor { country { country { country { country { country { country { name } } } } } } }";
+        refused(query, Map.of(), "MAX_DEPTH");
+    }
+
+    @Test
+    void costComesFromPageSizesAndNesting() {
+        String query = "query($n: Int) { actors(first: $n) { nodes { name encounters(first: $n) { nodes { title "
+                + "participants { actor { name } } } } } } }";
+        // 1 connection + n actors + n connections + n * n encounters + 10 participants (list-size) each + their actors
+        GraphQL.post(query, Map.of("n", 10)).statusCode(200)
+                .body("errors", nullValue())
+                .body("extensions.cost.requested", equalTo(1 + 10 + 10 + 100 + 1000 + 1000))
+                .body("extensions.cost.limit", equalTo(50000));
+        refused(query, Map.of("n", 50), "MAX_COST")
+                .body("extensions.cost.requested", equalTo(1 + 50 + 50 + 2500 + 25000 + 25000));
+    }
+
+    @Test
+    void withoutFirstTheDefaultPageIsCountedAndPlainListsCountTheirAssumedSize() {
+        // 1 connection + 20 encounters (default page) + 20 * 10 participants (list-size) + as many actors
+        GraphQL.post("{ encounters { nodes { participants { actor { name } } } } }", Map.of()).statusCode(200)
+                .body("errors", nullValue())
+                .body("extensions.cost.requested", equalTo(1 + 20 + 200 + 200));
+    }
+
+    @Test
+    void everyResponseCarriesTheCostEvenARefusedOne() {
+        GraphQL.post("{ actors { nodes { nope } } }", Map.of()).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("extensions.cost.requested", equalTo(0))
+                .body("extensions.cost.limit", equalTo(50000));
+        given().contentType(ContentType.JSON).body("{").post("/graphql").then().statusCode(400)
+                .body("extensions.cost.limit", equalTo(50000));
+    }
+
+    @Test
+    void aliasesAreLimitedToThirty() {
+        StringBuilder thirty = new StringBuilder("{");
+        for (int i = 0; i < 30; i++) {
+            thirty.append(" a").append(i).append(": __typename");
+        }
+        GraphQL.post(thirty + " }", Map.of()).statusCode(200).body("errors", nullValue());
+        refused(thirty + " one_more: __typename }", Map.of(), "MAX_ALIASES");
+    }
+
+    @Test
+    void documentsOfMoreThanFiveThousandTokensAreNotParsed() {
+        String query = "{" + " __typename".repeat(5000) + " }";
+        refused(query, Map.of(), "MAX_TOKENS");
+    }
+
+    @Test
+    void aPageLargerThanOneHundredIsRefusedBeforeTheRootFieldRuns() {
+        // the root field (actors) would have run a statement before encounters checked its first
+        refused("{ actors(first: 1) { nodes { encounters(first: 101) { totalCount } } } }", Map.of(),
+                "BAD_USER_INPUT").body("errors[0].message", containsString("first must be between 0 and 100"));
+        refused("{ actors(first: -1) { totalCount } }", Map.of(), "BAD_USER_INPUT");
+    }
+
+    @Test
+    void aBodyLargerThanOneMegabyteGetsAGraphQLError() {
+        String padding = "x".repeat(1024 * 1024);
+        withoutStatements(() -> given().contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename }", "variables", Map.of("padding", padding)))
+                .post("/graphql").then())
+                .statusCode(413)
+                .contentType(containsString("application/json"))
+                .body("errors[0].extensions.code", equalTo("MAX_BODY_SIZE"));
+    }
+
+    @Test
+    void withTheGraphQLResponseMediaTypeARefusalIsA400() {
+        withoutStatements(() -> given().contentType(ContentType.JSON)
+                .accept("application/graphql-response+json")
+                .body(Map.of("query", countryChain(10)))
+                .post("/graphql").then())
+                .statusCode(400)
+                .contentType(containsString("application/graphql-response+json"))
+                .body("errors[0].extensions.code", equalTo("MAX_DEPTH"));
+    }
+
+    @Test
+    void batchesAreRefused() {
+        withoutStatements(() -> given().contentType(ContentType.JSON)
+                .body("[{\"query\": \"{ actors { totalCount } }\"}, {\"query\": \"{ sources { totalCount } }\"}]")
+                .post("/graphql").then())
+                .statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", containsString("one operation per request"));
+    }
+
+    @Test
+    void introspectionIsFreeAndBoundedByGraphQLJava() {
+        GraphQL.post("{ __schema { types { name fields { name type { name ofType { name } } } } } }", Map.of())
+                .statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__schema.types", notNullValue())
+                .body("extensions.cost.requested", equalTo(0));
+        // a cycle through __Type.fields is refused by graphql-java's good-faith check, with a code
+        refused("{ __schema { types { fields { type { fields { name } } } } } }", Map.of(), "MAX_COST");
+    }
+}

@@ -9,6 +9,9 @@ export PGHOST PGPORT PGUSER
 # the one pool size every server gets (Parley's reactive pool, PostGraphile's pg pool)
 POOL_SIZE=${POOL_SIZE:-20}
 PARLEY_PORT=${PARLEY_PORT:-38091}
+# the heap the Kubernetes deployment gives Parley (-XX:MaxRAMPercentage=70 of its 1 GiB limit); without a cap the
+# JVM sizes its heap from the machine's 24 GiB and the RSS column says nothing about a real deployment
+PARLEY_JAVA_OPTS=${PARLEY_JAVA_OPTS:--Xmx717m}
 OUT=bench/out/load # bench/out is not committed; outside target/, which each build cleans
 
 psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }

@@ -9,7 +9,8 @@
 # Variants: plain fast-jar on JDK 17 and on JDK 25; AppCDS archive on JDK 17 (quarkus.package.jar.appcds.enabled);
 # JDK 25 AOT cache (Maven profile `aot`: quarkus.package.jar.aot.enabled=true, trained by the @QuarkusIntegrationTest
 # suites, run with -XX:AOTCache=app.aot). The database: the local PostgreSQL on 127.0.0.1:5432 (user postgres,
-# trust), database parley_bench, migrated and loaded by the first start; later starts check both and do nothing.
+# trust), database parley_startup (STARTUP_DB), migrated and loaded with the curated data set by the first start;
+# later starts check both and do nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ LOAD_REQUESTS=${LOAD_REQUESTS:-300}
 JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${BENCH_PORT:-18090}
-DB=parley_bench
+DB=${STARTUP_DB:-parley_startup} # the curated data set only, as a fresh deployment has it
 OUT=bench/out # outside target/, which each build cleans
 MVN=(./mvnw -B -ntp -q)
 
@@ -101,6 +102,13 @@ psql -h 127.0.0.1 -U postgres -qtAc "select 1 from pg_database where datname = '
 export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_USERNAME=postgres
+export PARLEY_DATASET_LOAD_AT_START=true
+# a key of its own: the packaged application refuses to start with the public development key (DevKeyGuard)
+if [ ! -f "$OUT/jwt-public.pem" ]; then
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$OUT/jwt-private.pem" -pubout -out "$OUT/jwt-public.pem"
+fi
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$OUT/jwt-public.pem MP_JWT_VERIFY_ISSUER=parley-bench
 # readable logs, in a file nobody reads
 export QUARKUS_LOG_JSON_CONSOLE_ENABLED=false
 

@@ -36,8 +36,8 @@ public class ActorConnection {
         return page.pageInfo();
     }
 
-    @Description("How many actors the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Actor> page() {
+        return page;
     }
 }

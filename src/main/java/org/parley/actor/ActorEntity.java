@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The write model of an actor (Hibernate Reactive Panache). Reads go through {@link ActorRepository}; writes load
@@ -48,11 +47,6 @@ public class ActorEntity extends PanacheEntityBase {
     /** Set when the row was deleted: it stays as a tombstone for the change feed. */
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
-
-    /** The row with this id unless it is missing or deleted (then null). */
-    public static Uni<ActorEntity> findLive(long id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
-    }
 
     @Version
     public int version;

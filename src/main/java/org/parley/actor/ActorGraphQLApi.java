@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
@@ -126,5 +127,11 @@ public class ActorGraphQLApi {
     @Description("The state, government or organisation in which the role is held.")
     public Uni<List<Actor>> organization(@Source List<Role> roles) {
         return Batch.follow(roles, r -> r.organizationId, actors::byIds);
+    }
+
+    @NonNull
+    @Description("How many actors the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<ActorConnection> connections) {
+        return ListCount.of(connections, ActorConnection::page);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
@@ -94,9 +95,7 @@ public class ActorMerge {
             throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "an actor cannot be merged into itself",
                     "input", "merge"));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select id, version, kind from actor where id in (:ids) and deleted_at is null order by id for update",
-                Object[].class).setParameter("ids", List.of(keep, merge)).getResultList())
+        return LiveRows.rows("actor", List.of(keep, merge), LiveRows.Lock.UPDATE, "version", "kind")
                 .invoke(rows -> check(rows, keep, merge, input))
                 .chain(() -> runSteps(Map.of("keep", keep, "merge", merge)))
                 .chain(() -> audit.record("mergeActors", NodeType.ACTOR, keep))
@@ -109,10 +108,10 @@ public class ActorMerge {
         Object[] merged = find(rows, merge);
         List<UserError> errors = new ArrayList<>();
         if (kept == null) {
-            errors.add(UserError.of(UserErrorCode.NOT_FOUND, "No actor with this ID", "input", "keep"));
+            errors.add(LiveRows.notFound("actor", "input", "keep"));
         }
         if (merged == null) {
-            errors.add(UserError.of(UserErrorCode.NOT_FOUND, "No actor with this ID", "input", "merge"));
+            errors.add(LiveRows.notFound("actor", "input", "merge"));
         }
         if (!errors.isEmpty()) {
             throw new UserErrorException(errors);

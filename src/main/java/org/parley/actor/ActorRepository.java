@@ -41,6 +41,7 @@ public class ActorRepository implements NodeLoader {
         return NodeType.ACTOR;
     }
 
+    /** By {@link #resolve}: the ID of a merged actor shows the actor it was merged into. */
     @Override
     public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
         return resolve(ids.toArray(Long[]::new)).map(found -> found);
@@ -70,6 +71,7 @@ public class ActorRepository implements NodeLoader {
                 });
     }
 
+    @Override
     public Uni<Map<Long, Actor>> byIds(Long[] ids) {
         return Batch.byIds(pool, "select " + Actor.COLUMNS + " from actor a where a.id = any($1) and a.deleted_at is null", ids, Actor::from);
     }
@@ -105,11 +107,10 @@ public class ActorRepository implements NodeLoader {
 
     /** Roles of each actor, in the order the data gives them. */
     public Uni<List<List<Role>>> roles(List<Actor> actors) {
-        return pool.preparedQuery("select r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
+        return Batch.children(pool, "select r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
                 + " r.start_precision, r.end_date, r.end_precision from actor_role r"
-                + " where r.actor_id = any($1) order by r.actor_id, r.position")
-                .execute(Tuple.of(Batch.keys(actors, a -> a.dbId)))
-                .map(rows -> Batch.group(actors, a -> a.dbId, rows, "actor_id", Role::from));
+                + " where r.actor_id = any($1) order by r.actor_id, r.position",
+                actors, a -> a.dbId, "actor_id", Role::from);
     }
 
     private static String normalizedSearch(String text, String argument) {

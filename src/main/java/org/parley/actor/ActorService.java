@@ -10,6 +10,7 @@ import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Slugs;
 import org.parley.graphql.SoftDeletes;
@@ -85,8 +86,7 @@ public class ActorService {
         validation.check(input);
         long id = id(input.id, "id");
         Long countryId = id(input.country, "country");
-        return ActorEntity.findLive(id)
-                .onItem().ifNull().failWith(() -> notFound("id", "No actor with this ID"))
+        return LiveRows.entity(ActorEntity.class, id, "input", "id")
                 .call(actor -> {
                     Writes.requireVersion("actor", actor.version, input.version);
                     return requireState(countryId, "country")
@@ -124,8 +124,7 @@ public class ActorService {
     public Uni<Long> addAlias(AddAliasInput input) {
         validation.check(input);
         long id = id(input.actor, "actor");
-        return ActorEntity.findLive(id)
-                .onItem().ifNull().failWith(() -> notFound("actor", "No actor with this ID"))
+        return LiveRows.entity(ActorEntity.class, id, "input", "actor")
                 .call(actor -> requireFreeName(ActorNames.normalize(input.alias), null, "alias"))
                 .call(actor -> {
                     actor.version++; // an alias changes the actor
@@ -206,10 +205,7 @@ public class ActorService {
         if (countryId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ActorEntity.findLive(countryId).invoke(country -> {
-            if (country == null) {
-                throw notFound(field, "No actor with this ID");
-            }
+        return LiveRows.entity(ActorEntity.class, countryId, "input", field).invoke(country -> {
             if (!ActorKind.STATE.name().equals(country.kind)) {
                 throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
                         "must be an actor of kind STATE, not " + country.kind, "input", field));

@@ -36,8 +36,8 @@ public class ChangeConnection {
         return page.pageInfo();
     }
 
-    @Description("How many changes the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Change> page() {
+        return page;
     }
 }

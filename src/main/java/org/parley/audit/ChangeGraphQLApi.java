@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.Node;
 import org.parley.graphql.NodeLoader;
 import org.parley.graphql.NodeType;
@@ -66,5 +67,11 @@ public class ChangeGraphQLApi {
             changes.forEach(c -> nodes.add(found.get(c.nodeType).get(c.nodeId)));
             return nodes;
         });
+    }
+
+    @NonNull
+    @Description("How many changes the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<ChangeConnection> connections) {
+        return ListCount.of(connections, ChangeConnection::page);
     }
 }

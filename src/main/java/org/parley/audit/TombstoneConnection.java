@@ -36,8 +36,8 @@ public class TombstoneConnection {
         return page.pageInfo();
     }
 
-    @Description("How many tombstones the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Tombstone> page() {
+        return page;
     }
 }

@@ -2,11 +2,15 @@ package org.parley.audit;
 
 import java.time.OffsetDateTime;
 
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Query;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Paging;
 import org.parley.graphql.SqlArgs;
@@ -39,5 +43,11 @@ public class TombstoneGraphQLApi {
         String where = deletedSince == null ? "" : " where t.deleted_at >= " + args.add(deletedSince);
         return Paging.page(pool, Tombstone.COLUMNS, Tombstone.FROM + where, Tombstone.ORDER, args,
                 PageRequest.of(first, after), Tombstone::from).map(TombstoneConnection::new);
+    }
+
+    @NonNull
+    @Description("How many tombstones the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<TombstoneConnection> connections) {
+        return ListCount.of(connections, TombstoneConnection::page);
     }
 }

@@ -2,7 +2,6 @@ package org.parley.bulk;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.parley.actor.ActorKind;
@@ -23,6 +22,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class ActorLines extends LineKind {
 
     private static final List<String> ROLE = List.of("title", "organization", "start", "end", "source");
+    private static final RecordColumns COLUMNS = new RecordColumns("actor",
+            List.of("kind", "name", "normalized_name", "description", "wikidata_id", "country_id"));
+    private static final ListRows ALIASES = new ListRows("aliases", "actor_alias", "actor_id",
+            List.of("alias", "normalized", "position"), (session, actorId, alias, position) -> new Object[] {
+                    alias.textValue(), ActorNames.normalize(alias.textValue()), position });
+    private static final ListRows ROLES = new ListRows("roles", "actor_role", "actor_id", List.of("title",
+            "organization_id", "start_date", "start_precision", "end_date", "end_precision", "source_id", "position"),
+            ActorLines::role);
 
     ActorLines() {
         super("actor", List.of("key", "kind", "name", "aliases", "description", "wikidataId", "country", "roles"),
@@ -76,9 +83,7 @@ final class ActorLines extends LineKind {
             role.partialDate("start");
             role.partialDate("end");
             role.source("source");
-            if (Values.text(role.given(), "title") == null) {
-                throw role.invalid("title", "is required");
-            }
+            role.required("title");
             PartialDate start = Values.partial(Values.text(role.given(), "start"));
             PartialDate end = Values.partial(Values.text(role.given(), "end"));
             if (start != null && end != null && end.date.isBefore(start.date)) {
@@ -87,12 +92,8 @@ final class ActorLines extends LineKind {
         });
         ObjectNode given = fields.given();
         Stored existing = find(session, given);
-        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
-        for (String required : List.of("kind", "name")) {
-            if (Values.text(merged, required) == null) {
-                throw fields.invalid(required, "is required");
-            }
-        }
+        ObjectNode merged = merged(existing, given);
+        fields.required(merged, "kind", "name");
         if (ActorNames.normalize(Values.text(merged, "name")).isEmpty()) {
             throw fields.invalid("name", "must contain at least one letter or digit");
         }
@@ -131,73 +132,42 @@ final class ActorLines extends LineKind {
             key = session.freeKey("actor", Slugs.of(Values.text(record, "name"), "actor"));
             record.put("key", key);
         }
-        String name = Values.text(record, "name");
-        String country = Values.text(record, "country");
-        Long countryId = session.references.actorId(country);
-        long id = session.insert("insert into actor (slug, kind, name, normalized_name, description, wikidata_id,"
-                + " country_id) values (?, ?, ?, ?, ?, ?, ?) returning id", key, Values.text(record, "kind"), name,
-                ActorNames.normalize(name), Values.text(record, "description"), Values.text(record, "wikidataId"),
-                countryId);
-        laterCountry(session, id, country, countryId);
-        insertAliases(session, id, record);
-        insertRoles(session, id, record);
+        Long countryId = session.references.actorId(Values.text(record, "country"));
+        long id = COLUMNS.insert(session, key, values(record, countryId));
+        session.laterUnlessFound("country", id, null, Values.text(record, "country"), countryId);
+        ALIASES.insert(session, id, record);
+        ROLES.insert(session, id, record);
         session.references.remember(type, new References.Ref(id, key, Values.text(record, "kind")));
         return id;
     }
 
     private void update(ImportSession session, long id, ObjectNode record, ObjectNode before) throws SQLException {
-        String name = Values.text(record, "name");
-        String country = Values.text(record, "country");
-        Long countryId = session.references.actorId(country);
-        session.update("update actor set kind = ?, name = ?, normalized_name = ?, description = ?, wikidata_id = ?,"
-                + " country_id = ?, modified_at = now(), version = version + 1 where id = ?",
-                Values.text(record, "kind"), name, ActorNames.normalize(name), Values.text(record, "description"),
-                Values.text(record, "wikidataId"), countryId, id);
-        laterCountry(session, id, country, countryId);
-        if (!record.get("aliases").equals(before.get("aliases"))) {
-            session.update("delete from actor_alias where actor_id = ?", id);
-            insertAliases(session, id, record);
-        }
-        if (!record.get("roles").equals(before.get("roles"))) {
-            session.update("delete from actor_role where actor_id = ?", id);
-            insertRoles(session, id, record);
-        }
+        Long countryId = session.references.actorId(Values.text(record, "country"));
+        COLUMNS.update(session, id, values(record, countryId));
+        session.laterUnlessFound("country", id, null, Values.text(record, "country"), countryId);
+        ALIASES.replace(session, id, record, before);
+        ROLES.replace(session, id, record, before);
         session.references.forgetActorNames();
         session.references.remember(type, new References.Ref(id, Values.text(record, "key"),
                 Values.text(record, "kind")));
     }
 
-    /** A country of a later line is set at the end of the file. */
-    private static void laterCountry(ImportSession session, long id, String country, Long countryId) {
-        if (country != null && countryId == null) {
-            session.later("country", id, null, country);
-        }
+    /** The values of {@link #COLUMNS}; a country of a later line is set at the end of the file. */
+    private static Object[] values(ObjectNode record, Long countryId) {
+        String name = Values.text(record, "name");
+        return new Object[] { Values.text(record, "kind"), name, ActorNames.normalize(name),
+                Values.text(record, "description"), Values.text(record, "wikidataId"), countryId };
     }
 
-    private static void insertAliases(ImportSession session, long id, ObjectNode record) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode alias : record.get("aliases")) {
-            rows.add(new Object[] { id, alias.textValue(), ActorNames.normalize(alias.textValue()), rows.size() });
-        }
-        session.batch("insert into actor_alias (actor_id, alias, normalized, position) values (?, ?, ?, ?)", rows);
-    }
-
-    private static void insertRoles(ImportSession session, long id, ObjectNode record) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode role : record.get("roles")) {
-            int position = rows.size();
-            String organization = Values.text(role, "organization");
-            Long organizationId = session.references.actorId(organization);
-            if (organization != null && organizationId == null) {
-                session.later("organization", id, position, organization);
-            }
-            PartialDate start = Values.partial(Values.text(role, "start"));
-            PartialDate end = Values.partial(Values.text(role, "end"));
-            rows.add(new Object[] { id, Values.text(role, "title"), organizationId, Values.date(start),
-                    Values.precision(start), Values.date(end), Values.precision(end),
-                    session.references.sourceId(Values.text(role, "source")), position });
-        }
-        session.batch("insert into actor_role (actor_id, title, organization_id, start_date, start_precision,"
-                + " end_date, end_precision, source_id, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    private static Object[] role(ImportSession session, long actorId, JsonNode role, int position)
+            throws SQLException {
+        String organization = Values.text(role, "organization");
+        Long organizationId = session.references.actorId(organization);
+        session.laterUnlessFound("organization", actorId, position, organization, organizationId);
+        PartialDate start = Values.partial(Values.text(role, "start"));
+        PartialDate end = Values.partial(Values.text(role, "end"));
+        return new Object[] { Values.text(role, "title"), organizationId, Values.date(start), Values.precision(start),
+                Values.date(end), Values.precision(end), session.references.sourceId(Values.text(role, "source")),
+                position };
     }
 }

@@ -67,9 +67,7 @@ final class AttestationLines extends LineKind {
         Stored existing = find(session.connection, "a.source_id = ? and a." + subjectColumn + " = ?", source.id(),
                 subjectId);
         ObjectNode merged = merge(existing == null ? start() : existing.record(), given);
-        if (Values.text(merged, "excerpt") == null) {
-            throw fields.invalid("excerpt", "is required");
-        }
+        fields.required(merged, "excerpt");
         PartialDate reported = Values.partial(Values.text(merged, "reportedDate"));
         Object[] values = { Values.text(merged, "excerpt"), Values.text(merged, "note"), Values.date(reported),
                 Values.precision(reported), source.id(), subjectId };

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.parley.graphql.DatabaseErrors;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -88,13 +89,40 @@ public class BulkRoutes {
                             report.committed ? "" : ": rolled back");
                     String json = LineKind.MAPPER.writeValueAsString(report);
                     context.runOnContext(ignored -> reply(routing, report.committed ? 200 : 422, json));
-                } catch (Exception e) {
-                    LOG.error("Import failed", e);
-                    context.runOnContext(ignored -> refuse(routing, 500, "INTERNAL_SERVER_ERROR",
-                            "Server Error: nothing was imported"));
+                } catch (Exception | AssertionError e) {
+                    // an AssertionError too (a driver's, when assertions are on): whatever failed, the client gets
+                    // its answer
+                    failed(routing, context, body, e);
                 }
             });
         }
+    }
+
+    /**
+     * An import that failed part-way (its transaction rolled back) gets an error with a code: BAD_REQUEST when the
+     * body broke off, DATABASE_UNAVAILABLE (503, to retry) when the database went away, else INTERNAL_SERVER_ERROR.
+     * The client may still be sending: the answer goes out at once, and the rest of the body is read and thrown
+     * away, since closing a connection with unread data resets it, and the client could lose the answer.
+     */
+    private static void failed(RoutingContext routing, Context context, RequestBodyStream body, Throwable failure) {
+        if (body.broken()) {
+            LOG.warnf("Import abandoned: the request body broke off (%s); nothing was imported", failure.getMessage());
+            context.runOnContext(ignored -> error(routing, 400, "BAD_REQUEST",
+                    "The request body broke off before its end: nothing was imported"));
+            return;
+        }
+        LOG.error("Import failed; nothing was imported", failure);
+        if (DatabaseErrors.UNAVAILABLE.equals(DatabaseErrors.codeOf(failure))) {
+            context.runOnContext(ignored -> {
+                routing.response().putHeader(HttpHeaders.RETRY_AFTER, "10");
+                error(routing, 503, DatabaseErrors.UNAVAILABLE,
+                        "The database became unavailable during the import: nothing was imported; try again later");
+            });
+        } else {
+            context.runOnContext(ignored -> error(routing, 500, "INTERNAL_SERVER_ERROR",
+                    "Server Error: nothing was imported"));
+        }
+        body.discardRest();
     }
 
     private void export(RoutingContext routing) {
@@ -120,9 +148,8 @@ public class BulkRoutes {
         });
     }
 
+    /** A refusal before the body is read: the connection is closed after the answer. */
     private static void refuse(RoutingContext routing, int status, String code, String message) {
-        JsonObject error = new JsonObject().put("message", message)
-                .put("extensions", new JsonObject().put("code", code));
         HttpServerResponse response = routing.response();
         if (response.headWritten()) {
             return; // a token that fails verification was answered by security.AuthenticationFailureHandler
@@ -133,12 +160,19 @@ public class BulkRoutes {
         if (!routing.request().isEnded()) {
             response.putHeader(HttpHeaders.CONNECTION, "close"); // the body was not read
         }
+        error(routing, status, code, message);
+    }
+
+    /** An answer with the body of a GraphQL error. */
+    private static void error(RoutingContext routing, int status, String code, String message) {
+        JsonObject error = new JsonObject().put("message", message)
+                .put("extensions", new JsonObject().put("code", code));
         reply(routing, status, new JsonObject().put("errors", new JsonArray().add(error)).encode());
     }
 
     private static void reply(RoutingContext routing, int status, String json) {
         HttpServerResponse response = routing.response();
-        if (!response.ended()) {
+        if (!response.ended() && !response.closed()) {
             response.setChunked(false).setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(json);
         }

@@ -23,6 +23,10 @@ public class BulkService {
         T run(Connection connection) throws SQLException, IOException;
     }
 
+    /** SQLSTATE connection_failure. */
+    private static final String CONNECTION_FAILURE = "08006";
+    private static final int VALIDATION_SECONDS = 5;
+
     private final DataSource dataSource;
 
     BulkService(DataSource dataSource) {
@@ -55,24 +59,60 @@ public class BulkService {
         }
     }
 
-    /** Runs {@code work} in a transaction that commits when {@code commit} accepts its result, else rolls back. */
+    /**
+     * Runs {@code work} in a transaction that commits when {@code commit} accepts its result, else rolls back. When
+     * the work fails, its failure is what is thrown: a rollback that fails too (the connection is gone: the database
+     * was stopped, or the backend terminated) is added to it as suppressed, and PostgreSQL rolls the transaction back
+     * itself when its connection ends. A failure that is not an SQLException, on a connection found gone, is
+     * reported as the lost connection (SQLSTATE 08006) that caused it.
+     */
     public <T> T transaction(Work<T> work, Predicate<T> commit) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
-                if (commit.test(result)) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                return result;
-            } catch (SQLException | IOException | RuntimeException | Error e) {
-                connection.rollback();
+                result = work.run(connection);
+            } catch (SQLException | IOException e) {
+                quietly(e, connection::rollback);
+                quietly(e, () -> connection.setAutoCommit(true));
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            } catch (RuntimeException | Error e) {
+                quietly(e, connection::rollback);
+                if (lost(connection)) {
+                    // the driver failed in its own way on a connection that is gone (PgJDBC asserts, when
+                    // assertions are on, if it closes under a batch): the database's failure all the same
+                    throw new SQLException("The database connection was lost", CONNECTION_FAILURE, e);
+                }
+                quietly(e, () -> connection.setAutoCommit(true));
+                throw e;
             }
+            if (commit.test(result)) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            return result;
+        }
+    }
+
+    private static boolean lost(Connection connection) {
+        try {
+            return !connection.isValid(VALIDATION_SECONDS);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private interface Step {
+        void run() throws SQLException;
+    }
+
+    private static void quietly(Throwable failure, Step step) {
+        try {
+            step.run();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.parley.bulk;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +28,15 @@ final class EncounterLines extends LineKind {
     private static final List<String> PLACE = List.of("name", "locality", "country", "latitude", "longitude");
     private static final List<String> PARTICIPANT = List.of("actor", "role", "note");
     private static final List<String> STATUS_CHANGE = List.of("status", "effective", "source", "note");
+    private static final RecordColumns COLUMNS = new RecordColumns("encounter", List.of("kind", "title", "summary",
+            "status", "start_date", "start_precision", "start_until", "end_date", "end_precision", "end_until",
+            "place_name", "place_locality", "place_country_id", "latitude", "longitude"));
+    private static final ListRows PARTICIPANTS = new ListRows("participants", "participant", "encounter_id",
+            List.of("actor_id", "role", "note", "position"), EncounterLines::participant);
+    /** In the order of the list: the rows' ids keep it. */
+    private static final ListRows HISTORY = new ListRows("statusHistory", "encounter_status_change", "encounter_id",
+            List.of("status", "effective_date", "effective_precision", "source_id", "note"),
+            EncounterLines::statusChange);
 
     EncounterLines() {
         super("encounter", List.of("key", "kind", "title", "summary", "status", "start", "end", "place",
@@ -110,14 +118,14 @@ final class EncounterLines extends LineKind {
             participant.actor("actor", false);
             participant.choice("role", ParticipantRole.class);
             participant.text("note", 0, 1000);
-            required(participant, "actor", "role");
+            participant.required("actor", "role");
         });
         fields.objects("statusHistory", STATUS_CHANGE, change -> {
             change.choice("status", EncounterStatus.class);
             change.partialDate("effective");
             change.source("source");
             change.text("note", 0, 2000);
-            required(change, "status");
+            change.required("status");
         });
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");
@@ -125,12 +133,8 @@ final class EncounterLines extends LineKind {
             throw LineRejected.invalid("key: an encounter needs a key");
         }
         Stored existing = find(session.connection, "e.slug = ?", key);
-        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
-        for (String field : List.of("kind", "title", "status")) {
-            if (Values.text(merged, field) == null) {
-                throw fields.invalid(field, "is required");
-            }
-        }
+        ObjectNode merged = merged(existing, given);
+        fields.required(merged, "kind", "title", "status");
         checkParticipants(fields, merged);
         PartialDate start = Values.partial(Values.text(merged, "start"));
         PartialDate end = Values.partial(Values.text(merged, "end"));
@@ -156,23 +160,12 @@ final class EncounterLines extends LineKind {
         }
     }
 
-    private static void required(LineFields fields, String... names) throws LineRejected {
-        for (String name : names) {
-            if (fields.given().get(name).isNull()) {
-                throw fields.invalid(name, "is required");
-            }
-        }
-    }
-
     private long insert(ImportSession session, ObjectNode record, boolean historyGiven) throws SQLException {
         String key = Values.text(record, "key");
-        long id = session.insert("insert into encounter (slug, kind, title, summary, status, start_date,"
-                + " start_precision, start_until, end_date, end_precision, end_until, place_name, place_locality,"
-                + " place_country_id, latitude, longitude) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " returning id", prepend(key, values(session, record)));
-        insertParticipants(session, id, record);
+        long id = COLUMNS.insert(session, key, values(session, record));
+        PARTICIPANTS.insert(session, id, record);
         if (historyGiven) {
-            insertHistory(session, id, record.get("statusHistory"));
+            HISTORY.insert(session, id, record);
         } else {
             session.deriveHistory(id);
         }
@@ -182,25 +175,18 @@ final class EncounterLines extends LineKind {
 
     private void update(ImportSession session, long id, ObjectNode record, ObjectNode before, boolean historyGiven)
             throws SQLException {
-        session.update("update encounter set kind = ?, title = ?, summary = ?, status = ?, start_date = ?,"
-                + " start_precision = ?, start_until = ?, end_date = ?, end_precision = ?, end_until = ?,"
-                + " place_name = ?, place_locality = ?, place_country_id = ?, latitude = ?, longitude = ?,"
-                + " modified_at = now(), version = version + 1 where id = ?", append(values(session, record), id));
-        if (!record.get("participants").equals(before.get("participants"))) {
-            session.update("delete from participant where encounter_id = ?", id);
-            insertParticipants(session, id, record);
-        }
-        if (historyGiven && !record.get("statusHistory").equals(before.get("statusHistory"))) {
-            session.update("delete from encounter_status_change where encounter_id = ?", id);
-            insertHistory(session, id, record.get("statusHistory"));
-        } else if (!historyGiven && !Objects.equals(Values.text(record, "status"), Values.text(before, "status"))) {
+        COLUMNS.update(session, id, values(session, record));
+        PARTICIPANTS.replace(session, id, record, before);
+        if (historyGiven) {
+            HISTORY.replace(session, id, record, before);
+        } else if (!Objects.equals(Values.text(record, "status"), Values.text(before, "status"))) {
             // a status changed without a history given is one more step of the history
             session.update("insert into encounter_status_change (encounter_id, status) values (?, ?)", id,
                     Values.text(record, "status"));
         }
     }
 
-    /** The columns after the key, in the order of the insert and the update. */
+    /** The values of {@link #COLUMNS}. */
     private static Object[] values(ImportSession session, ObjectNode record) throws SQLException {
         PartialDate start = Values.partial(Values.text(record, "start"));
         PartialDate end = Values.partial(Values.text(record, "end"));
@@ -216,25 +202,16 @@ final class EncounterLines extends LineKind {
                 hasPlace ? Values.number(place, "longitude") : null };
     }
 
-    private static void insertParticipants(ImportSession session, long id, ObjectNode record) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode participant : record.get("participants")) {
-            rows.add(new Object[] { id, session.references.actorId(Values.text(participant, "actor")),
-                    Values.text(participant, "role"), Values.text(participant, "note"), rows.size() });
-        }
-        session.batch("insert into participant (encounter_id, actor_id, role, note, position) values (?, ?, ?, ?, ?)",
-                rows);
+    private static Object[] participant(ImportSession session, long encounterId, JsonNode participant, int position)
+            throws SQLException {
+        return new Object[] { session.references.actorId(Values.text(participant, "actor")),
+                Values.text(participant, "role"), Values.text(participant, "note"), position };
     }
 
-    private static void insertHistory(ImportSession session, long id, JsonNode history) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode change : history) {
-            PartialDate effective = Values.partial(Values.text(change, "effective"));
-            rows.add(new Object[] { id, Values.text(change, "status"), Values.date(effective),
-                    Values.precision(effective), session.references.sourceId(Values.text(change, "source")),
-                    Values.text(change, "note") });
-        }
-        session.batch("insert into encounter_status_change (encounter_id, status, effective_date,"
-                + " effective_precision, source_id, note) values (?, ?, ?, ?, ?, ?)", rows);
+    private static Object[] statusChange(ImportSession session, long encounterId, JsonNode change, int position)
+            throws SQLException {
+        PartialDate effective = Values.partial(Values.text(change, "effective"));
+        return new Object[] { Values.text(change, "status"), Values.date(effective), Values.precision(effective),
+                session.references.sourceId(Values.text(change, "source")), Values.text(change, "note") };
     }
 }

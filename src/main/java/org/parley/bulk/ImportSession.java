@@ -62,9 +62,13 @@ final class ImportSession {
         this.references = new References(connection);
     }
 
-    void begin(long lockId) throws SQLException {
+    /** Names the connection and takes the imports' lock, for the length of the transaction; prepares the tables. */
+    void begin(String applicationName, long lockId) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(TABLES);
+        }
+        try (PreparedStatement name = prepare("select set_config('application_name', ?, true)", applicationName)) {
+            name.execute();
         }
         try (PreparedStatement lock = prepare("select pg_advisory_xact_lock(?)", lockId)) {
             lock.execute(); // imports run one at a time: they would lock the same rows anyway
@@ -104,9 +108,14 @@ final class ImportSession {
         written.add(new Object[] { line, type.typeName(), id, created });
     }
 
-    /** Notes a reference to a record that may come on a later line, to be set at the end of the file. */
-    void later(String kind, long ownerId, Integer position, String ref) {
-        later.add(new Object[] { line, kind, ownerId, position, ref });
+    /**
+     * Notes a reference that names no record found so far ({@code foundId} null), and so may name one of a later
+     * line, to be set at the end of the file.
+     */
+    void laterUnlessFound(String kind, long ownerId, Integer position, String ref, Long foundId) {
+        if (ref != null && foundId == null) {
+            later.add(new Object[] { line, kind, ownerId, position, ref });
+        }
     }
 
     /** Notes a new encounter whose status history starts, at the end of the file, from its first source. */

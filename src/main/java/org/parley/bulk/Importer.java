@@ -38,8 +38,17 @@ public final class Importer {
         ADD_MISSING
     }
 
-    /** The advisory lock that imports (and the data set loader) hold for their transaction. */
-    static final long LOCK_ID = 0x7061726c6579L;
+    /**
+     * The advisory lock that imports (and the data set loader) hold for their transaction: in {@code pg_locks}, a row
+     * of locktype advisory with {@code classid::bigint << 32 | objid::bigint} equal to it.
+     */
+    public static final long LOCK_ID = 0x7061726c6579L;
+    /**
+     * The {@code application_name} of an import's connection for the length of its transaction, so that
+     * {@code pg_stat_activity} shows which backend runs it (to watch it, or to end it with
+     * {@code pg_terminate_backend}: the import then fails and leaves nothing).
+     */
+    public static final String APPLICATION_NAME = "parley-import";
     /** The longest line read; longer ones are rejected without being held in memory. */
     static final int MAX_LINE_LENGTH = 1_000_000;
     private static final int CHUNK_LINES = 500;
@@ -76,7 +85,7 @@ public final class Importer {
     public static ImportReport run(Connection connection, Reader in, String subject, Mode mode)
             throws SQLException, IOException {
         Importer importer = new Importer(connection, mode);
-        importer.session.begin(LOCK_ID);
+        importer.session.begin(APPLICATION_NAME, LOCK_ID);
         importer.read(new LineReader(in, MAX_LINE_LENGTH));
         importer.finish();
         if (importer.report.accepted()) {

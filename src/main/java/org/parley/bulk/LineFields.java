@@ -73,76 +73,87 @@ final class LineFields {
 
     /** A string of {@code min} to {@code max} characters, or null. */
     void text(String field, int min, int max) throws LineRejected {
-        if (present(field)) {
-            String text = string(field);
-            if (text != null) {
-                int length = text.codePointCount(0, text.length());
-                if (length < min || length > max) {
-                    throw invalid(field, min == 0 ? "must have at most " + max + " characters"
-                            : "must have between " + min + " and " + max + " characters");
-                }
+        string(field, text -> {
+            int length = text.codePointCount(0, text.length());
+            if (length < min || length > max) {
+                throw invalid(field, min == 0 ? "must have at most " + max + " characters"
+                        : "must have between " + min + " and " + max + " characters");
             }
-            given.put(field, text);
-        }
+            return text;
+        });
     }
 
     /** A string matching {@code pattern}, or null. */
     void matching(String field, Pattern pattern, String expectation) throws LineRejected {
-        if (present(field)) {
-            String text = string(field);
-            if (text != null && (text.length() > 2000 || !pattern.matcher(text).matches())) {
+        string(field, text -> {
+            if (text.length() > 2000 || !pattern.matcher(text).matches()) {
                 throw invalid(field, "must be " + expectation);
             }
-            given.put(field, text);
-        }
+            return text;
+        });
     }
 
     /** One of the names of an enum, or null. */
     <E extends Enum<E>> void choice(String field, Class<E> values) throws LineRejected {
-        if (present(field)) {
-            String text = string(field);
-            if (text != null) {
-                try {
-                    Enum.valueOf(values, text);
-                } catch (IllegalArgumentException e) {
-                    throw invalid(field, "must be one of " + Arrays.toString(values.getEnumConstants()));
-                }
+        string(field, text -> {
+            try {
+                return Enum.valueOf(values, text).name();
+            } catch (IllegalArgumentException e) {
+                throw invalid(field, "must be one of " + Arrays.toString(values.getEnumConstants()));
             }
-            given.put(field, text);
-        }
+        });
     }
 
     /** A date known to the year, month or day ("2018", "2018-05", "2018-05-31"), or null. */
     void partialDate(String field) throws LineRejected {
-        if (present(field)) {
-            String text = string(field);
-            if (text != null) {
-                try {
-                    if (!PARTIAL_DATE.matcher(text).matches()) {
-                        throw new IllegalArgumentException(text);
-                    }
-                    text = Values.format(Values.partial(text)); // the date must exist
-                } catch (RuntimeException e) {
-                    throw invalid(field, "must be a date given as YYYY, YYYY-MM or YYYY-MM-DD");
+        string(field, text -> {
+            try {
+                if (!PARTIAL_DATE.matcher(text).matches()) {
+                    throw new IllegalArgumentException(text);
                 }
+                return Values.format(Values.partial(text)); // the date must exist
+            } catch (RuntimeException e) {
+                throw invalid(field, "must be a date given as YYYY, YYYY-MM or YYYY-MM-DD");
             }
-            given.put(field, text);
-        }
+        });
     }
 
     /** A date and time with its UTC offset, kept to the second, or null. */
     void dateTime(String field) throws LineRejected {
+        string(field, text -> {
+            try {
+                return Values.format(OffsetDateTime.parse(text).truncatedTo(ChronoUnit.SECONDS));
+            } catch (DateTimeParseException e) {
+                throw invalid(field, "must be a date and time with its offset, e.g. 2018-06-01T15:19:00+05:30");
+            }
+        });
+    }
+
+    /** Checks a string value and gives its exported form. */
+    private interface Check {
+        String check(String text) throws LineRejected;
+    }
+
+    /** A string field, if the line has it: null, or the string as {@code check} accepts and writes it. */
+    private void string(String field, Check check) throws LineRejected {
         if (present(field)) {
             String text = string(field);
-            if (text != null) {
-                try {
-                    text = Values.format(OffsetDateTime.parse(text).truncatedTo(ChronoUnit.SECONDS));
-                } catch (DateTimeParseException e) {
-                    throw invalid(field, "must be a date and time with its offset, e.g. 2018-06-01T15:19:00+05:30");
-                }
-            }
-            given.put(field, text);
+            given.put(field, text == null ? null : check.check(text));
         }
+    }
+
+    /** Rejects the line when {@code record} (the line merged over the stored record) lacks one of the fields. */
+    void required(ObjectNode record, String... fields) throws LineRejected {
+        for (String field : fields) {
+            if (record.path(field).isNull() || record.path(field).isMissingNode()) {
+                throw invalid(field, "is required");
+            }
+        }
+    }
+
+    /** Rejects a nested object that lacks one of the fields. */
+    void required(String... fields) throws LineRejected {
+        required(given, fields);
     }
 
     /** A number from {@code min} to {@code max}, or null. */

@@ -105,6 +105,11 @@ abstract class LineKind {
         return JsonNodeFactory.instance.objectNode().put("type", type);
     }
 
+    /** What a line makes of the record: the stored one (or, for a new record, {@link #empty()}) with its fields. */
+    ObjectNode merged(Stored existing, ObjectNode given) {
+        return merge(existing == null ? empty() : existing.record(), given);
+    }
+
     /** The record with the given fields replaced. */
     static ObjectNode merge(ObjectNode record, ObjectNode given) {
         ObjectNode merged = record.deepCopy();
@@ -133,22 +138,6 @@ abstract class LineKind {
      */
     static String keyOf(String table, String idColumn) {
         return "(select k.slug from " + table + " k where k.id = " + idColumn + " and k.deleted_at is null)";
-    }
-
-    /** {@code first}, then {@code rest}: the arguments of an insert, key first. */
-    static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
-    }
-
-    /** {@code values}, then {@code last}: the arguments of an update, row id last. */
-    static Object[] append(Object[] values, Object last) {
-        Object[] all = new Object[values.length + 1];
-        System.arraycopy(values, 0, all, 0, values.length);
-        all[values.length] = last;
-        return all;
     }
 
     static Double number(ResultSet row, String column) throws SQLException {

@@ -2,6 +2,7 @@ package org.parley.bulk;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Iterator;
 
 import io.smallrye.mutiny.vertx.MultiHelper;
@@ -20,11 +21,26 @@ final class RequestBodyStream extends InputStream {
     private final Iterator<Buffer> chunks;
     private byte[] chunk = new byte[0];
     private int position;
+    private volatile boolean broken;
 
     /** Call on the request's event loop, before the body flows. */
     RequestBodyStream(HttpServerRequest request) {
         this.chunks = MultiHelper.toMulti(request).subscribe()
                 .asIterable(READ_AHEAD, () -> new java.util.concurrent.ArrayBlockingQueue<>(READ_AHEAD)).iterator();
+    }
+
+    /** Whether the body failed before its end: the client closed the connection, or it broke. */
+    boolean broken() {
+        return broken;
+    }
+
+    /** Reads what is left of the body and throws it away; returns at the body's end, or when it breaks. */
+    void discardRest() {
+        try {
+            transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client is gone: nothing left to read
+        }
     }
 
     @Override
@@ -47,6 +63,7 @@ final class RequestBodyStream extends InputStream {
                 position = 0;
             }
         } catch (RuntimeException e) {
+            broken = true;
             throw new IOException("The request body could not be read", e);
         }
         int count = Math.min(length, chunk.length - position);

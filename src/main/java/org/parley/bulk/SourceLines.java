@@ -20,6 +20,9 @@ final class SourceLines extends LineKind {
 
     static final Pattern URL = Pattern.compile("https?://[^\\s/$.?#][^\\s]*");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]+)*");
+    private static final RecordColumns COLUMNS = new RecordColumns("source", List.of("title", "publisher", "author",
+            "url", "published_at", "published_on", "published_precision", "updated_at", "printed_offset_seconds",
+            "language", "reliability_note"));
 
     SourceLines() {
         super("source", List.of("key", "title", "publisher", "author", "url", "publishedAt", "publishedOn", "updatedAt",
@@ -74,7 +77,7 @@ final class SourceLines extends LineKind {
         } else {
             throw LineRejected.invalid("key: a source needs a key, or a url to be found by");
         }
-        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
+        ObjectNode merged = merged(existing, given);
         printInOneOffset(merged);
         OffsetDateTime published = Values.time(Values.text(merged, "publishedAt"));
         OffsetDateTime updated = Values.time(Values.text(merged, "updatedAt"));
@@ -82,7 +85,7 @@ final class SourceLines extends LineKind {
             throw fields.invalid("updatedAt", "must not be before publishedAt");
         }
         return session.upsert(NodeType.SOURCE, existing, merged, record -> insert(session, record),
-                (id, record, before) -> update(session, id, record));
+                (id, record, before) -> COLUMNS.update(session, id, values(record)));
     }
 
     /** Both times in the offset of the first one given: a source prints its times in one offset, which is kept. */
@@ -107,21 +110,12 @@ final class SourceLines extends LineKind {
             key = session.freeKey("source", Slugs.of(url.replaceFirst("^https?://(www\\.)?", ""), "source"));
             record.put("key", key);
         }
-        long id = session.insert("insert into source (slug, title, publisher, author, url, published_at, published_on,"
-                + " published_precision, updated_at, printed_offset_seconds, language, reliability_note)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", prepend(key, values(record)));
+        long id = COLUMNS.insert(session, key, values(record));
         session.references.remember(type, new References.Ref(id, key, null));
         return id;
     }
 
-    private static void update(ImportSession session, long id, ObjectNode record) throws SQLException {
-        session.update("update source set title = ?, publisher = ?, author = ?, url = ?, published_at = ?,"
-                + " published_on = ?, published_precision = ?, updated_at = ?, printed_offset_seconds = ?,"
-                + " language = ?, reliability_note = ?, modified_at = now(), version = version + 1 where id = ?",
-                append(values(record), id));
-    }
-
-    /** The columns after the key, in the order of the insert and the update. */
+    /** The values of {@link #COLUMNS}. */
     private static Object[] values(ObjectNode record) {
         OffsetDateTime published = Values.time(Values.text(record, "publishedAt"));
         OffsetDateTime updated = Values.time(Values.text(record, "updatedAt"));

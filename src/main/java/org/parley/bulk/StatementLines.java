@@ -2,7 +2,6 @@ package org.parley.bulk;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.parley.bulk.ImportReport.Outcome;
@@ -20,6 +19,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * statements keep the order of the file (their position among statements said on the same date).
  */
 final class StatementLines extends LineKind {
+
+    /** New statements also get their position, which updates keep. */
+    private static final RecordColumns COLUMNS = new RecordColumns("statement", List.of("text", "mode", "kind",
+            "speaker_id", "speaker_label", "said_date", "said_precision", "encounter_id", "responds_to_id"),
+            List.of("position"));
+    private static final ListRows ABOUT = new ListRows("about", "statement_about", "statement_id",
+            List.of("actor_id", "position"), (session, statementId, actor, position) -> new Object[] {
+                    session.references.actorId(actor.textValue()), position });
 
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
@@ -76,12 +83,8 @@ final class StatementLines extends LineKind {
             throw fields.invalid("respondsTo", "a statement cannot respond to itself");
         }
         Stored existing = find(session.connection, "st.slug = ?", key);
-        ObjectNode merged = merge(existing == null ? empty() : existing.record(), given);
-        for (String field : List.of("text", "mode", "kind")) {
-            if (Values.text(merged, field) == null) {
-                throw fields.invalid(field, "is required");
-            }
-        }
+        ObjectNode merged = merged(existing, given);
+        fields.required(merged, "text", "mode", "kind");
         if (Values.text(merged, "speaker") == null && Values.text(merged, "speakerLabel") == null) {
             throw fields.invalid("speaker", "give a speaker, a speakerLabel or both");
         }
@@ -93,12 +96,9 @@ final class StatementLines extends LineKind {
         String key = Values.text(record, "key");
         String respondsTo = Values.text(record, "respondsTo");
         Long respondsToId = session.references.statementId(respondsTo);
-        Object[] args = append(prepend(key, values(session, record, respondsToId)), session.takeStatementPosition());
-        long id = session.insert("insert into statement (slug, text, mode, kind, speaker_id, speaker_label, said_date,"
-                + " said_precision, encounter_id, responds_to_id, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " returning id", args);
-        laterResponse(session, id, respondsTo, respondsToId);
-        insertAbout(session, id, record);
+        long id = COLUMNS.insert(session, key, values(session, record, respondsToId), session.takeStatementPosition());
+        session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
+        ABOUT.insert(session, id, record);
         session.references.remember(type, new References.Ref(id, key, null));
         return id;
     }
@@ -107,37 +107,17 @@ final class StatementLines extends LineKind {
             throws SQLException {
         String respondsTo = Values.text(record, "respondsTo");
         Long respondsToId = session.references.statementId(respondsTo);
-        session.update("update statement set text = ?, mode = ?, kind = ?, speaker_id = ?, speaker_label = ?,"
-                + " said_date = ?, said_precision = ?, encounter_id = ?, responds_to_id = ?, modified_at = now(),"
-                + " version = version + 1 where id = ?", append(values(session, record, respondsToId), id));
-        laterResponse(session, id, respondsTo, respondsToId);
-        if (!record.get("about").equals(before.get("about"))) {
-            session.update("delete from statement_about where statement_id = ?", id);
-            insertAbout(session, id, record);
-        }
+        COLUMNS.update(session, id, values(session, record, respondsToId));
+        session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
+        ABOUT.replace(session, id, record, before);
     }
 
-    /** The columns after the key, in the order of the insert and the update. */
+    /** The values of {@link #COLUMNS}; a statement responded to that comes on a later line is set at the end. */
     private static Object[] values(ImportSession session, ObjectNode record, Long respondsToId) throws SQLException {
         PartialDate said = Values.partial(Values.text(record, "saidOn"));
         return new Object[] { Values.text(record, "text"), Values.text(record, "mode"), Values.text(record, "kind"),
                 session.references.actorId(Values.text(record, "speaker")), Values.text(record, "speakerLabel"),
                 Values.date(said), Values.precision(said),
                 session.references.encounterId(Values.text(record, "encounter")), respondsToId };
-    }
-
-    /** A statement responded to that comes on a later line is set at the end of the file. */
-    private static void laterResponse(ImportSession session, long id, String respondsTo, Long respondsToId) {
-        if (respondsTo != null && respondsToId == null) {
-            session.later("respondsTo", id, null, respondsTo);
-        }
-    }
-
-    private static void insertAbout(ImportSession session, long id, ObjectNode record) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        for (JsonNode actor : record.get("about")) {
-            rows.add(new Object[] { id, session.references.actorId(actor.textValue()), rows.size() });
-        }
-        session.batch("insert into statement_about (statement_id, actor_id, position) values (?, ?, ?)", rows);
     }
 }

@@ -36,8 +36,8 @@ public class EncounterConnection {
         return page.pageInfo();
     }
 
-    @Description("How many encounters the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Encounter> page() {
+        return page;
     }
 }

@@ -14,7 +14,6 @@ import jakarta.persistence.Version;
 import org.parley.graphql.PartialDate;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /** The write model of an encounter (Hibernate Reactive Panache); reads go through {@link EncounterRepository}. */
 @Entity
@@ -60,13 +59,16 @@ public class EncounterEntity extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 
-    /** The row with this id unless it is missing or deleted (then null). */
-    public static Uni<EncounterEntity> findLive(long id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
-    }
-
     @Version
     public int version;
+
+    void setPlace(PlaceInput place, Long countryId) {
+        placeName = place.name.strip();
+        placeLocality = place.locality;
+        placeCountryId = countryId;
+        latitude = place.latitude;
+        longitude = place.longitude;
+    }
 
     void setStart(PartialDate start) {
         startDate = start == null ? null : start.date;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
@@ -111,7 +112,13 @@ public class EncounterGraphQLApi {
         PageRequest request = PageRequest.of(first, after);
         Long[] ids = Batch.keys(parents, a -> a.dbId);
         return encounters.ofActors(ids, request).map(pages -> parents.stream()
-                .map(a -> new EncounterConnection(pages.getOrDefault(a.dbId, Page.empty(request, 0))))
+                .map(a -> new EncounterConnection(pages.getOrDefault(a.dbId, Page.empty(request))))
                 .toList());
+    }
+
+    @NonNull
+    @Description("How many encounters the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<EncounterConnection> connections) {
+        return ListCount.of(connections, EncounterConnection::page);
     }
 }

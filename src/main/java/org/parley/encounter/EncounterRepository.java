@@ -11,7 +11,6 @@ import org.parley.actor.Actor;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
 import org.parley.graphql.GlobalId;
-import org.parley.graphql.Node;
 import org.parley.graphql.NodeLoader;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Page;
@@ -21,7 +20,6 @@ import org.parley.graphql.SqlArgs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads encounters and participants through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
@@ -45,10 +43,6 @@ public class EncounterRepository implements NodeLoader {
     }
 
     @Override
-    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
-        return byIds(ids.toArray(Long[]::new)).map(found -> found);
-    }
-
     public Uni<Map<Long, Encounter>> byIds(Long[] ids) {
         return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1) and e.deleted_at is null", ids, Encounter::from);
     }
@@ -74,21 +68,19 @@ public class EncounterRepository implements NodeLoader {
      * them.
      */
     public Uni<List<List<Participant>>> participants(List<Encounter> encounters) {
-        return pool.preparedQuery("select p.encounter_id, p.role, p.note, " + Actor.COLUMNS + " from participant p"
+        return Batch.children(pool, "select p.encounter_id, p.role, p.note, " + Actor.COLUMNS + " from participant p"
                 + " left join actor a on a.id = p.actor_id and a.deleted_at is null"
                 + " where p.encounter_id = any($1)"
-                + " order by p.encounter_id, array_position($2::text[], p.role), p.position")
-                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId), ROLE_ORDER))
-                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Participant::from));
+                + " order by p.encounter_id, array_position($2::text[], p.role), p.position",
+                encounters, e -> e.dbId, "encounter_id", Participant::from, ROLE_ORDER);
     }
 
     /** The status history of each encounter, oldest step first. */
     public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters) {
-        return pool.preparedQuery("select c.encounter_id, c.status, c.effective_date, c.effective_precision,"
+        return Batch.children(pool, "select c.encounter_id, c.status, c.effective_date, c.effective_precision,"
                 + " c.source_id, c.note, c.recorded_at from encounter_status_change c"
-                + " where c.encounter_id = any($1) order by c.encounter_id, c.id")
-                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId)))
-                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", StatusChange::from));
+                + " where c.encounter_id = any($1) order by c.encounter_id, c.id",
+                encounters, e -> e.dbId, "encounter_id", StatusChange::from);
     }
 
     private static String conditions(EncounterFilter filter, SqlArgs args) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.audit.Audit;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.InputValidation;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
@@ -19,7 +20,6 @@ import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
 import org.parley.graphql.Writes;
-import org.parley.provenance.AttestationInput;
 import org.parley.provenance.Provenance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,10 +52,7 @@ public class EncounterService {
             throw invalid("must not be before start (and needs a start)", "end");
         }
         PlaceInput place = input.place;
-        if (place != null && (place.latitude == null) != (place.longitude == null)) {
-            throw invalid("give latitude and longitude together, or neither", "place");
-        }
-        Long placeCountry = place == null ? null : Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
+        Long placeCountry = placeCountry(place);
         List<Long> actors = new ArrayList<>();
         for (int i = 0; i < input.participants.size(); i++) {
             actors.add(Provenance.id(input.participants.get(i).actor, NodeType.ACTOR, "input", "participants",
@@ -74,11 +71,7 @@ public class EncounterService {
         encounter.setStart(start);
         encounter.setEnd(end);
         if (place != null) {
-            encounter.placeName = place.name.strip();
-            encounter.placeLocality = place.locality;
-            encounter.placeCountryId = placeCountry;
-            encounter.latitude = place.latitude;
-            encounter.longitude = place.longitude;
+            encounter.setPlace(place, placeCountry);
         }
         encounter.modifiedAt = OffsetDateTime.now();
         return Provenance.requireExisting("actor", actors, "participants", "actor")
@@ -91,7 +84,7 @@ public class EncounterService {
                     return encounter.<EncounterEntity> persist();
                 })
                 .chain(() -> insertParticipants(encounter.id, input.participants, actors))
-                .chain(() -> insertAttestations(encounter.id, input.attestations, sources))
+                .chain(() -> Provenance.insertAll("encounter_id", encounter.id, input.attestations, sources))
                 .chain(() -> insertStatusChange(encounter.id, encounter.status, start, sources.get(0), null))
                 .chain(() -> audit.record("recordEncounter", NodeType.ENCOUNTER, encounter.id))
                 .replaceWith(() -> encounter.id);
@@ -103,12 +96,8 @@ public class EncounterService {
         validation.check(input);
         long id = Provenance.id(input.id, NodeType.ENCOUNTER, "input", "id");
         PlaceInput place = input.place;
-        if (place != null && (place.latitude == null) != (place.longitude == null)) {
-            throw invalid("give latitude and longitude together, or neither", "place");
-        }
-        Long placeCountry = place == null ? null : Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
-        return EncounterEntity.findLive(id)
-                .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "id"))
+        Long placeCountry = placeCountry(place);
+        return LiveRows.entity(EncounterEntity.class, id, "input", "id")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return placeCountry == null ? Uni.createFrom().voidItem()
@@ -135,11 +124,7 @@ public class EncounterService {
                         throw invalid("must not be before start (and needs a start)", "end");
                     }
                     if (place != null) {
-                        encounter.placeName = place.name.strip();
-                        encounter.placeLocality = place.locality;
-                        encounter.placeCountryId = placeCountry;
-                        encounter.latitude = place.latitude;
-                        encounter.longitude = place.longitude;
+                        encounter.setPlace(place, placeCountry);
                     }
                     encounter.modifiedAt = OffsetDateTime.now();
                 })
@@ -154,8 +139,7 @@ public class EncounterService {
         validation.check(input);
         long id = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long source = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
-        return EncounterEntity.findLive(id)
-                .onItem().ifNull().failWith(() -> Provenance.notFound("No encounter with this ID", "input", "encounter"))
+        return LiveRows.entity(EncounterEntity.class, id, "input", "encounter")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return source == null ? Uni.createFrom().voidItem()
@@ -199,16 +183,6 @@ public class EncounterService {
         return chain;
     }
 
-    private static Uni<Void> insertAttestations(long encounterId, List<AttestationInput> attestations, List<Long> sources) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < attestations.size(); i++) {
-            AttestationInput attestation = attestations.get(i);
-            long source = sources.get(i);
-            chain = chain.chain(() -> Provenance.insert("encounter_id", encounterId, source, attestation)).replaceWithVoid();
-        }
-        return chain;
-    }
-
     private static Uni<Void> insertStatusChange(long encounterId, String status, PartialDate effective, Long source,
             String note) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
@@ -221,6 +195,17 @@ public class EncounterService {
                 .setParameter("source", source)
                 .setParameter("note", note)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Checks a place of the input and decodes its country's ID (null without a place or country). */
+    private static Long placeCountry(PlaceInput place) {
+        if (place == null) {
+            return null;
+        }
+        if ((place.latitude == null) != (place.longitude == null)) {
+            throw invalid("give latitude and longitude together, or neither", "place");
+        }
+        return Provenance.id(place.country, NodeType.ACTOR, "input", "place", "country");
     }
 
     private static UserErrorException invalid(String message, String field) {

@@ -79,6 +79,15 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
             }
+            Throwable declared = declaringCode(fetching.getException());
+            if (declared != null) {
+                // wrapped, as a batch resolver's argument check is (a connection's bad cursor under each parent):
+                // SmallRye would see neither the code nor a message it may show
+                String code = declared.getClass().getAnnotation(ErrorCode.class).value();
+                return GraphqlErrorBuilder.newError().message(declared.getMessage()).path(fetching.getPath())
+                        .locations(fetching.getLocations()).errorType(ErrorClassification.errorClassification(code))
+                        .extensions(Map.of("code", code)).build();
+            }
             String database = DatabaseErrors.codeOf(fetching.getException());
             if (database != null) {
                 return GraphqlErrorBuilder.newError().message(DatabaseErrors.messageFor(database))
@@ -120,6 +129,20 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
      */
     static String withoutJavaNames(String message) {
         return message == null ? null : JAVA_SCALAR_NAME.matcher(message).replaceAll("$1");
+    }
+
+    /**
+     * The first cause of a failure that is one of Parley's exceptions declaring a code ({@link BadUserInputException}):
+     * their messages are written for the client.
+     */
+    private static Throwable declaringCode(Throwable failure) {
+        Throwable t = failure.getCause();
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (t.getClass().isAnnotationPresent(ErrorCode.class)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** UNAUTHENTICATED for a missing, expired or forged token; FORBIDDEN for a token without the role. */

@@ -1,9 +1,11 @@
 package org.parley.graphql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.limits.Limits;
 import org.parley.limits.QueryCost;
 import org.parley.limits.RequestLimits;
@@ -14,11 +16,12 @@ import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after SmallRye's parsed-document
- * cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
+ * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after {@link SchemaTuning} (lean batch
+ * fetchers, default field visibility) and SmallRye's parsed-document cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
  * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent.
  * <p>
  * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
@@ -32,10 +35,13 @@ public class GraphQLCustomizer {
 
     private final MeterRegistry registry;
     private final Limits limits;
+    private final String fieldVisibility;
 
-    GraphQLCustomizer(MeterRegistry registry, Limits limits) {
+    GraphQLCustomizer(MeterRegistry registry, Limits limits,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String fieldVisibility) {
         this.registry = registry;
         this.limits = limits;
+        this.fieldVisibility = fieldVisibility;
     }
 
     /**
@@ -45,11 +51,12 @@ public class GraphQLCustomizer {
      */
     GraphQL.Builder customize(GraphQL.Builder builder) {
         QueryCache documents = new QueryCache();
-        return builder.preparsedDocumentProvider(documents)
-                .instrumentation(new ChainedInstrumentation(List.of(documents,
-                        new RequestLimits(limits.maxCost(),
-                                new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize())),
-                        new ErrorCodes(registry), new RequestLog())));
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.addAll(List.of(new SchemaTuning(fieldVisibility.equals("default")), documents,
+                new RequestLimits(limits.maxCost(),
+                        new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize())),
+                new ErrorCodes(registry), new RequestLog()));
+        return builder.preparsedDocumentProvider(documents).instrumentation(new ChainedInstrumentation(chain));
     }
 
     /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */

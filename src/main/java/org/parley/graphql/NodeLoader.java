@@ -10,6 +10,11 @@ public interface NodeLoader {
 
     NodeType type();
 
-    /** The objects found, by id; ids not found are absent. One statement for all ids. */
-    Uni<Map<Long, ? extends Node>> load(List<Long> ids);
+    /** The live objects with these ids, by id; ids not found are absent. One statement for all ids. */
+    Uni<? extends Map<Long, ? extends Node>> byIds(Long[] ids);
+
+    /** The objects {@code node(id:)} and the change feed show for these ids: {@link #byIds} unless overridden. */
+    default Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return byIds(ids.toArray(Long[]::new)).map(found -> found);
+    }
 }

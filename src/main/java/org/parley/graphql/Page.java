@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** One page of an ordered list, from which the typed connections build edges, nodes and page info. */
-public record Page<T>(List<T> items, int offset, int totalCount, boolean hasNextPage) {
+/**
+ * One page of an ordered list, from which the typed connections build edges, nodes and page info. The list's total
+ * is not part of the page: {@code count} counts it for {@code parentKey} when a client asks.
+ */
+public record Page<T>(List<T> items, int offset, boolean hasNextPage, ListCount count, long parentKey) {
 
-    public static <T> Page<T> empty(PageRequest request, int totalCount) {
-        return new Page<>(List.of(), request.offset(), totalCount, false);
+    /** The page of a parent that does not exist. */
+    public static <T> Page<T> empty(PageRequest request) {
+        return new Page<>(List.of(), request.offset(), false, ListCount.NONE, 0L);
     }
 
     public <E> List<E> edges(BiFunction<String, T, E> edge) {

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 
 /** Reads one page of a root list, or one page per parent for any number of parents, in ONE statement. */
 public final class Paging {
@@ -19,8 +18,8 @@ public final class Paging {
 
     /**
      * One page per parent for any number of parents, in one statement: for each parent key (the array {@code $1}) a
-     * lateral subquery reads the page in order with a limit (so an index on the parent and the order stops after
-     * the page, whatever the parent's size), and a second one counts the parent's items.
+     * lateral subquery reads the page in order with a limit, so an index on the parent and the order stops after the
+     * page, whatever the parent's size. The parents' totals are counted only if asked for ({@link ListCount}).
      *
      * @param columns what to select for each item
      * @param fromOneParent the {@code from ... where ...} part for the parent whose key is {@code parent.id}; its
@@ -29,55 +28,55 @@ public final class Paging {
      */
     public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent, String orderBy,
             SqlArgs args, PageRequest request, Long[] parentKeys, Function<Row, T> mapper) {
-        String firstRow = args.add(request.offset() + 1);
-        String lookAhead = args.add(request.offset() + request.first() + 1);
-        String sql = "select page.*, parent.id as parent_id, counted.total"
+        ListCount count = new ListCount(pool, "select parent.id as parent_id, counted.total"
                 + " from unnest($1::bigint[]) as parent(id)"
                 + " cross join lateral (select count(*) as total " + fromOneParent + ") counted"
-                + " left join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
-                + fromOneParent + " order by " + orderBy + " limit " + lookAhead + ") page on true"
-                + " where page.rn is null or page.rn = 1 or page.rn >= " + firstRow
+                + " where counted.total > 0", args.tuple());
+        String firstRow = args.add(request.offset() + 1);
+        String lookAhead = args.add(request.offset() + request.first() + 1);
+        String sql = "select page.*, parent.id as parent_id"
+                + " from unnest($1::bigint[]) as parent(id)"
+                + " cross join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
+                + fromOneParent + " order by " + orderBy + " limit " + lookAhead + ") page"
+                + " where page.rn >= " + firstRow
                 + " order by parent.id, page.rn";
-        return pool.preparedQuery(sql).execute(args.tuple())
-                .map(rows -> toPages(rows, request, parentKeys, mapper));
+        return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
+            Map<Long, List<Row>> byParent = new HashMap<>();
+            for (Row row : rows) {
+                byParent.computeIfAbsent(row.getLong("parent_id"), k -> new ArrayList<>()).add(row);
+            }
+            Map<Long, Page<T>> pages = new HashMap<>();
+            for (Long key : parentKeys) {
+                pages.put(key, toPage(byParent.getOrDefault(key, List.of()), request, count, key, mapper));
+            }
+            return pages;
+        });
     }
 
     /**
-     * The single page of a root list: a window numbers the rows and counts them, and the outer query keeps the rows
-     * of the requested page plus one look-ahead row (for {@code hasNextPage}) plus row 1 (so that the total count is
-     * known even when the page is past the end).
+     * The single page of a root list: the rows of the page plus one look-ahead row (for {@code hasNextPage}), in
+     * order. The total is counted only if asked for ({@link ListCount}).
      */
     public static <T> Uni<Page<T>> page(Pool pool, String columns, String from, String orderBy, SqlArgs args,
             PageRequest request, Function<Row, T> mapper) {
-        String firstRow = args.add(request.offset() + 1);
-        String lookAhead = args.add(request.offset() + request.first() + 1);
-        String sql = "select * from (select " + columns + ", 0::bigint as parent_id"
-                + ", row_number() over (order by " + orderBy + ") as rn"
-                + ", count(*) over () as total " + from + ") paged"
-                + " where rn = 1 or rn between " + firstRow + " and " + lookAhead
-                + " order by rn";
-        return pool.preparedQuery(sql).execute(args.tuple())
-                .map(rows -> toPages(rows, request, new Long[] { 0L }, mapper).get(0L));
+        ListCount count = new ListCount(pool, "select 0::bigint as parent_id, count(*) as total " + from,
+                args.tuple());
+        String limit = args.add(request.first() + 1);
+        String offset = args.add(request.offset());
+        String sql = "select " + columns + " " + from + " order by " + orderBy + " limit " + limit + " offset " + offset;
+        return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
+            List<Row> list = new ArrayList<>();
+            rows.forEach(list::add);
+            return toPage(list, request, count, 0L, mapper);
+        });
     }
 
-    private static <T> Map<Long, Page<T>> toPages(RowSet<Row> rows, PageRequest request, Long[] parentKeys,
+    private static <T> Page<T> toPage(List<Row> rows, PageRequest request, ListCount count, long parentKey,
             Function<Row, T> mapper) {
-        Map<Long, List<T>> items = new HashMap<>();
-        Map<Long, Integer> totals = new HashMap<>();
-        for (Row row : rows) {
-            long parent = row.getLong("parent_id");
-            totals.put(parent, row.getLong("total").intValue());
-            Long rn = row.getLong("rn"); // null: a parent without items
-            if (rn != null && rn > request.offset() && rn <= request.offset() + request.first()) {
-                items.computeIfAbsent(parent, k -> new ArrayList<>()).add(mapper.apply(row));
-            }
+        List<T> items = new ArrayList<>(Math.min(rows.size(), request.first()));
+        for (int i = 0; i < rows.size() && i < request.first(); i++) {
+            items.add(mapper.apply(rows.get(i)));
         }
-        Map<Long, Page<T>> pages = new HashMap<>();
-        for (Long key : parentKeys) {
-            int total = totals.getOrDefault(key, 0);
-            pages.put(key, new Page<>(items.getOrDefault(key, List.of()), request.offset(), total,
-                    total > request.offset() + request.first()));
-        }
-        return pages;
+        return new Page<>(items, request.offset(), rows.size() > request.first(), count, parentKey);
     }
 }

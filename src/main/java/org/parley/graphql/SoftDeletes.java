@@ -38,18 +38,12 @@ public final class SoftDeletes {
      * commits before the check or waits and then finds it deleted.
      */
     public static Uni<Void> delete(String table, long id, int version, List<Blocker> blockers) {
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException(table);
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "select version from " + table + " where id = :id and deleted_at is null for update", Integer.class)
-                .setParameter("id", id).getResultList())
-                .invoke(versions -> {
-                    if (versions.isEmpty()) {
-                        throw new UserErrorException(UserError.of(UserErrorCode.NOT_FOUND,
-                                "No " + table + " with this ID", "input", "id"));
+        return LiveRows.rows(table, List.of(id), LiveRows.Lock.UPDATE, "version")
+                .invoke(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new UserErrorException(LiveRows.notFound(table, "input", "id"));
                     }
-                    Writes.requireVersion(table, versions.get(0), version);
+                    Writes.requireVersion(table, ((Number) rows.get(0)[1]).intValue(), version);
                 })
                 .chain(() -> blockers(id, blockers))
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(

@@ -38,8 +38,8 @@ public class GraphQLEndpoint {
             throw new IllegalStateException("parley.limits.max-page-size must be between 1 and " + PageRequest.MAX_FIRST
                     + " (the most a page is read with), was " + limits.maxPageSize());
         }
-        // graphql-java and SmallRye parse the document again: with the same token limit
-        ParserOptions.setDefaultOperationParserOptions(DocumentChecks.parserOptions(limits.maxTokens()));
+        // graphql-java and SmallRye parse the document again: with the same limits on tokens and characters
+        ParserOptions.setDefaultOperationParserOptions(DocumentChecks.parserOptions(limits));
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);

@@ -28,10 +28,17 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 
 /**
- * Parses a document and checks what can be checked on its text alone, before graphql-java validates it: the number
- * of tokens ({@code MAX_TOKENS}), the depth of nested fields ({@code MAX_DEPTH}) and the number of aliases
- * ({@code MAX_ALIASES}). Validation itself costs time in the number of fields (overlapping aliases are compared in
- * pairs), so documents that break these limits are refused first.
+ * Checks what can be checked on a document's text alone, before graphql-java validates it: its length in characters
+ * ({@code MAX_DOCUMENT_LENGTH}, before parsing), the number of tokens ({@code MAX_TOKENS}, while parsing), the number
+ * of aliases ({@code MAX_ALIASES}), the number of fields once fragments are expanded ({@code MAX_FIELDS}) and the
+ * depth of nested fields ({@code MAX_DEPTH}). Validation itself costs time in the number of fields (overlapping
+ * aliases are compared in pairs, fragments are walked where they are spread), so documents that break these limits
+ * are refused first.
+ * <p>
+ * Fields are counted as execution would see them: a fragment spread counts the fields of the fragment, however many
+ * times it is spread, so a "billion laughs" (each fragment spreading the previous one ten times) that is small in
+ * tokens counts its millions of fields. The count is computed, never expanded: each fragment is measured once, and the
+ * walk stops as soon as the limit is passed. Introspection fields count too.
  * <p>
  * Depth counts levels of fields through fragments; the introspection fields {@code __schema} and {@code __type} and
  * what lies below them do not count, since graphql-java bounds introspection itself (its "good faith" check: no
@@ -46,21 +53,31 @@ public final class DocumentChecks {
     private static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
 
     private final ParserOptions parserOptions;
+    private final int maxDocumentLength;
     private final int maxDepth;
     private final int maxAliases;
+    private final int maxFields;
 
-    public DocumentChecks(int maxTokens, int maxDepth, int maxAliases) {
-        this.parserOptions = parserOptions(maxTokens);
-        this.maxDepth = maxDepth;
-        this.maxAliases = maxAliases;
+    public DocumentChecks(Limits limits) {
+        this.parserOptions = parserOptions(limits);
+        this.maxDocumentLength = limits.maxDocumentLength();
+        this.maxDepth = limits.maxDepth();
+        this.maxAliases = limits.maxAliases();
+        this.maxFields = limits.maxFields();
     }
 
-    /** graphql-java's options for operations, with Parley's token limit. */
-    public static ParserOptions parserOptions(int maxTokens) {
-        return ParserOptions.getDefaultOperationParserOptions().transform(options -> options.maxTokens(maxTokens));
+    /** graphql-java's options for operations, with Parley's limits on tokens and characters. */
+    public static ParserOptions parserOptions(Limits limits) {
+        return ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens()).maxCharacters(limits.maxDocumentLength()));
     }
 
     public Checked check(String query) {
+        if (query.length() > maxDocumentLength) {
+            return new Checked(null, error("The document is " + query.length() + " characters long; at most "
+                    + maxDocumentLength + " are allowed (send large values as variables)", Limits.MAX_DOCUMENT_LENGTH,
+                    null));
+        }
         Document document;
         try {
             document = new Parser().parseDocument(
@@ -73,10 +90,15 @@ public final class DocumentChecks {
             return new Checked(null, error("The document has " + aliases + " aliases; at most " + maxAliases
                     + " are allowed", Limits.MAX_ALIASES, null));
         }
-        int depth = new Depth(document).ofOperations();
-        if (depth > maxDepth) {
-            return new Checked(null, error("The operation nests fields " + depth + " levels deep; at most " + maxDepth
-                    + " are allowed", Limits.MAX_DEPTH, null));
+        Expansion.Size size = new Expansion(document, maxFields).ofOperations();
+        if (size.fields() > maxFields) {
+            return new Checked(null, error("The document selects more than " + maxFields
+                    + " fields once its fragments are expanded; at most " + maxFields + " are allowed",
+                    Limits.MAX_FIELDS, null));
+        }
+        if (size.depth() > maxDepth) {
+            return new Checked(null, error("The operation nests fields " + size.depth() + " levels deep; at most "
+                    + maxDepth + " are allowed", Limits.MAX_DEPTH, null));
         }
         return new Checked(document, null);
     }
@@ -85,7 +107,10 @@ public final class DocumentChecks {
         if (failure instanceof ParseCancelledTooDeepException) {
             return Limits.MAX_DEPTH; // the parser's own nesting limit (lists, objects, selections)
         }
-        if (failure instanceof ParseCancelledException || failure instanceof ParseCancelledTooManyCharsException) {
+        if (failure instanceof ParseCancelledTooManyCharsException) {
+            return Limits.MAX_DOCUMENT_LENGTH; // the parser's own count, the same limit as the length measured first
+        }
+        if (failure instanceof ParseCancelledException) {
             return Limits.MAX_TOKENS;
         }
         return PARSE_FAILED;
@@ -107,61 +132,86 @@ public final class DocumentChecks {
         return count;
     }
 
-    /** Depth of the document's operations, each fragment measured once. */
-    private static final class Depth {
+    /**
+     * Depth and number of fields of the document's operations with their fragments expanded, each fragment measured
+     * once. The count of fields stops at the first selection set that passes the limit: its size is then only known
+     * to be over the limit.
+     */
+    private static final class Expansion {
+
+        /** Levels of nested fields, and fields in all. */
+        record Size(int depth, long fields) {
+        }
+
+        private static final Size NOTHING = new Size(0, 0);
+
         private final Map<String, FragmentDefinition> fragments = new HashMap<>();
-        private final Map<String, Integer> fragmentDepths = new HashMap<>();
+        private final Map<String, Size> fragmentSizes = new HashMap<>();
         private final Set<String> measuring = new HashSet<>();
         private final List<OperationDefinition> operations;
+        private final long maxFields;
 
-        Depth(Document document) {
+        Expansion(Document document, long maxFields) {
             document.getDefinitionsOfType(FragmentDefinition.class)
                     .forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
             operations = document.getDefinitionsOfType(OperationDefinition.class);
+            this.maxFields = maxFields;
         }
 
-        int ofOperations() {
+        Size ofOperations() {
             int deepest = 0;
+            long fields = 0;
             for (OperationDefinition operation : operations) {
-                deepest = Math.max(deepest, of(operation.getSelectionSet()));
+                Size size = of(operation.getSelectionSet());
+                deepest = Math.max(deepest, size.depth());
+                fields += size.fields();
+                if (fields > maxFields) {
+                    break;
+                }
             }
-            return deepest;
+            return new Size(deepest, fields);
         }
 
-        private int of(SelectionSet selections) {
+        private Size of(SelectionSet selections) {
             if (selections == null) {
-                return 0;
+                return NOTHING;
             }
             int deepest = 0;
+            long fields = 0;
             for (Selection<?> selection : selections.getSelections()) {
-                int depth = 0;
+                Size size = NOTHING;
                 if (selection instanceof Field field) {
+                    Size below = of(field.getSelectionSet());
                     boolean introspection = field.getName().equals("__schema") || field.getName().equals("__type");
-                    depth = introspection ? 0 : 1 + of(field.getSelectionSet());
+                    size = new Size(introspection ? 0 : 1 + below.depth(), 1 + below.fields());
                 } else if (selection instanceof InlineFragment inline) {
-                    depth = of(inline.getSelectionSet());
+                    size = of(inline.getSelectionSet());
                 } else if (selection instanceof FragmentSpread spread) {
-                    depth = ofFragment(spread.getName());
+                    size = ofFragment(spread.getName());
                 }
-                deepest = Math.max(deepest, depth);
+                deepest = Math.max(deepest, size.depth());
+                fields += size.fields();
+                if (fields > maxFields) {
+                    break; // over the limit: the rest need not be counted
+                }
             }
-            return deepest;
+            return new Size(deepest, fields);
         }
 
-        private int ofFragment(String name) {
-            Integer known = fragmentDepths.get(name);
+        private Size ofFragment(String name) {
+            Size known = fragmentSizes.get(name);
             if (known != null) {
                 return known;
             }
             FragmentDefinition fragment = fragments.get(name);
             // unknown fragments and cycles are validation errors, reported by graphql-java next
             if (fragment == null || !measuring.add(name)) {
-                return 0;
+                return NOTHING;
             }
-            int depth = of(fragment.getSelectionSet());
+            Size size = of(fragment.getSelectionSet());
             measuring.remove(name);
-            fragmentDepths.put(name, depth);
-            return depth;
+            fragmentSizes.put(name, size);
+            return size;
         }
     }
 }

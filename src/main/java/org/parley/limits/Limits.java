@@ -18,6 +18,8 @@ public interface Limits {
     String MAX_COST = "MAX_COST";
     String MAX_ALIASES = "MAX_ALIASES";
     String MAX_TOKENS = "MAX_TOKENS";
+    String MAX_FIELDS = "MAX_FIELDS";
+    String MAX_DOCUMENT_LENGTH = "MAX_DOCUMENT_LENGTH";
     String MAX_BODY_SIZE = "MAX_BODY_SIZE";
     String TIMEOUT = "TIMEOUT";
 
@@ -32,6 +34,12 @@ public interface Limits {
 
     /** Most lexical tokens in a document (graphql-java's parser stops reading past it). */
     int maxTokens();
+
+    /** Most fields in a document once its fragments are expanded (as many as a document of max-tokens can write out). */
+    int maxFields();
+
+    /** Longest document, in characters (UTF-16 code units), refused before it is parsed. */
+    int maxDocumentLength();
 
     /** Largest {@code first} a connection takes; at most 100, the most a page is ever read with. */
     int maxPageSize();

@@ -94,8 +94,11 @@ public class RequestLimits extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        Long deadline = parameters.getEnvironment().getGraphQlContext().get(DEADLINE);
-        if (deadline == null || parameters.isTrivialDataFetcher()) {
+        if (parameters.isTrivialDataFetcher()) {
+            return dataFetcher; // a property read: asking for its environment would build one for every field
+        }
+        Long deadline = parameters.getExecutionContext().getGraphQLContext().get(DEADLINE);
+        if (deadline == null) {
             return dataFetcher;
         }
         return environment -> {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.GlobalId;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
@@ -47,29 +48,17 @@ public final class Provenance {
      * found stay locked for share until the transaction ends, so that a concurrent delete waits for this write.
      */
     public static Uni<Void> requireExisting(String table, List<Long> ids, String listField, String field) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException(table);
-        }
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select id from " + table + " where id in (:ids) and deleted_at is null for share", Long.class)
-                .setParameter("ids", new ArrayList<>(new HashSet<>(ids)))
-                .getResultList())
-                .invoke(found -> {
-                    Set<Long> existing = new HashSet<>(found);
-                    List<UserError> errors = new ArrayList<>();
-                    for (int i = 0; i < ids.size(); i++) {
-                        if (!existing.contains(ids.get(i))) {
-                            errors.add(new UserError(List.of("input", listField, String.valueOf(i), field),
-                                    "No " + table + " with this ID", UserErrorCode.NOT_FOUND));
-                        }
-                    }
-                    if (!errors.isEmpty()) {
-                        throw new UserErrorException(errors);
-                    }
-                }).replaceWithVoid();
+        return LiveRows.ids(table, ids, LiveRows.Lock.SHARE).invoke(existing -> {
+            List<UserError> errors = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!existing.contains(ids.get(i))) {
+                    errors.add(LiveRows.notFound(table, "input", listField, String.valueOf(i), field));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new UserErrorException(errors);
+            }
+        }).replaceWithVoid();
     }
 
     /** Decodes the sources of attestations (a user error for any malformed one). */
@@ -84,6 +73,18 @@ public final class Provenance {
                     "one attestation per source: merge the excerpts of a source into one", "input", "attestations"));
         }
         return ids;
+    }
+
+    /** Inserts the attestations of a new encounter or statement, each with its source from {@link #sourceIds}. */
+    public static Uni<Void> insertAll(String subjectColumn, long subjectId, List<AttestationInput> attestations,
+            List<Long> sources) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < attestations.size(); i++) {
+            AttestationInput attestation = attestations.get(i);
+            long source = sources.get(i);
+            chain = chain.chain(() -> insert(subjectColumn, subjectId, source, attestation)).replaceWithVoid();
+        }
+        return chain;
     }
 
     /** Inserts one attestation of an encounter or statement ({@code subjectColumn}: encounter_id or statement_id). */

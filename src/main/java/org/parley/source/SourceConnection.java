@@ -36,8 +36,8 @@ public class SourceConnection {
         return page.pageInfo();
     }
 
-    @Description("How many sources the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Source> page() {
+        return page;
     }
 }

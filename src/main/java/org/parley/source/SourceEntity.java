@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
 /** The write model of a source (Hibernate Reactive Panache); reads go through {@link SourceRepository}. */
 @Entity
@@ -59,11 +58,6 @@ public class SourceEntity extends PanacheEntityBase {
     /** Set when the row was deleted: it stays as a tombstone for the change feed. */
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
-
-    /** The row with this id unless it is missing or deleted (then null). */
-    public static Uni<SourceEntity> findLive(long id) {
-        return find("id = ?1 and deletedAt is null", id).firstResult();
-    }
 
     @Version
     public int version;

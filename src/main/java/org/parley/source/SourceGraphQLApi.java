@@ -15,6 +15,7 @@ import org.parley.actor.Role;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.encounter.StatusChange;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
@@ -193,5 +194,11 @@ public class SourceGraphQLApi {
     @Description("The source that gives this role, when recorded.")
     public Uni<List<org.parley.source.Source>> roleSource(@Source List<Role> parents) {
         return Batch.follow(parents, r -> r.sourceId, sources::byIds);
+    }
+
+    @NonNull
+    @Description("How many sources the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<SourceConnection> connections) {
+        return ListCount.of(connections, SourceConnection::page);
     }
 }

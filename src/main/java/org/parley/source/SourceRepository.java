@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.encounter.Encounter;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
-import org.parley.graphql.Node;
 import org.parley.graphql.NodeLoader;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Page;
@@ -63,10 +62,6 @@ public class SourceRepository implements NodeLoader {
     }
 
     @Override
-    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
-        return byIds(ids.toArray(Long[]::new)).map(found -> found);
-    }
-
     public Uni<Map<Long, Source>> byIds(Long[] ids) {
         return Batch.byIds(pool, "select " + Source.COLUMNS + " from source src where src.id = any($1) and src.deleted_at is null", ids, Source::from);
     }
@@ -127,8 +122,7 @@ public class SourceRepository implements NodeLoader {
 
     private <P, C> Uni<List<List<C>>> grouped(List<P> parents, Function<P, Long> key, String sql,
             Function<Row, C> mapper) {
-        return pool.preparedQuery(sql).execute(Tuple.of(Batch.keys(parents, key)))
-                .map(rows -> Batch.group(parents, key, rows, "parent_id", mapper));
+        return Batch.children(pool, sql, parents, key, "parent_id", mapper);
     }
 
     private static String text(String value, String argument) {

@@ -36,8 +36,8 @@ public class StatementConnection {
         return page.pageInfo();
     }
 
-    @Description("How many statements the whole list holds.")
-    public int getTotalCount() {
-        return page.totalCount();
+    /** The page, for the batched {@code totalCount} field. */
+    Page<Statement> page() {
+        return page;
     }
 }

@@ -15,6 +15,7 @@ import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
+import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
@@ -125,7 +126,13 @@ public class StatementGraphQLApi {
             @Name("after") String after) {
         PageRequest request = PageRequest.of(first, after);
         return statements.bySpeakers(Batch.keys(parents, a -> a.dbId), request).map(pages -> parents.stream()
-                .map(a -> new StatementConnection(pages.getOrDefault(a.dbId, Page.empty(request, 0))))
+                .map(a -> new StatementConnection(pages.getOrDefault(a.dbId, Page.empty(request))))
                 .toList());
+    }
+
+    @NonNull
+    @Description("How many statements the whole list holds.")
+    public Uni<List<Integer>> totalCount(@Source List<StatementConnection> connections) {
+        return ListCount.of(connections, StatementConnection::page);
     }
 }

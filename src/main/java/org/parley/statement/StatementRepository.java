@@ -11,7 +11,6 @@ import org.parley.encounter.Encounter;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
 import org.parley.graphql.GlobalId;
-import org.parley.graphql.Node;
 import org.parley.graphql.NodeLoader;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Page;
@@ -21,7 +20,6 @@ import org.parley.graphql.SqlArgs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads statements through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
@@ -39,10 +37,6 @@ public class StatementRepository implements NodeLoader {
     }
 
     @Override
-    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
-        return byIds(ids.toArray(Long[]::new)).map(found -> found);
-    }
-
     public Uni<Map<Long, Statement>> byIds(Long[] ids) {
         return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1) and s.deleted_at is null", ids, Statement::from);
     }
@@ -63,29 +57,26 @@ public class StatementRepository implements NodeLoader {
 
     /** Statements made at each encounter. */
     public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters) {
-        return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.encounter_id = any($1)"
+        return Batch.children(pool, "select " + Statement.COLUMNS + " from statement s where s.encounter_id = any($1)"
                 + " and s.deleted_at is null"
-                + " order by s.encounter_id, " + Statement.ORDER)
-                .execute(Tuple.of(Batch.keys(encounters, e -> e.dbId)))
-                .map(rows -> Batch.group(encounters, e -> e.dbId, rows, "encounter_id", Statement::from));
+                + " order by s.encounter_id, " + Statement.ORDER,
+                encounters, e -> e.dbId, "encounter_id", Statement::from);
     }
 
     /** Statements that respond to each statement. */
     public Uni<List<List<Statement>>> responsesTo(List<Statement> statements) {
-        return pool.preparedQuery("select " + Statement.COLUMNS + " from statement s where s.responds_to_id = any($1)"
+        return Batch.children(pool, "select " + Statement.COLUMNS + " from statement s where s.responds_to_id = any($1)"
                 + " and s.deleted_at is null"
-                + " order by s.responds_to_id, " + Statement.ORDER)
-                .execute(Tuple.of(Batch.keys(statements, s -> s.dbId)))
-                .map(rows -> Batch.group(statements, s -> s.dbId, rows, "responds_to_id", Statement::from));
+                + " order by s.responds_to_id, " + Statement.ORDER,
+                statements, s -> s.dbId, "responds_to_id", Statement::from);
     }
 
     /** The actors each statement is about. */
     public Uni<List<List<Actor>>> about(List<Statement> statements) {
-        return pool.preparedQuery("select sa.statement_id, " + Actor.COLUMNS + " from statement_about sa"
+        return Batch.children(pool, "select sa.statement_id, " + Actor.COLUMNS + " from statement_about sa"
                 + " join actor a on a.id = sa.actor_id where sa.statement_id = any($1)"
-                + " order by sa.statement_id, sa.position")
-                .execute(Tuple.of(Batch.keys(statements, s -> s.dbId)))
-                .map(rows -> Batch.group(statements, s -> s.dbId, rows, "statement_id", Actor::from));
+                + " order by sa.statement_id, sa.position",
+                statements, s -> s.dbId, "statement_id", Actor::from);
     }
 
     private static String conditions(StatementFilter filter, SqlArgs args) {

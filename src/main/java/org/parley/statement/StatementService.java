@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.audit.Audit;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.InputValidation;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
@@ -73,9 +74,10 @@ public class StatementService {
         statement.encounterId = encounter;
         statement.respondsToId = respondsTo;
         statement.modifiedAt = OffsetDateTime.now();
-        return exists("actor", speaker, "speaker")
-                .chain(() -> exists("encounter", encounter, "encounter"))
-                .chain(() -> exists("statement", respondsTo, "respondsTo"))
+        // for share: a concurrent delete of a referenced row waits for this write (see SoftDeletes)
+        return LiveRows.require("actor", speaker, LiveRows.Lock.SHARE, "input", "speaker")
+                .chain(() -> LiveRows.require("encounter", encounter, LiveRows.Lock.SHARE, "input", "encounter"))
+                .chain(() -> LiveRows.require("statement", respondsTo, LiveRows.Lock.SHARE, "input", "respondsTo"))
                 .chain(() -> Provenance.requireExisting("actor", about, "about", "id"))
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
                 .chain(() -> nextPosition())
@@ -86,16 +88,7 @@ public class StatementService {
                     return statement.<StatementEntity> persist();
                 })
                 .chain(() -> insertAbout(statement.id, distinctAbout))
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int i = 0; i < sources.size(); i++) {
-                        long source = sources.get(i);
-                        var attestation = input.attestations.get(i);
-                        chain = chain.chain(() -> Provenance.insert("statement_id", statement.id, source, attestation))
-                                .replaceWithVoid();
-                    }
-                    return chain;
-                })
+                .chain(() -> Provenance.insertAll("statement_id", statement.id, input.attestations, sources))
                 .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
                 .replaceWith(() -> statement.id);
     }
@@ -105,8 +98,7 @@ public class StatementService {
     public Uni<Long> update(UpdateStatementInput input) {
         validation.check(input);
         long id = Provenance.id(input.id, NodeType.STATEMENT, "input", "id");
-        return StatementEntity.findLive(id)
-                .onItem().ifNull().failWith(() -> Provenance.notFound("No statement with this ID", "input", "id"))
+        return LiveRows.entity(StatementEntity.class, id, "input", "id")
                 .invoke(statement -> {
                     Writes.requireVersion("statement", statement.version, input.version);
                     if (input.text != null) {
@@ -139,21 +131,6 @@ public class StatementService {
         long id = SoftDeletes.id(input, NodeType.STATEMENT);
         return SoftDeletes.delete("statement", id, input.version, DELETE_BLOCKERS)
                 .chain(() -> audit.record("deleteStatement", NodeType.STATEMENT, id));
-    }
-
-    private static Uni<Void> exists(String table, Long id, String field) {
-        if (id == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                // for share: a concurrent delete of the referenced row waits for this write (see SoftDeletes)
-                "select id from " + table + " where id = :id and deleted_at is null for share", Long.class)
-                .setParameter("id", id).getResultList())
-                .invoke(found -> {
-                    if (found.isEmpty()) {
-                        throw Provenance.notFound("No " + table + " with this ID", "input", field);
-                    }
-                }).replaceWithVoid();
     }
 
     /** Statements said on the same date keep the order in which they were recorded. */

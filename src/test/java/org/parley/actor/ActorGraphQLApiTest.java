@@ -170,6 +170,11 @@ class ActorGraphQLApiTest {
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         post(operation("actors"), vars("filter", Map.of("search", "--"))).statusCode(200)
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        // the per-actor connections are batch resolvers: their check fails for the actor's field, with the same code
+        post(operation("actorEncountersAndStatements"), vars("name", "Kim Jong Un", "after", "garbage")).statusCode(200)
+                .body("errors.extensions.code", everyItem(equalTo("BAD_USER_INPUT")))
+                .body("errors.message", everyItem(equalTo("Not a valid cursor: garbage")))
+                .body("errors.path", containsInAnyOrder(List.of("actor", "encounters"), List.of("actor", "statements")));
     }
 
     @Test

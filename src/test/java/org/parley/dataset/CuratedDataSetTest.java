@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -125,6 +126,17 @@ class CuratedDataSetTest {
                 + " (select 1 from attestation a where a.encounter_id = e.id)"));
         assertEquals(0, Database.count("select count(*) from statement s where not exists"
                 + " (select 1 from attestation a where a.statement_id = s.id)"));
+    }
+
+    @Test
+    void theLoadedVersionIsRecordedSoThatLaterStartsSkipTheCheck() throws Exception {
+        String shipped = DataSetLoader.checksum();
+        assertTrue(loader.loaded(shipped), "the version loaded at start is recorded");
+        assertFalse(loader.loaded("0".repeat(64)), "another version is not");
+        String recorded = "select count(*) from dataset_load where checksum = '" + shipped + "'";
+        long before = Database.count(recorded);
+        loader.load();
+        assertEquals(before, Database.count(recorded), "loading the same version again records nothing more");
     }
 
     @Test

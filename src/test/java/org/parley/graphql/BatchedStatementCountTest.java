@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.CountingProxyProfile;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.Ids;
 import org.parley.testsupport.StatementCounterResource.CountedStatements;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,6 +62,25 @@ class BatchedStatementCountTest {
     @Test
     void nestedConnectionsArePagedForAllParentsInOneStatement() {
         // actors -> encounters(first) -> participants with their actor (one join), and actors -> statements(first)
-        assertEquals(4, statementsFor("actorsWithPagedChildren"));
+        assertEquals(4, statementsFor("actorsWithPagedChildrenUncounted"));
+    }
+
+    @Test
+    void totalCountCostsOneStatementPerConnectionFieldOnlyWhenAsked() {
+        // the same four, plus one count for all the actors' encounters and one for all their statements
+        assertEquals(6, statementsFor("actorsWithPagedChildren"));
+        JsonPath counted = GraphQL.data("actorsWithPagedChildren");
+        JsonPath uncounted = GraphQL.data("actorsWithPagedChildrenUncounted");
+        assertEquals(uncounted.getList("data.actors.nodes.encounters.nodes.title"),
+                counted.getList("data.actors.nodes.encounters.nodes.title"));
+        assertEquals(uncounted.getList("data.actors.nodes.encounters.pageInfo.hasNextPage"),
+                counted.getList("data.actors.nodes.encounters.pageInfo.hasNextPage"));
+        List<String> ids = counted.getList("data.actors.nodes.id");
+        List<Integer> totals = counted.getList("data.actors.nodes.encounters.totalCount");
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(Database.count("select count(*) from participant p join encounter e on e.id = p.encounter_id"
+                    + " where e.deleted_at is null and p.actor_id = " + Ids.dbId(ids.get(i))), totals.get(i).longValue(),
+                    "encounters of " + ids.get(i));
+        }
     }
 }

@@ -28,16 +28,18 @@ class ConfiguredLimitsTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "parley.limits.max-depth", "4",
-                    "parley.limits.max-cost", "50",
-                    "parley.limits.list-size", "5",
-                    "parley.limits.max-aliases", "2",
-                    "parley.limits.max-tokens", "60",
-                    "parley.limits.max-page-size", "10",
-                    "parley.limits.max-body-size", "2K",
-                    "parley.limits.request-timeout", "1s",
-                    "quarkus.smallrye-graphql.field-visibility", "no-introspection");
+            return Map.ofEntries(
+                    Map.entry("parley.limits.max-depth", "4"),
+                    Map.entry("parley.limits.max-cost", "50"),
+                    Map.entry("parley.limits.list-size", "5"),
+                    Map.entry("parley.limits.max-aliases", "2"),
+                    Map.entry("parley.limits.max-tokens", "60"),
+                    Map.entry("parley.limits.max-fields", "10"),
+                    Map.entry("parley.limits.max-document-length", "1000"),
+                    Map.entry("parley.limits.max-page-size", "10"),
+                    Map.entry("parley.limits.max-body-size", "2K"),
+                    Map.entry("parley.limits.request-timeout", "1s"),
+                    Map.entry("quarkus.smallrye-graphql.field-visibility", "no-introspection"));
         }
     }
 
@@ -74,6 +76,23 @@ class ConfiguredLimitsTest {
     @Test
     void tokens() {
         refused("{" + " __typename".repeat(60) + " }", "MAX_TOKENS");
+    }
+
+    @Test
+    void fieldsWithFragmentsExpanded() {
+        // no database work: the 1 s request timeout of this profile stays out of it
+        String fragment = " fragment F on Query { __typename __typename __typename }";
+        passes("{ ...F ...F ...F }" + fragment); // 9 fields
+        refused("{ ...F ...F ...F ...F }" + fragment, "MAX_FIELDS")
+                .body("errors[0].message", containsString("at most 10"));
+    }
+
+    @Test
+    void documentLength() {
+        String query = "{ __typename";
+        passes(query + " ".repeat(1000 - query.length() - 1) + "}");
+        refused(query + " ".repeat(1000 - query.length()) + "}", "MAX_DOCUMENT_LENGTH")
+                .body("errors[0].message", containsString("1001 characters"));
     }
 
     @Test

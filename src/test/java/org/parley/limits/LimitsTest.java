@@ -16,6 +16,7 @@ import org.parley.testsupport.CountingProxyProfile;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.StatementCounterResource.CountedStatements;
 
+import graphql.introspection.IntrospectionQuery;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -118,6 +119,33 @@ class LimitsTest {
         refused(query, Map.of(), "MAX_TOKENS");
     }
 
+    /** A "billion laughs": fragment L0 selects a name, each next one spreads the one before ten times. */
+    private static String laughs(int levels) {
+        StringBuilder document = new StringBuilder("{ actors(first: 1) { nodes { ...L" + (levels - 1) + " } } } "
+                + "fragment L0 on Actor { name } ");
+        for (int level = 1; level < levels; level++) {
+            document.append("fragment L").append(level).append(" on Actor {")
+                    .append((" ...L" + (level - 1)).repeat(10)).append(" } ");
+        }
+        return document.toString();
+    }
+
+    @Test
+    void fieldsAreCountedWithFragmentsExpandedUpToFiveThousand() {
+        // actors, nodes and 1,000 names (three levels of laughs): the names merge into one, well within the limits
+        GraphQL.post(laughs(4), Map.of()).statusCode(200).body("errors", nullValue());
+        // 100,000,000 names in 229 tokens: counted, not expanded, and refused before graphql-java validates them
+        refused(laughs(9), Map.of(), "MAX_FIELDS")
+                .body("errors[0].message", containsString("at most 5000"));
+    }
+
+    @Test
+    void documentsOfMoreThanOneHundredThousandCharactersAreNotParsed() {
+        // not even a document: refused for its length before the parser would find that out
+        refused("{" + " ".repeat(100_000), Map.of(), "MAX_DOCUMENT_LENGTH")
+                .body("errors[0].message", containsString("100001 characters"));
+    }
+
     @Test
     void aPageLargerThanOneHundredIsRefusedBeforeTheRootFieldRuns() {
         // the root field (actors) would have run a statement before encounters checked its first
@@ -165,6 +193,10 @@ class LimitsTest {
                 .body("errors", nullValue())
                 .body("data.__schema.types", notNullValue())
                 .body("extensions.cost.requested", equalTo(0));
+        // the standard introspection query (what GraphiQL sends) fits every limit: 1,444 characters, 189 fields
+        GraphQL.post(IntrospectionQuery.INTROSPECTION_QUERY, Map.of()).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__schema.queryType.name", equalTo("Query"));
         // a cycle through __Type.fields is refused by graphql-java's good-faith check, with a code
         refused("{ __schema { types { fields { type { fields { name } } } } } }", Map.of(), "MAX_COST");
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -78,11 +79,31 @@ class SecureHeadersTest {
     }
 
     @Test
-    void otherOriginsAreRefused() {
-        for (String origin : List.of("https://elsewhere.example", "http://localhost.elsewhere.example")) {
+    void otherOriginsAreRefusedWithABodyThatSaysWhy() {
+        for (String origin : List.of("https://elsewhere.example", "http://localhost.elsewhere.example", "null")) {
             secure(given().header("Origin", origin).contentType(ContentType.JSON)
                     .body(Map.of("query", "{ __typename }")).post("/graphql").then().statusCode(403))
-                    .header("Access-Control-Allow-Origin", nullValue());
+                    .header("Access-Control-Allow-Origin", nullValue())
+                    .contentType(containsString("application/json"))
+                    .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"))
+                    .body("errors[0].message", containsString("CORS allow-list"))
+                    .body("data", nullValue());
         }
+        // a preflight too, and any path
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .options("/graphql").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", nullValue())
+                .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
+        given().header("Origin", "https://elsewhere.example").get("/q/health/live").then().statusCode(403)
+                .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
+    }
+
+    @Test
+    void theServiceOwnOriginIsLeftToQuarkusSameOriginCheck() {
+        // no allow-list entry matches parley.example, but it is the host the request was sent to
+        String host = "parley.example:" + RestAssured.port;
+        given().header("Host", host).header("Origin", "http://" + host).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ __typename }")).post("/graphql").then()
+                .statusCode(200).body("data.__typename", equalTo("Query"));
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,9 +49,7 @@ class ActorMutationsTest {
 
     @AfterAll
     static void removeWhatTheTestsCreated() {
-        Database.execute("delete from change_log where node_type = 'Actor' and node_id in"
-                + " (select id from actor where slug like 'zz-test-%')");
-        Database.execute("delete from actor where slug like 'zz-test-%'");
+        TestRows.removeAll();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,9 +32,7 @@ class EncounterMutationsTest {
 
     @AfterAll
     static void removeWhatTheTestsCreated() {
-        Database.execute("delete from change_log where node_type = 'Encounter' and node_id in"
-                + " (select id from encounter where slug like 'zz-test-%')");
-        Database.execute("delete from encounter where slug like 'zz-test-%'");
+        TestRows.removeAll();
     }
 
     private static String editor() throws Exception {

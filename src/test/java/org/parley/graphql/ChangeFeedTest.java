@@ -18,6 +18,7 @@ import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -28,9 +29,7 @@ class ChangeFeedTest {
 
     @AfterAll
     static void removeWhatTheTestCreated() {
-        Database.execute("delete from change_log where node_type = 'Actor' and node_id in"
-                + " (select id from actor where slug like 'zz-test-%')");
-        Database.execute("delete from actor where slug like 'zz-test-%'");
+        TestRows.removeAll();
         Database.execute("delete from attestation where excerpt = 'zz test feed excerpt'");
     }
 

@@ -33,6 +33,7 @@ import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Leaks;
 import org.parley.testsupport.PrivateDatabaseProfile;
 import org.parley.testsupport.PrivateDatabaseResource;
+import org.parley.testsupport.TestRows;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -72,9 +73,7 @@ class DatabaseFaultsTest {
     @AfterAll
     static void removeWhatTheTestsCreated() {
         PrivateDatabaseResource.startServer();
-        Database.execute("delete from change_log where node_type = 'Actor' and node_id in"
-                + " (select id from actor where slug like 'zz-test-%')");
-        Database.execute("delete from actor where slug like 'zz-test-%'");
+        TestRows.removeAll();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -24,9 +25,7 @@ class SourceMutationsTest {
 
     @AfterAll
     static void removeWhatTheTestsCreated() {
-        Database.execute("delete from change_log where node_type = 'Source' and node_id in"
-                + " (select id from source where slug like 'zz-test-%')");
-        Database.execute("delete from source where slug like 'zz-test-%'");
+        TestRows.removeAll();
     }
 
     private static Map<String, Object> input(String url) {

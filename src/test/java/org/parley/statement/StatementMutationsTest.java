@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -26,9 +27,7 @@ class StatementMutationsTest {
 
     @AfterAll
     static void removeWhatTheTestsCreated() {
-        Database.execute("delete from change_log where node_type = 'Statement' and node_id in"
-                + " (select id from statement where slug like 'zz-test-%')");
-        Database.execute("delete from statement where slug like 'zz-test-%'");
+        TestRows.removeAll();
     }
 
     private static JsonPath record(Map<String, Object> input) throws Exception {

@@ -205,10 +205,15 @@ public class ActorService {
         if (countryId == null) {
             return Uni.createFrom().voidItem();
         }
-        return LiveRows.entity(ActorEntity.class, countryId, "input", field).invoke(country -> {
-            if (!ActorKind.STATE.name().equals(country.kind)) {
+        // locked for share: a concurrent deleteActor of the country waits, then counts this actor as a reference
+        return LiveRows.rows("actor", List.of(countryId), LiveRows.Lock.SHARE, "kind").invoke(rows -> {
+            if (rows.isEmpty()) {
+                throw new UserErrorException(LiveRows.notFound("actor", "input", field));
+            }
+            Object kind = rows.get(0)[1];
+            if (!ActorKind.STATE.name().equals(kind)) {
                 throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
-                        "must be an actor of kind STATE, not " + country.kind, "input", field));
+                        "must be an actor of kind STATE, not " + kind, "input", field));
             }
         }).replaceWithVoid();
     }

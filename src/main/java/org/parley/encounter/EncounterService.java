@@ -76,8 +76,7 @@ public class EncounterService {
         encounter.modifiedAt = OffsetDateTime.now();
         return Provenance.requireExisting("actor", actors, "participants", "actor")
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
-                .chain(() -> placeCountry == null ? Uni.createFrom().voidItem()
-                        : Provenance.requireExisting("actor", List.of(placeCountry), "place", "country"))
+                .chain(() -> LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country"))
                 .chain(() -> Slugs.free("encounter", Slugs.of(encounter.title, "encounter")))
                 .chain(slug -> {
                     encounter.slug = slug;
@@ -100,8 +99,7 @@ public class EncounterService {
         return LiveRows.entity(EncounterEntity.class, id, "input", "id")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
-                    return placeCountry == null ? Uni.createFrom().voidItem()
-                            : Provenance.requireExisting("actor", List.of(placeCountry), "place", "country");
+                    return LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country");
                 })
                 .invoke(encounter -> {
                     if (input.kind != null) {
@@ -142,8 +140,7 @@ public class EncounterService {
         return LiveRows.entity(EncounterEntity.class, id, "input", "encounter")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
-                    return source == null ? Uni.createFrom().voidItem()
-                            : Provenance.requireExisting("source", List.of(source), "source", "id");
+                    return LiveRows.require("source", source, LiveRows.Lock.SHARE, "input", "source");
                 })
                 .invoke(encounter -> {
                     encounter.status = input.status.name();

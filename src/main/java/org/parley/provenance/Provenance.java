@@ -44,15 +44,17 @@ public final class Provenance {
     }
 
     /**
-     * Fails with NOT_FOUND at {@code path + index + field} for every id with no live row in {@code table}. The rows
-     * found stay locked for share until the transaction ends, so that a concurrent delete waits for this write.
+     * Fails with NOT_FOUND at {@code input.listField.index.field} (or {@code input.listField.index} for a list of IDs,
+     * {@code field} null) for every id with no live row in {@code table}. The rows found stay locked for share until
+     * the transaction ends, so that a concurrent delete waits for this write.
      */
     public static Uni<Void> requireExisting(String table, List<Long> ids, String listField, String field) {
         return LiveRows.ids(table, ids, LiveRows.Lock.SHARE).invoke(existing -> {
             List<UserError> errors = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (!existing.contains(ids.get(i))) {
-                    errors.add(LiveRows.notFound(table, "input", listField, String.valueOf(i), field));
+                    errors.add(field == null ? LiveRows.notFound(table, "input", listField, String.valueOf(i))
+                            : LiveRows.notFound(table, "input", listField, String.valueOf(i), field));
                 }
             }
             if (!errors.isEmpty()) {

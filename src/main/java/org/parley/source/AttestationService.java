@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.graphql.InputValidation;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
@@ -51,7 +52,7 @@ public class AttestationService {
         attestation.excerpt = input.excerpt;
         attestation.note = input.note;
         attestation.reportedDate = input.reportedDate;
-        return Provenance.requireExisting("source", List.of(source), "source", "id")
+        return LiveRows.require("source", source, LiveRows.Lock.SHARE, "input", "source")
                 .chain(() -> lock(subject))
                 .chain(() -> Provenance.insert(subject.column(), subject.id(), source, attestation))
                 .invoke(inserted -> {

@@ -78,7 +78,7 @@ public class StatementService {
         return LiveRows.require("actor", speaker, LiveRows.Lock.SHARE, "input", "speaker")
                 .chain(() -> LiveRows.require("encounter", encounter, LiveRows.Lock.SHARE, "input", "encounter"))
                 .chain(() -> LiveRows.require("statement", respondsTo, LiveRows.Lock.SHARE, "input", "respondsTo"))
-                .chain(() -> Provenance.requireExisting("actor", about, "about", "id"))
+                .chain(() -> Provenance.requireExisting("actor", about, "about", null))
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
                 .chain(() -> nextPosition())
                 .invoke(position -> statement.position = position)

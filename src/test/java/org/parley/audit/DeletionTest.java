@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,11 +15,15 @@ import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.post;
 import static org.parley.testsupport.GraphQL.vars;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,92 @@ class DeletionTest {
 
     private static List<String> tombstoneIds(OffsetDateTime since) {
         return data("tombstones", "deletedSince", since.toString(), "first", 100).getList("data.tombstones.nodes.id");
+    }
+
+    private static String newState() throws Exception {
+        JsonPath body = as(DevTokens.editor(), "createActor", "input", Map.of("kind", "STATE", "name", TestRows.unique("Republic")));
+        return body.getString("data.createActor.actor.id");
+    }
+
+    private static void assertNotFoundAt(JsonPath body, String mutation, String... field) {
+        assertEquals(List.of(Map.of("field", List.of(field), "code", "NOT_FOUND")),
+                body.<Map<String, Object>> getList("data." + mutation + ".userErrors").stream()
+                        .map(error -> Map.of("field", error.get("field"), "code", error.get("code"))).toList(),
+                body.prettify());
+    }
+
+    @Test
+    void aReferenceToADeletedRowIsNotFoundAtItsOwnField() throws Exception {
+        String state = newState();
+        String source = newSource();
+        String actor = newActor();
+        String encounter = newEncounter(actor, Ids.bySlug("Source", MONEYCONTROL));
+        assertThat(delete("Actor", state, 0).getList("data.deleteActor.userErrors"), empty());
+        assertThat(delete("Source", source, 0).getList("data.deleteSource.userErrors"), empty());
+
+        assertNotFoundAt(as(DevTokens.editor(), "createActor", "input", Map.of("kind", "PERSON",
+                "name", TestRows.unique("Citizen"), "country", state)), "createActor", "input", "country");
+        Map<String, Object> placed = new HashMap<>();
+        placed.put("kind", "TALKS");
+        placed.put("title", TestRows.unique("Placed talks"));
+        placed.put("status", "HELD");
+        placed.put("place", Map.of("name", "Somewhere", "country", state));
+        placed.put("participants", List.of(Map.of("actor", actor, "role", "PRINCIPAL")));
+        placed.put("attestations", List.of(Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "excerpt", "test")));
+        assertNotFoundAt(as(DevTokens.editor(), "recordEncounter", "input", placed), "recordEncounter",
+                "input", "place", "country");
+        assertNotFoundAt(as(DevTokens.editor(), "setEncounterStatus", "input", Map.of("encounter", encounter,
+                "version", TestRows.version("encounter", encounter), "status", "POSTPONED", "source", source)),
+                "setEncounterStatus", "input", "source");
+        assertNotFoundAt(as(DevTokens.editor(), "attest", "input", Map.of("source", source, "encounter", encounter,
+                "excerpt", "from a deleted source")), "attest", "input", "source");
+        Map<String, Object> statement = new HashMap<>();
+        statement.put("text", TestRows.unique("About someone gone"));
+        statement.put("mode", "PARAPHRASE");
+        statement.put("kind", "CLAIM");
+        statement.put("speaker", Ids.bySlug("Actor", "kim-jong-un"));
+        statement.put("about", List.of(Ids.bySlug("Actor", "vladimir-putin"), state));
+        statement.put("attestations", List.of(Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "excerpt", "test")));
+        assertNotFoundAt(as(DevTokens.editor(), "recordStatement", "input", statement), "recordStatement",
+                "input", "about", "1");
+    }
+
+    /**
+     * A delete of a state holds its row while it checks that nothing refers to it. An actor created with that state
+     * as its country meanwhile waits for the delete (it locks the country for share), then finds the state gone; had
+     * it not waited, a live actor would point at a deleted country.
+     */
+    @Test
+    void anActorCreatedWhileItsCountryIsBeingDeletedWaitsAndFindsItGone() throws Exception {
+        String state = newState();
+        long stateId = Ids.dbId(state);
+        try (Connection deleting = Database.connect()) {
+            deleting.setAutoCommit(false);
+            try (PreparedStatement lock = deleting.prepareStatement("select id from actor where id = ? for update")) {
+                lock.setLong(1, stateId);
+                lock.executeQuery().close();
+            }
+            String token = DevTokens.editor();
+            CompletableFuture<JsonPath> create = CompletableFuture.supplyAsync(() -> as(token, "createActor",
+                    "input", Map.of("kind", "PERSON", "name", TestRows.unique("Citizen"), "country", state)));
+            // the create waits on the lock: a backend of this database shows up as waiting, and it has not answered
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Database.count("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                    + " where not l.granted and a.datname = current_database()") == 0) {
+                assertFalse(create.isDone(), () -> "createActor answered without waiting: " + create.join().prettify());
+                assertTrue(System.nanoTime() < deadline, "createActor neither waited nor answered");
+                Thread.sleep(20);
+            }
+            try (PreparedStatement tombstone = deleting.prepareStatement(
+                    "update actor set deleted_at = now(), version = version + 1 where id = ?")) {
+                tombstone.setLong(1, stateId);
+                tombstone.executeUpdate();
+            }
+            deleting.commit();
+            assertNotFoundAt(create.get(30, TimeUnit.SECONDS), "createActor", "input", "country");
+        }
+        assertEquals(0, Database.count("select count(*) from actor a join actor c on c.id = a.country_id"
+                + " where a.deleted_at is null and c.deleted_at is not null"));
     }
 
     @Test

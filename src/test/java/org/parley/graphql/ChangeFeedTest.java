@@ -30,7 +30,6 @@ class ChangeFeedTest {
     @AfterAll
     static void removeWhatTheTestCreated() {
         TestRows.removeAll();
-        Database.execute("delete from attestation where excerpt = 'zz test feed excerpt'");
     }
 
     @Test
@@ -46,7 +45,7 @@ class ChangeFeedTest {
                 .getString("data.createActor.actor.id");
         String encounter = Ids.bySlug("Encounter", "six-party-talks");
         GraphQL.as(token, "attest", "input", Map.of("source", Ids.bySlug("Source", "nextshark-kim-putin-summit"),
-                "encounter", encounter, "excerpt", "zz test feed excerpt"));
+                "encounter", encounter, "excerpt", "Zz Test feed excerpt"));
 
         JsonPath feed = GraphQL.data("changeFeed", "since", since.toString());
         assertThat(feed.getList("data.actors.nodes.id"), contains(actor));

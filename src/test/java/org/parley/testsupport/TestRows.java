@@ -48,7 +48,9 @@ public final class TestRows {
         Database.execute("update actor set merged_into_id = null, deleted_at = coalesce(deleted_at, now())"
                 + " where merged_into_id in " + actors);
         Database.execute("delete from actor where slug like 'zz-test-%'");
-        Database.execute("delete from attestation where source_id in (select id from source where slug like 'zz-test-%')");
+        // a test that attests a curated row marks its excerpt
+        Database.execute("delete from attestation where excerpt ilike 'zz test%' or source_id in"
+                + " (select id from source where slug like 'zz-test-%')");
         Database.execute("update encounter_status_change set source_id = null where source_id in"
                 + " (select id from source where slug like 'zz-test-%')");
         Database.execute("update actor_role set source_id = null where source_id in"

@@ -2,6 +2,7 @@ package org.parley.limits;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,20 @@ public final class DocumentChecks {
 
     private static final String PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
 
+    /**
+     * Accepted documents by their text: clients send the same few queries again and again, and the outcome depends
+     * on the text and the limits alone. Bounded: at most 256 documents, each of at most 4,000 characters.
+     */
+    private static final int CACHED_DOCUMENTS = 256;
+    private static final int CACHED_LENGTH = 4_000;
+
+    private final Map<String, Document> accepted = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+            return size() > CACHED_DOCUMENTS;
+        }
+    };
+
     private final ParserOptions parserOptions;
     private final int maxDocumentLength;
     private final int maxDepth;
@@ -73,6 +88,25 @@ public final class DocumentChecks {
     }
 
     public Checked check(String query) {
+        if (query.length() <= CACHED_LENGTH) {
+            Document known;
+            synchronized (accepted) {
+                known = accepted.get(query);
+            }
+            if (known != null) {
+                return new Checked(known, null);
+            }
+        }
+        Checked checked = checkText(query);
+        if (checked.error() == null && query.length() <= CACHED_LENGTH) {
+            synchronized (accepted) {
+                accepted.put(query, checked.document());
+            }
+        }
+        return checked;
+    }
+
+    private Checked checkText(String query) {
         if (query.length() > maxDocumentLength) {
             return new Checked(null, error("The document is " + query.length() + " characters long; at most "
                     + maxDocumentLength + " are allowed (send large values as variables)", Limits.MAX_DOCUMENT_LENGTH,

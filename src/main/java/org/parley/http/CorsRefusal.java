@@ -3,7 +3,6 @@ package org.parley.http;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,8 @@ import io.vertx.core.http.HttpServerRequest;
  * so: 403 with a GraphQL error whose code is {@code CORS_ORIGIN_REFUSED}, where Quarkus' CORS filter would answer an
  * empty 403. A filter just ahead of Quarkus' answers the requests that Quarkus is sure to refuse, and leaves every
  * other request to it, so that it stays the one that decides: an origin listed, matched by a {@code /regex/} entry or
- * allowed by {@code *}, and an origin with the request's own host (Quarkus' same-origin check, which compares scheme
- * and port too, decides those), all go on to Quarkus' filter.
+ * allowed by {@code *}, and an origin that is the service's own (same host and port: Quarkus' same-origin check), all
+ * go on to Quarkus' filter.
  */
 @ApplicationScoped
 public class CorsRefusal {
@@ -67,26 +66,32 @@ public class CorsRefusal {
     }
 
     /**
-     * Whether the origin's host is the request's (the Host header, without its port): it may then be the service's
-     * own origin, which Quarkus' same-origin check allows, comparing scheme and port as well. An origin whose host
-     * cannot be read is compared as text.
+     * Whether the origin may be the service's own, as Quarkus' same-origin check decides it: no path, the same
+     * scheme and host as the request's absolute URI, and the same port once the default ports of http (80) and https
+     * (443) are filled in. Those requests go on to Quarkus, which allows them. A request whose own URI cannot be read goes on too.
      */
     private static boolean mayBeSameOrigin(HttpServerRequest request, String origin) {
-        String host = request.host();
-        if (host == null) {
+        String absolute = request.absoluteURI();
+        if (absolute == null) {
             return true;
         }
-        int port = host.lastIndexOf(':');
-        if (port > host.lastIndexOf(']')) {
-            host = host.substring(0, port);
-        }
-        String originHost = null;
+        URI requested;
+        URI from;
         try {
-            originHost = URI.create(origin).getHost();
+            requested = URI.create(absolute);
+            from = URI.create(origin);
         } catch (IllegalArgumentException unreadable) {
-            // compared as text below
+            return false; // Quarkus refuses a malformed origin as well
         }
-        return originHost != null ? originHost.equalsIgnoreCase(host)
-                : origin.toLowerCase(Locale.ROOT).contains(host.toLowerCase(Locale.ROOT));
+        return (from.getPath() == null || from.getPath().isEmpty()) && from.getHost() != null
+                && from.getHost().equalsIgnoreCase(requested.getHost()) && port(from) == port(requested)
+                && String.valueOf(from.getScheme()).equalsIgnoreCase(requested.getScheme());
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
     }
 }

@@ -105,5 +105,11 @@ class SecureHeadersTest {
         given().header("Host", host).header("Origin", "http://" + host).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ __typename }")).post("/graphql").then()
                 .statusCode(200).body("data.__typename", equalTo("Query"));
+        // the same host on another port or scheme is another origin: refused with the coded error, not an empty 403
+        for (String other : List.of("http://parley.example:1", "https://parley.example:" + RestAssured.port)) {
+            given().header("Host", host).header("Origin", other).contentType(ContentType.JSON)
+                    .body(Map.of("query", "{ __typename }")).post("/graphql").then()
+                    .statusCode(403).body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
+        }
     }
 }

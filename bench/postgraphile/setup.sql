@@ -9,6 +9,9 @@ create or replace function bench.encounters_in(date_from date, date_to date) ret
 language sql stable as $$
     select * from public.encounter e
     where coalesce(e.end_until, e.start_until) >= date_from and e.start_date <= date_to
+      and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date from public.encounter x
+            where daterange(x.start_date, coalesce(x.end_until, x.start_until), '[]') @> date_from offset 0) r),
+          date_from)
     order by e.start_date nulls last, e.id
 $$;
 

@@ -14,4 +14,7 @@ select coalesce(json_agg(json_build_object(
        order by e.start_date, e.id), '[]')
 from (select * from encounter e
       where coalesce(e.end_until, e.start_until) >= :date_from::date and e.start_date <= :date_to::date
+        and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date from encounter x
+              where daterange(x.start_date, coalesce(x.end_until, x.start_until), '[]') @> :date_from::date
+              offset 0) r), :date_from::date)
       order by e.start_date nulls last, e.id limit 50) e;

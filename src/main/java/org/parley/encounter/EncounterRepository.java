@@ -112,7 +112,15 @@ public class EncounterRepository implements NodeLoader {
         }
         if (filter.from != null) {
             // overlap of periods: the encounter's known period ends on or after `from`
-            where.append(" and coalesce(e.end_until, e.start_until) >= ").append(args.add(filter.from));
+            String from = args.add(filter.from);
+            where.append(" and coalesce(e.end_until, e.start_until) >= ").append(from);
+            // Implied by the overlap, and what lets the ordered index walk start near `from` instead of at the
+            // earliest encounter: nothing that overlaps starts before the earliest encounter running on `from`
+            // (found with encounter_period_idx, V8). OFFSET 0 keeps the planner from answering min() by walking
+            // encounter_start_idx from the start, the very scan this avoids.
+            where.append(" and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date")
+                    .append(" from encounter x where daterange(x.start_date, coalesce(x.end_until, x.start_until),")
+                    .append(" '[]') @> ").append(from).append(" offset 0) r), ").append(from).append(")");
         }
         if (filter.to != null) {
             where.append(" and e.start_date <= ").append(args.add(filter.to));

@@ -15,14 +15,14 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after {@link SchemaTuning} (lean batch
  * fetchers, default field visibility) and SmallRye's parsed-document cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
- * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent.
+ * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent. {@link InstrumentationChain}
+ * skips the per-field hooks that none of them takes.
  * <p>
  * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
  * builds graphql-java. SmallRye's CDI events could deliver the builder too, but turning them on makes SmallRye fire
@@ -60,7 +60,7 @@ public class GraphQLCustomizer {
                 new RequestLimits(limits.maxCost(),
                         new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize())),
                 new ErrorCodes(registry), new RequestLog()));
-        return builder.preparsedDocumentProvider(documents).instrumentation(new ChainedInstrumentation(chain));
+        return builder.preparsedDocumentProvider(documents).instrumentation(new InstrumentationChain(chain));
     }
 
     /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */

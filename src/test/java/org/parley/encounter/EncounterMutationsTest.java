@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.as;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Ids;
 import org.parley.testsupport.TestRows;
 
@@ -57,6 +59,30 @@ class EncounterMutationsTest {
 
     private static JsonPath record(Map<String, Object> input) throws Exception {
         return as(editor(), "recordEncounter", "input", input);
+    }
+
+    @Test
+    void aDateRangeFindsAnEncounterThatBeganLongBeforeItAndNotOneThatEndedBeforeIt() throws Exception {
+        // the range's start-date bound (EncounterRepository) comes from the encounters running on `from`: talks
+        // that began a year earlier must set it, not be cut off by it
+        Map<String, Object> longTalks = meeting();
+        longTalks.put("status", "HELD");
+        longTalks.put("start", Map.of("date", "2017-03-01", "precision", "DAY"));
+        longTalks.put("end", Map.of("date", "2019-12-31", "precision", "DAY"));
+        Map<String, Object> endedBefore = meeting();
+        endedBefore.put("status", "HELD");
+        endedBefore.put("start", Map.of("date", "2018-05-01", "precision", "DAY"));
+        endedBefore.put("end", Map.of("date", "2018-05-14", "precision", "DAY"));
+        assertThat(record(longTalks).getList("data.recordEncounter.userErrors"), empty());
+        assertThat(record(endedBefore).getList("data.recordEncounter.userErrors"), empty());
+
+        List<Object> titles = GraphQL.data("encounters", "filter", Map.of("from", "2018-05-15", "to", "2018-06-30"),
+                "first", 100).getList("data.encounters.nodes.title");
+        assertThat(titles, hasItem(longTalks.get("title")));
+        assertThat(titles, not(hasItem(endedBefore.get("title"))));
+        assertEquals(Database.column("select title from encounter where deleted_at is null"
+                + " and start_date <= date '2018-06-30' and coalesce(end_until, start_until) >= date '2018-05-15'"
+                + " order by start_date, id"), titles);
     }
 
     @Test

@@ -105,13 +105,13 @@ public class ActorRepository implements NodeLoader {
         return Paging.page(pool, Actor.COLUMNS, "from actor a" + where, ORDER, args, request, Actor::from);
     }
 
-    /** Roles of each actor, in the order the data gives them. */
     /** Each actor's other names, in the order the sources gave them. */
     public Uni<List<List<String>>> aliases(List<Actor> actors) {
         return Batch.children(pool, "select al.actor_id, al.alias from actor_alias al where al.actor_id = any($1)"
                 + " order by al.actor_id, al.position", actors, a -> a.dbId, "actor_id", row -> row.getString("alias"));
     }
 
+    /** Roles of each actor, in the order the data gives them. */
     public Uni<List<List<Role>>> roles(List<Actor> actors) {
         return Batch.children(pool, "select r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
                 + " r.start_precision, r.end_date, r.end_precision from actor_role r"

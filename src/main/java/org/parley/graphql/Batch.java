@@ -31,14 +31,17 @@ public final class Batch {
      * statements of Q2: 12.3 ms). OFFSET 0 keeps the subquery from being flattened back into that plain join.
      */
     public static String lookup(String table, String alias, String condition) {
-        return " cross join lateral (select " + alias + ".* from " + table + " " + alias + " where " + condition
-                + " offset 0) " + alias;
+        return " cross join" + lateral(table, alias, condition);
     }
 
     /** As {@link #lookup}, keeping the left row (with nulls) when there is no such row. */
     public static String leftLookup(String table, String alias, String condition) {
-        return " left join lateral (select " + alias + ".* from " + table + " " + alias + " where " + condition
-                + " offset 0) " + alias + " on true";
+        return " left join" + lateral(table, alias, condition) + " on true";
+    }
+
+    private static String lateral(String table, String alias, String condition) {
+        return " lateral (select " + alias + ".* from " + table + " " + alias + " where " + condition + " offset 0) "
+                + alias;
     }
 
     /** The distinct non-null keys of the parents, as the array bound to {@code = any($1)}. */

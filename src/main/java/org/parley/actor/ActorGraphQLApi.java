@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -119,15 +120,17 @@ public class ActorGraphQLApi {
     }
 
     @NonNull
-    @Description("Other names and spellings as printed in the sources, e.g. \"Kim Jong-un\".")
-    public Uni<List<List<@NonNull String>>> aliases(@Source List<Actor> parents) {
-        return actors.aliases(parents);
+    @Description("Other names and spellings as printed in the sources, e.g. \"Kim Jong-un\". Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull String>>> aliases(@Source List<Actor> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return actors.aliases(parents, PageRequest.firstItems(first));
     }
 
     @NonNull
-    @Description("Positions this actor holds or held, as the sources give them.")
-    public Uni<List<List<@NonNull Role>>> roles(@Source List<Actor> parents) {
-        return actors.roles(parents);
+    @Description("Positions this actor holds or held, as the sources give them. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Role>>> roles(@Source List<Actor> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return actors.roles(parents, PageRequest.firstItems(first));
     }
 
     @Description("The state, government or organisation in which the role is held.")

@@ -106,17 +106,16 @@ public class ActorRepository implements NodeLoader {
     }
 
     /** Each actor's other names, in the order the sources gave them. */
-    public Uni<List<List<String>>> aliases(List<Actor> actors) {
-        return Batch.children(pool, "select al.actor_id, al.alias from actor_alias al where al.actor_id = any($1)"
-                + " order by al.actor_id, al.position", actors, a -> a.dbId, "actor_id", row -> row.getString("alias"));
+    public Uni<List<List<String>>> aliases(List<Actor> actors, PageRequest first) {
+        return Paging.firstOfEach(pool, "al.alias", "from actor_alias al where al.actor_id = parent.id",
+                "al.position", first, actors, a -> a.dbId, row -> row.getString("alias"));
     }
 
     /** Roles of each actor, in the order the data gives them. */
-    public Uni<List<List<Role>>> roles(List<Actor> actors) {
-        return Batch.children(pool, "select r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
-                + " r.start_precision, r.end_date, r.end_precision from actor_role r"
-                + " where r.actor_id = any($1) order by r.actor_id, r.position",
-                actors, a -> a.dbId, "actor_id", Role::from);
+    public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first) {
+        return Paging.firstOfEach(pool, "r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
+                + " r.start_precision, r.end_date, r.end_precision", "from actor_role r where r.actor_id = parent.id",
+                "r.position", first, actors, a -> a.dbId, Role::from);
     }
 
     private static String normalizedSearch(String text, String argument) {

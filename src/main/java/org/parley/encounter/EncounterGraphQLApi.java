@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -81,9 +82,10 @@ public class EncounterGraphQLApi {
     }
 
     @NonNull
-    @Description("How the status changed over time, oldest step first, each with its source where known.")
-    public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents) {
-        return encounters.statusHistory(parents);
+    @Description("How the status changed over time, oldest step first, each with its source where known. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return encounters.statusHistory(parents, PageRequest.firstItems(first));
     }
 
     @Query
@@ -95,9 +97,10 @@ public class EncounterGraphQLApi {
     }
 
     @NonNull
-    @Description("Who took part and in which role: hosts first.")
-    public Uni<List<List<@NonNull Participant>>> participants(@Source List<Encounter> parents) {
-        return encounters.participants(parents);
+    @Description("Who took part and in which role: hosts first. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Participant>>> participants(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return encounters.participants(parents, PageRequest.firstItems(first));
     }
 
     @Description("The state the place lies in.")

@@ -67,20 +67,18 @@ public class EncounterRepository implements NodeLoader {
      * and a statement of its own per level cost more than the join): hosts first, then in the order the data gives
      * them.
      */
-    public Uni<List<List<Participant>>> participants(List<Encounter> encounters) {
-        return Batch.children(pool, "select p.encounter_id, p.role, p.note, " + Actor.COLUMNS + " from participant p"
+    public Uni<List<List<Participant>>> participants(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, "p.role, p.note, " + Actor.COLUMNS, "from participant p"
                 + Batch.leftLookup("actor", "a", "a.id = p.actor_id and a.deleted_at is null")
-                + " where p.encounter_id = any($1)"
-                + " order by p.encounter_id, array_position($2::text[], p.role), p.position",
-                encounters, e -> e.dbId, "encounter_id", Participant::from, ROLE_ORDER);
+                + " where p.encounter_id = parent.id", "array_position($2::text[], p.role), p.position", first,
+                encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
     }
 
     /** The status history of each encounter, oldest step first. */
-    public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters) {
-        return Batch.children(pool, "select c.encounter_id, c.status, c.effective_date, c.effective_precision,"
-                + " c.source_id, c.note, c.recorded_at from encounter_status_change c"
-                + " where c.encounter_id = any($1) order by c.encounter_id, c.id",
-                encounters, e -> e.dbId, "encounter_id", StatusChange::from);
+    public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, "c.status, c.effective_date, c.effective_precision, c.source_id, c.note,"
+                + " c.recorded_at", "from encounter_status_change c where c.encounter_id = parent.id", "c.id",
+                first, encounters, e -> e.dbId, StatusChange::from);
     }
 
     private static String conditions(EncounterFilter filter, SqlArgs args) {

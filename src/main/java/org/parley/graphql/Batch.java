@@ -79,26 +79,6 @@ public final class Batch {
         return byIds.apply(keys(parents, foreignKey)).map(found -> pick(parents, foreignKey, found));
     }
 
-    /**
-     * Reads the children of all parents with {@code sql} (whose $1 is the array of the parents' keys) and groups
-     * them by {@code parentColumn}, one list per parent: one statement for a level.
-     */
-    public static <P, C> Uni<List<List<C>>> children(Pool pool, String sql, List<P> parents, Function<P, Long> key,
-            String parentColumn, Function<Row, C> mapper) {
-        return children(pool, sql, Tuple.of(keys(parents, key)), parents, key, parentColumn, mapper);
-    }
-
-    /** As {@link #children(Pool, String, List, Function, String, Function)}, with {@code second} as $2. */
-    public static <P, C> Uni<List<List<C>>> children(Pool pool, String sql, List<P> parents, Function<P, Long> key,
-            String parentColumn, Function<Row, C> mapper, Object second) {
-        return children(pool, sql, Tuple.of(keys(parents, key), second), parents, key, parentColumn, mapper);
-    }
-
-    private static <P, C> Uni<List<List<C>>> children(Pool pool, String sql, Tuple parameters, List<P> parents,
-            Function<P, Long> key, String parentColumn, Function<Row, C> mapper) {
-        return pool.preparedQuery(sql).execute(parameters).map(rows -> group(parents, key, rows, parentColumn, mapper));
-    }
-
     /** Reads rows by id with {@code sql} (whose $1 is the id array), keyed by their {@code id} column. */
     public static <T> Uni<Map<Long, T>> byIds(Pool pool, String sql, Long[] ids, Function<Row, T> mapper) {
         if (ids.length == 0) {

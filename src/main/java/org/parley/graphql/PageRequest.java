@@ -11,6 +11,13 @@ public record PageRequest(int first, int offset) {
 
     public static final int DEFAULT_FIRST = 20;
     public static final int MAX_FIRST = 100;
+    /**
+     * What a plain list field ({@code Encounter.participants}, {@code Source.statements}) returns without
+     * {@code first}: as for a page, the bound is what makes the query cost an upper bound of the answer's size.
+     */
+    public static final int DEFAULT_LIST_FIRST = 50;
+    /** The same, as the schema's default value of their {@code first} argument. */
+    public static final String LIST_DEFAULT = "" + DEFAULT_LIST_FIRST;
     private static final String PREFIX = "cursor:";
 
     public static PageRequest of(Integer first, String after) {
@@ -19,6 +26,11 @@ public record PageRequest(int first, int offset) {
             throw new BadUserInputException("first must be between 0 and " + MAX_FIRST + ", was " + size);
         }
         return new PageRequest(size, after == null ? 0 : decodeCursor(after) + 1);
+    }
+
+    /** The bound of a plain list field: its first {@code first} items, checked as a page size is. */
+    public static PageRequest firstItems(Integer first) {
+        return of(first == null ? DEFAULT_LIST_FIRST : first, null);
     }
 
     public static String cursor(int index) {

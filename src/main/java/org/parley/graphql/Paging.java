@@ -54,6 +54,31 @@ public final class Paging {
     }
 
     /**
+     * The first {@code request.first()} children of each parent, for any number of parents, in one statement, as
+     * lists lined up with {@code parents}: the plain list fields ({@code Encounter.participants}) are bounded like
+     * pages, so that no parent with thousands of children can make an answer larger than its cost says.
+     *
+     * @param fromOneParent as for {@link #pages}: the children of the parent whose key is {@code parent.id}
+     * @param more the arguments {@code $2}, {@code $3}... that the SQL parts use ({@code $1} is the parents' keys)
+     */
+    public static <P, T> Uni<List<List<T>>> firstOfEach(Pool pool, String columns, String fromOneParent,
+            String orderBy, PageRequest request, List<P> parents, Function<P, Long> key, Function<Row, T> mapper,
+            Object... more) {
+        SqlArgs args = new SqlArgs(Batch.keys(parents, key));
+        for (Object value : more) {
+            args.add(value);
+        }
+        String limit = args.add(request.first());
+        String sql = "select page.*, parent.id as parent_id"
+                + " from unnest($1::bigint[]) as parent(id)"
+                + " cross join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
+                + fromOneParent + " order by " + orderBy + " limit " + limit + ") page"
+                + " order by parent.id, page.rn";
+        return pool.preparedQuery(sql).execute(args.tuple())
+                .map(rows -> Batch.group(parents, key, rows, "parent_id", mapper));
+    }
+
+    /**
      * The single page of a root list: the rows of the page plus one look-ahead row (for {@code hasNextPage}), in
      * order. The total is counted only if asked for ({@link ListCount}).
      */

@@ -14,8 +14,10 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * The cost of an operation, in the manner of GitHub's: the most objects its response can hold, assuming that every
  * connection fills the page it asks for. A field whose type is an object counts once for each object above it; the
- * {@code nodes} or {@code edges} of a connection count {@code first} (20 when absent) for each connection, and a plain
- * list (an encounter's participants) counts {@code parley.limits.list-size}. Scalars are free: the bound is on rows
+ * {@code nodes} or {@code edges} of a connection count {@code first} (20 when absent) for each connection, a plain
+ * list of records (an encounter's participants) counts its own {@code first} (50 when absent: the resolvers return
+ * no more), and any other list (a payload's userErrors) counts {@code parley.limits.list-size}. So the cost is an
+ * upper bound of the objects in the answer. Scalars are free: the bound is on rows
  * read and objects built, which is what grows when lists nest.
  * <p>
  * {@code actors(first: 50) { nodes { encounters(first: 10) { nodes { title } } } }} costs 1 + 50 + 50 + 500 = 601.
@@ -64,15 +66,20 @@ public final class QueryCost {
             }
             GraphQLFieldDefinition definition = field.getFieldDefinitions(schema).get(0);
             GraphQLType type = GraphQLTypeUtil.unwrapNonNull(definition.getType());
-            long count = times(times, type instanceof GraphQLList ? page : 1);
+            int own = pageSize(field, definition);
+            boolean list = type instanceof GraphQLList;
+            // a list counts its own first (Encounter.participants(first:)), else the page of the connection above it
+            // (nodes, edges); a connection passes its first down to its nodes and edges
+            long count = times(times, list ? (own >= 0 ? own : page) : 1);
             if (!GraphQLTypeUtil.isLeaf(GraphQLTypeUtil.unwrapAll(type))) {
-                cost = plus(cost, plus(count, ofFields(field.getChildren(), count, pageSize(field, definition))));
+                int below = !list && own >= 0 ? own : sizes.list();
+                cost = plus(cost, plus(count, ofFields(field.getChildren(), count, below)));
             }
         }
         return cost;
     }
 
-    /** The page this field asks for, checked; or the assumed size of plain lists below it. */
+    /** The page or list size this field asks for, checked; -1 when it takes no {@code first} or {@code last}. */
     private int pageSize(ExecutableNormalizedField field, GraphQLFieldDefinition definition) {
         for (String name : PAGE_ARGUMENTS) {
             if (definition.getArgument(name) != null) {
@@ -85,7 +92,7 @@ public final class QueryCost {
                 return Math.max(0, Math.min(size, sizes.maxPage()));
             }
         }
-        return sizes.list();
+        return -1;
     }
 
     private static long times(long a, long b) {

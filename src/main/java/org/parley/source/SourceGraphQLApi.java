@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -123,52 +124,59 @@ public class SourceGraphQLApi {
 
     @Name("attestations")
     @NonNull
-    @Description("What each source says about this encounter, with its excerpt; at least one.")
-    public Uni<List<List<@NonNull Attestation>>> encounterAttestations(@Source List<Encounter> parents) {
-        return sources.attestations(Side.ENCOUNTER, parents, e -> e.dbId);
+    @Description("What each source says about this encounter, with its excerpt; at least one. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Attestation>>> encounterAttestations(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.attestations(Side.ENCOUNTER, parents, e -> e.dbId, PageRequest.firstItems(first));
     }
 
     @Name("sources")
     @NonNull
-    @Description("The sources that report this encounter.")
-    public Uni<List<List<org.parley.source.@NonNull Source>>> encounterSources(@Source List<Encounter> parents) {
-        return sources.sources(Side.ENCOUNTER, parents, e -> e.dbId);
+    @Description("The sources that report this encounter. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<org.parley.source.@NonNull Source>>> encounterSources(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.sources(Side.ENCOUNTER, parents, e -> e.dbId, PageRequest.firstItems(first));
     }
 
     @Name("attestations")
     @NonNull
-    @Description("What each source says about this statement, with its excerpt; at least one.")
-    public Uni<List<List<@NonNull Attestation>>> statementAttestations(@Source List<Statement> parents) {
-        return sources.attestations(Side.STATEMENT, parents, s -> s.dbId);
+    @Description("What each source says about this statement, with its excerpt; at least one. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Attestation>>> statementAttestations(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.attestations(Side.STATEMENT, parents, s -> s.dbId, PageRequest.firstItems(first));
     }
 
     @Name("sources")
     @NonNull
-    @Description("The sources that report this statement.")
-    public Uni<List<List<org.parley.source.@NonNull Source>>> statementSources(@Source List<Statement> parents) {
-        return sources.sources(Side.STATEMENT, parents, s -> s.dbId);
+    @Description("The sources that report this statement. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<org.parley.source.@NonNull Source>>> statementSources(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.sources(Side.STATEMENT, parents, s -> s.dbId, PageRequest.firstItems(first));
     }
 
     @Name("attestations")
     @NonNull
-    @Description("Everything this source attests, with its excerpts.")
+    @Description("Everything this source attests, with its excerpts. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Attestation>>> sourceAttestations(
-            @Source List<org.parley.source.Source> parents) {
-        return sources.attestations(Side.SOURCE, parents, s -> s.dbId);
+            @Source List<org.parley.source.Source> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.attestations(Side.SOURCE, parents, s -> s.dbId, PageRequest.firstItems(first));
     }
 
     @Name("encounters")
     @NonNull
-    @Description("The encounters this source reports, chronological.")
-    public Uni<List<List<@NonNull Encounter>>> sourceEncounters(@Source List<org.parley.source.Source> parents) {
-        return sources.encounters(parents);
+    @Description("The encounters this source reports, chronological. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Encounter>>> sourceEncounters(@Source List<org.parley.source.Source> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.encounters(parents, PageRequest.firstItems(first));
     }
 
     @Name("statements")
     @NonNull
-    @Description("The statements this source reports, by date.")
-    public Uni<List<List<@NonNull Statement>>> sourceStatements(@Source List<org.parley.source.Source> parents) {
-        return sources.statements(parents);
+    @Description("The statements this source reports, by date. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> sourceStatements(@Source List<org.parley.source.Source> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return sources.statements(parents, PageRequest.firstItems(first));
     }
 
     @Name("source")

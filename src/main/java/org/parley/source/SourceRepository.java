@@ -85,11 +85,12 @@ public class SourceRepository implements NodeLoader {
     }
 
     /** Attestations of each parent (encounter, statement or source), oldest source first. */
-    <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key) {
-        return grouped(parents, key, "select " + side.column + " as parent_id, " + Attestation.COLUMNS
-                + " from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id")
-                + " where " + side.column + " = any($1)" + LIVE_SUBJECT
-                + " order by parent_id, " + Source.ORDER, Attestation::from);
+    <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key,
+            PageRequest first) {
+        return Paging.firstOfEach(pool, Attestation.COLUMNS, "from attestation att"
+                + Batch.lookup("source", "src", "src.id = att.source_id")
+                + " where " + side.column + " = parent.id" + LIVE_SUBJECT, Source.ORDER, first, parents, key,
+                Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */
@@ -100,29 +101,26 @@ public class SourceRepository implements NodeLoader {
     }
 
     /** The sources that attest each encounter or statement. */
-    <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key) {
-        return grouped(parents, key, "select " + side.column + " as parent_id, " + Source.COLUMNS
-                + " from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id")
-                + " where " + side.column + " = any($1) order by parent_id, " + Source.ORDER, Source::from);
+    <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key, PageRequest first) {
+        return Paging.firstOfEach(pool, Source.COLUMNS, "from attestation att"
+                + Batch.lookup("source", "src", "src.id = att.source_id") + " where " + side.column + " = parent.id",
+                Source.ORDER, first, parents, key, Source::from);
     }
 
     /** The encounters each source attests. */
-    Uni<List<List<Encounter>>> encounters(List<Source> sources) {
-        return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Encounter.COLUMNS
-                + " from attestation att" + Batch.lookup("encounter", "e", "e.id = att.encounter_id")
-                + " where att.source_id = any($1) and e.deleted_at is null order by parent_id, " + Encounter.ORDER, Encounter::from);
+    Uni<List<List<Encounter>>> encounters(List<Source> sources, PageRequest first) {
+        return Paging.firstOfEach(pool, Encounter.COLUMNS, "from attestation att"
+                + Batch.lookup("encounter", "e", "e.id = att.encounter_id")
+                + " where att.source_id = parent.id and e.deleted_at is null", Encounter.ORDER, first, sources,
+                s -> s.dbId, Encounter::from);
     }
 
     /** The statements each source attests. */
-    Uni<List<List<Statement>>> statements(List<Source> sources) {
-        return grouped(sources, s -> s.dbId, "select att.source_id as parent_id, " + Statement.COLUMNS
-                + " from attestation att" + Batch.lookup("statement", "s", "s.id = att.statement_id")
-                + " where att.source_id = any($1) and s.deleted_at is null order by parent_id, " + Statement.ORDER, Statement::from);
-    }
-
-    private <P, C> Uni<List<List<C>>> grouped(List<P> parents, Function<P, Long> key, String sql,
-            Function<Row, C> mapper) {
-        return Batch.children(pool, sql, parents, key, "parent_id", mapper);
+    Uni<List<List<Statement>>> statements(List<Source> sources, PageRequest first) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from attestation att"
+                + Batch.lookup("statement", "s", "s.id = att.statement_id")
+                + " where att.source_id = parent.id and s.deleted_at is null", Statement.ORDER, first, sources,
+                s -> s.dbId, Statement::from);
     }
 
     private static String text(String value, String argument) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -98,9 +99,10 @@ public class StatementGraphQLApi {
     }
 
     @NonNull
-    @Description("The actors the statement is about.")
-    public Uni<List<List<@NonNull Actor>>> about(@Source List<Statement> parents) {
-        return statements.about(parents);
+    @Description("The actors the statement is about. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Actor>>> about(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.about(parents, PageRequest.firstItems(first));
     }
 
     @Description("The statement this one answers: what a denial denies, the invitation an acceptance accepts.")
@@ -109,15 +111,17 @@ public class StatementGraphQLApi {
     }
 
     @NonNull
-    @Description("Statements that answer this one.")
-    public Uni<List<List<@NonNull Statement>>> responses(@Source List<Statement> parents) {
-        return statements.responsesTo(parents);
+    @Description("Statements that answer this one. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> responses(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.responsesTo(parents, PageRequest.firstItems(first));
     }
 
     @NonNull
-    @Description("Statements made at this encounter, by date.")
-    public Uni<List<List<@NonNull Statement>>> statements(@Source List<Encounter> parents) {
-        return statements.atEncounters(parents);
+    @Description("Statements made at this encounter, by date. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> statements(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.atEncounters(parents, PageRequest.firstItems(first));
     }
 
     @NonNull

@@ -56,27 +56,22 @@ public class StatementRepository implements NodeLoader {
     }
 
     /** Statements made at each encounter. */
-    public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters) {
-        return Batch.children(pool, "select " + Statement.COLUMNS + " from statement s where s.encounter_id = any($1)"
-                + " and s.deleted_at is null"
-                + " order by s.encounter_id, " + Statement.ORDER,
-                encounters, e -> e.dbId, "encounter_id", Statement::from);
+    public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.encounter_id = parent.id"
+                + " and s.deleted_at is null", Statement.ORDER, first, encounters, e -> e.dbId, Statement::from);
     }
 
     /** Statements that respond to each statement. */
-    public Uni<List<List<Statement>>> responsesTo(List<Statement> statements) {
-        return Batch.children(pool, "select " + Statement.COLUMNS + " from statement s where s.responds_to_id = any($1)"
-                + " and s.deleted_at is null"
-                + " order by s.responds_to_id, " + Statement.ORDER,
-                statements, s -> s.dbId, "responds_to_id", Statement::from);
+    public Uni<List<List<Statement>>> responsesTo(List<Statement> statements, PageRequest first) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.responds_to_id = parent.id"
+                + " and s.deleted_at is null", Statement.ORDER, first, statements, s -> s.dbId, Statement::from);
     }
 
     /** The actors each statement is about. */
-    public Uni<List<List<Actor>>> about(List<Statement> statements) {
-        return Batch.children(pool, "select sa.statement_id, " + Actor.COLUMNS + " from statement_about sa"
-                + Batch.lookup("actor", "a", "a.id = sa.actor_id") + " where sa.statement_id = any($1)"
-                + " order by sa.statement_id, sa.position",
-                statements, s -> s.dbId, "statement_id", Actor::from);
+    public Uni<List<List<Actor>>> about(List<Statement> statements, PageRequest first) {
+        return Paging.firstOfEach(pool, Actor.COLUMNS, "from statement_about sa"
+                + Batch.lookup("actor", "a", "a.id = sa.actor_id") + " where sa.statement_id = parent.id",
+                "sa.position", first, statements, s -> s.dbId, Actor::from);
     }
 
     private static String conditions(StatementFilter filter, SqlArgs args) {

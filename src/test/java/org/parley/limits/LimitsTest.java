@@ -76,21 +76,25 @@ class LimitsTest {
     void costComesFromPageSizesAndNesting() {
         String query = "query($n: Int) { actors(first: $n) { nodes { name encounters(first: $n) { nodes { title "
                 + "participants { actor { name } } } } } } }";
-        // 1 connection + n actors + n connections + n * n encounters + 10 participants (list-size) each + their actors
+        // 1 connection + n actors + n connections + n * n encounters + 50 participants (their default first) each
+        // + their actors
         GraphQL.post(query, Map.of("n", 10)).statusCode(200)
                 .body("errors", nullValue())
-                .body("extensions.cost.requested", equalTo(1 + 10 + 10 + 100 + 1000 + 1000))
+                .body("extensions.cost.requested", equalTo(1 + 10 + 10 + 100 + 5000 + 5000))
                 .body("extensions.cost.limit", equalTo(50000));
         refused(query, Map.of("n", 50), "MAX_COST")
-                .body("extensions.cost.requested", equalTo(1 + 50 + 50 + 2500 + 25000 + 25000));
+                .body("extensions.cost.requested", equalTo(1 + 50 + 50 + 2500 + 125000 + 125000));
+        // a plain list is priced by its own first
+        GraphQL.post(query.replace("participants", "participants(first: 3)"), Map.of("n", 10)).statusCode(200)
+                .body("extensions.cost.requested", equalTo(1 + 10 + 10 + 100 + 300 + 300));
     }
 
     @Test
-    void withoutFirstTheDefaultPageIsCountedAndPlainListsCountTheirAssumedSize() {
-        // 1 connection + 20 encounters (default page) + 20 * 10 participants (list-size) + as many actors
+    void withoutFirstTheDefaultPageAndTheDefaultListBoundAreCounted() {
+        // 1 connection + 20 encounters (default page) + 20 * 50 participants (a list's default first) + as many actors
         GraphQL.post("{ encounters { nodes { participants { actor { name } } } } }", Map.of()).statusCode(200)
                 .body("errors", nullValue())
-                .body("extensions.cost.requested", equalTo(1 + 20 + 200 + 200));
+                .body("extensions.cost.requested", equalTo(1 + 20 + 1000 + 1000));
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.parley.reliability.FuzzCorpus.Request;
+import org.parley.testsupport.AnswerSize;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.Leaks;
 
@@ -201,6 +202,10 @@ class HostileInputFuzzTest {
         if (uncoded != null) {
             return new Failure(request, uncoded, status, body);
         }
+        String underpriced = costBelowSize(body);
+        if (underpriced != null) {
+            return new Failure(request, underpriced, status, body);
+        }
         // a marker that the request itself did not contain (error messages may quote the request)
         String shown = errors != null ? errors.toString() : isJson(body) ? "" : body;
         String marker = Leaks.find(shown);
@@ -233,6 +238,15 @@ class HostileInputFuzzTest {
             return java.net.URLDecoder.decode(queryString, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return queryString.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Whether the answer holds more objects than its cost said it could (null when not). */
+    private static String costBelowSize(String body) {
+        try {
+            return AnswerSize.costBelowSize(JSON.readTree(body));
+        } catch (IOException | RuntimeException notJson) {
+            return null;
         }
     }
 

@@ -34,8 +34,10 @@ public class GraphQLEndpoint {
 
     void install(@Observes Router router, Limits limits, MeterRegistry registry, CurrentVertxRequest currentRequest,
             Instance<CurrentIdentityAssociation> identities) {
-        if (limits.maxPageSize() < 1 || limits.maxPageSize() > PageRequest.MAX_FIRST) {
-            throw new IllegalStateException("parley.limits.max-page-size must be between 1 and " + PageRequest.MAX_FIRST
+        // below the defaults, every list or page asked for without first would be refused
+        if (limits.maxPageSize() < PageRequest.DEFAULT_LIST_FIRST || limits.maxPageSize() > PageRequest.MAX_FIRST) {
+            throw new IllegalStateException("parley.limits.max-page-size must be between " + PageRequest.DEFAULT_LIST_FIRST
+                    + " (what a list without first returns) and " + PageRequest.MAX_FIRST
                     + " (the most a page is read with), was " + limits.maxPageSize());
         }
         // graphql-java and SmallRye parse the document again: with the same limits on tokens and characters

@@ -36,7 +36,7 @@ class ConfiguredLimitsTest {
                     Map.entry("parley.limits.max-tokens", "60"),
                     Map.entry("parley.limits.max-fields", "10"),
                     Map.entry("parley.limits.max-document-length", "1000"),
-                    Map.entry("parley.limits.max-page-size", "10"),
+                    Map.entry("parley.limits.max-page-size", "50"),
                     Map.entry("parley.limits.max-body-size", "2K"),
                     Map.entry("parley.limits.request-timeout", "1s"),
                     Map.entry("quarkus.smallrye-graphql.field-visibility", "no-introspection"));
@@ -62,9 +62,11 @@ class ConfiguredLimitsTest {
     @Test
     void costAndTheAssumedListSize() {
         passes("{ actors(first: 10) { nodes { name } } }");
-        // 1 + 10 actors + 10 * 5 roles
-        refused("{ actors(first: 10) { nodes { roles { title } } } }", "MAX_COST")
-                .body("extensions.cost.requested", equalTo(61));
+        // 1 + 10 actors + 10 * 4 roles; a list without first counts the 50 it returns
+        refused("{ actors(first: 10) { nodes { roles(first: 4) { title } } } }", "MAX_COST")
+                .body("extensions.cost.requested", equalTo(51));
+        refused("{ actors(first: 1) { nodes { roles { title } } } }", "MAX_COST")
+                .body("extensions.cost.requested", equalTo(52));
     }
 
     @Test
@@ -97,9 +99,9 @@ class ConfiguredLimitsTest {
 
     @Test
     void pageSize() {
-        passes("{ actors(first: 10) { totalCount } }");
-        refused("{ actors(first: 11) { totalCount } }", "BAD_USER_INPUT")
-                .body("errors[0].message", containsString("between 0 and 10"));
+        passes("{ actors(first: 50) { totalCount } }");
+        refused("{ actors(first: 51) { totalCount } }", "BAD_USER_INPUT")
+                .body("errors[0].message", containsString("between 0 and 50"));
     }
 
     @Test

@@ -9,6 +9,10 @@ export PGHOST PGPORT PGUSER
 # the one pool size every server gets (Parley's reactive pool, PostGraphile's pg pool)
 POOL_SIZE=${POOL_SIZE:-20}
 PARLEY_PORT=${PARLEY_PORT:-38091}
+# Quarkus' management interface (health, metrics) when the build has one; the API port answers health otherwise
+PARLEY_MANAGEMENT_PORT=${PARLEY_MANAGEMENT_PORT:-9000}
+# the packaged application to start; another build's jar can be measured by pointing here
+PARLEY_JAR=${PARLEY_JAR:-target/quarkus-app/quarkus-run.jar}
 # the heap the Kubernetes deployment gives Parley (-XX:MaxRAMPercentage=70 of its 1 GiB limit); without a cap the
 # JVM sizes its heap from the machine's 24 GiB and the RSS column says nothing about a real deployment
 PARLEY_JAVA_OPTS=${PARLEY_JAVA_OPTS:--Xmx717m}
@@ -24,7 +28,7 @@ ensure_database() {
 }
 
 ensure_jar() {
-    if [ ! -f target/quarkus-app/quarkus-run.jar ]; then
+    if [ ! -f "$PARLEY_JAR" ]; then
         echo "building Parley (./mvnw -DskipTests package)" >&2
         ./mvnw -B -ntp -q -DskipTests package
     fi
@@ -52,18 +56,32 @@ start_parley() {
     ensure_jar
     ensure_jwt_key
     require_free_port "$PARLEY_PORT"
+    PARLEY_MANAGEMENT_PORT_WAS_BUSY=false
+    if ! require_free_port "$PARLEY_MANAGEMENT_PORT" 2>/dev/null; then PARLEY_MANAGEMENT_PORT_WAS_BUSY=true; fi
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$POOL_SIZE \
     QUARKUS_HTTP_PORT=$PARLEY_PORT \
+    QUARKUS_MANAGEMENT_PORT=$PARLEY_MANAGEMENT_PORT \
     QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/$OUT/jwt-public.pem" \
     MP_JWT_VERIFY_ISSUER=parley-bench \
     PARLEY_DATASET_LOAD_AT_START=true \
-        java ${PARLEY_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/parley.log" 2>&1 &
+        java ${PARLEY_JAVA_OPTS:-} -jar "$PARLEY_JAR" > "$OUT/parley.log" 2>&1 &
     PARLEY_PID=$!
-    wait_until_ready "http://127.0.0.1:$PARLEY_PORT/q/health/ready" "$PARLEY_PID" "$OUT/parley.log"
+    wait_until_ready "http://127.0.0.1:$PARLEY_PORT/graphql" "$PARLEY_PID" "$OUT/parley.log" '{"query":"{__typename}"}'
+}
+
+# The base URL of Parley's health checks: the management port when it answers there, else the API port. A management
+# port that something else held before Parley started is never used (its answers would not be Parley's).
+parley_health_base() {
+    if [ "${PARLEY_MANAGEMENT_PORT_WAS_BUSY:-false}" != true ] \
+            && curl -fsS -m 1 -o /dev/null "http://127.0.0.1:$PARLEY_MANAGEMENT_PORT/q/health/live" 2>/dev/null; then
+        echo "http://127.0.0.1:$PARLEY_MANAGEMENT_PORT/q/health"
+    else
+        echo "http://127.0.0.1:$PARLEY_PORT/q/health"
+    fi
 }
 
 stop_parley() {

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Hostile load against the packaged production jar, bounded in time: while 16 anonymous hostile clients run for
+# 30 s, a light client measures what everyone else gets. Prints one Markdown row for docs/RELIABILITY.md.
+#
+#   bench/abuse.sh [--no-build]
+#
+# Data: the curated data set plus one imported source attesting 5,000 statements (imported once through POST /import
+# with a token signed by the benchmark key; the database, ABUSE_DB (default parley_abuse), is kept between runs).
+# Hostile clients (bench/abuse.py hostile), c=16 in all: HOSTILE_FAN_OUT (6) send 30 aliases of
+# `sources(first:1){nodes{statements{text attestations{excerpt}}}}`; HOSTILE_FIELD_MERGE (6) send
+# `actors(first:100){nodes{name name ...}}` with 4,900 `name`s; HOSTILE_EXPORT (4) read GET /export at about 50 KB/s.
+# Light client (bench/abuse.py light): `actors(first:1){nodes{name}}` every 100 ms, UNLOADED_SECONDS (10) without
+# load and then LOAD_SECONDS (30) with it; liveness probed every second with a 1 s timeout on the management port
+# (PARLEY_MANAGEMENT_PORT, default 9000) or, when nothing answers there, on the API port; RSS and load average
+# sampled every second. Heap: bench/lib.sh's PARLEY_JAVA_OPTS (-Xmx717m, 70 % of the 1 GiB container limit).
+# The script always ends: the clients are bounded by `timeout`, the service is stopped on every exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=true
+while [ $# -gt 0 ]; do
+    case $1 in
+        --no-build) BUILD=false; shift ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+BENCH_DB=${ABUSE_DB:-parley_abuse}
+PARLEY_PORT=${PARLEY_PORT:-38093}
+UNLOADED_SECONDS=${UNLOADED_SECONDS:-10}
+LOAD_SECONDS=${LOAD_SECONDS:-30}
+. bench/lib.sh
+OUT=bench/out/abuse
+mkdir -p "$OUT"
+HOSTILE_PID=
+LIGHT_PID=
+
+cleanup() {
+    for pid in $HOSTILE_PID $LIGHT_PID; do kill "$pid" 2>/dev/null || true; done
+    stop_parley
+}
+trap cleanup EXIT
+
+if [ "$BUILD" = true ] && [ "$PARLEY_JAR" = target/quarkus-app/quarkus-run.jar ] \
+        && { [ ! -f "$PARLEY_JAR" ] || [ -n "$(find src/main pom.xml -newer "$PARLEY_JAR" -print -quit)" ]; }; then
+    echo "== building Parley" >&2
+    ./mvnw -B -ntp -q -DskipTests package
+fi
+ensure_database
+echo "== starting Parley ($PARLEY_JAVA_OPTS, database $BENCH_DB)" >&2
+start_parley
+HEALTH=$(parley_health_base)/live
+echo "== liveness: $HEALTH" >&2
+
+# a token for the import, signed with the benchmark key (the production profile accepts no other)
+mint_token() {
+    local now header claims b64url
+    now=$(date +%s)
+    b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+    header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+    claims=$(printf '{"iss":"parley-bench","sub":"abuse-bench","upn":"abuse-bench","groups":["editor"],"iat":%s,"exp":%s}' \
+        "$now" $((now + 600)) | b64url)
+    printf '%s.%s.%s' "$header" "$claims" \
+        "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$OUT/jwt-private.pem" -binary | b64url)"
+}
+imported=$(psql_bench -Atc "select count(*) from statement where slug like 'abuse-bench-statement-%'")
+if [ "$imported" -lt 5000 ]; then
+    echo "== importing one source with 5,000 attested statements" >&2
+    python3 bench/abuse.py data > "$OUT/import.jsonl"
+    curl -fsS -m 120 -o "$OUT/import-report.json" -X POST -H "Authorization: Bearer $(mint_token)" \
+        -H 'Content-Type: application/x-ndjson' --data-binary "@$OUT/import.jsonl" "http://127.0.0.1:$PARLEY_PORT/import"
+    cat "$OUT/import-report.json" >&2; echo >&2
+fi
+
+URL="http://127.0.0.1:$PARLEY_PORT/graphql"
+# warm-up: the light query and one of each hostile query, so that the unloaded figures are not the JIT's first ones
+for _ in $(seq 1 30); do
+    curl -fsS -m 10 -o /dev/null -H 'Content-Type: application/json' \
+        -d '{"query":"{ actors(first: 1) { nodes { name } } }"}' "$URL" || true
+done
+python3 - "$URL" <<'PY' || true
+import sys
+sys.path.insert(0, "bench")
+import abuse
+for query in (abuse.FAN_OUT_QUERY, abuse.FIELD_MERGE_QUERY):
+    status, body = abuse.post(sys.argv[1], query, 30)
+    print(f"warm-up: {len(query)} characters -> {abuse.answer_label(status, body)}, {len(body)} bytes", file=sys.stderr)
+PY
+
+echo "== light client: ${UNLOADED_SECONDS} s unloaded, then ${LOAD_SECONDS} s beside the hostile clients" >&2
+rm -f "$OUT/load-started" "$OUT/light.json" "$OUT/hostile.json"
+timeout $((UNLOADED_SECONDS + LOAD_SECONDS + 30)) python3 bench/abuse.py light "$URL" "$HEALTH" "$PARLEY_PID" \
+    "$UNLOADED_SECONDS" "$LOAD_SECONDS" "$OUT/light.json" "$OUT/load-started" 2> "$OUT/light.log" &
+LIGHT_PID=$!
+for _ in $(seq 1 $((UNLOADED_SECONDS * 10 + 100))); do
+    [ -f "$OUT/load-started" ] && break
+    sleep 0.1
+done
+timeout $((LOAD_SECONDS + 15)) python3 bench/abuse.py hostile "$URL" "$LOAD_SECONDS" "$OUT/hostile.json" \
+    2> "$OUT/hostile.log" &
+HOSTILE_PID=$!
+wait "$LIGHT_PID" || echo "the light client failed: $OUT/light.log" >&2
+LIGHT_PID=
+wait "$HOSTILE_PID" || echo "the hostile clients failed or were cut: $OUT/hostile.log" >&2
+HOSTILE_PID=
+alive=$(kill -0 "$PARLEY_PID" 2>/dev/null && echo yes || echo "NO (exited)")
+echo "== Parley still running after the load: $alive" >&2
+stop_parley
+
+python3 - "$OUT/light.json" "$OUT/hostile.json" "$(git rev-parse --short HEAD)" <<'PY'
+import datetime, json, sys
+from collections import Counter
+light = json.load(open(sys.argv[1]))
+hostile = json.load(open(sys.argv[2]))
+answers = Counter()
+for kind in hostile["answers"].values():
+    answers.update(kind)
+u, l = light["unloaded"], light["loaded"]
+live = light["liveness"]
+codes = ", ".join(f"{code} ×{n}" for code, n in sorted(answers.items()))
+errors = sum(light["light errors"].values())
+print(f"| {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} | {sys.argv[3]} "
+      f"| {u['p50']:.0f} / {u['p99']:.0f} | {l['p50']:.0f} / {l['p99']:.0f} "
+      f"| {l['p99'] / u['p99']:.1f}× | {live['ok']}/{live['total']} | {light['rss max MB']:.0f} MB "
+      f"| {codes} | {light['load average']['min']:.1f}–{light['load average']['max']:.1f} |")
+print(f"light requests: {u['n']} unloaded, {l['n']} loaded (max {l['max']:.0f} ms), {errors} with an error "
+      f"{light['light errors'] or ''}; slowest liveness probe {live['slowest_ms']:.0f} ms; RSS before the load "
+      f"{light['rss before load MB']:.0f} MB", file=sys.stderr)
+for kind, counts in hostile["answers"].items():
+    print(f"  {kind} ×{hostile['clients'][kind]}: {counts}, {hostile['bytes'].get(kind, 0) / 1e6:.1f} MB read",
+          file=sys.stderr)
+PY

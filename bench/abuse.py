@@ -2,6 +2,7 @@
 """The clients of bench/abuse.sh (standard library only). Three commands:
 
     abuse.py data                               the import file: one source attesting 5,000 statements (stdout)
+    abuse.py largest-fan-out URL                the most fan-out aliases (up to 30) the service accepts
     abuse.py hostile URL SECONDS OUT.json       fan-out, field-merge and slow export clients (HOSTILE_* counts)
     abuse.py light URL HEALTH PID UNLOADED LOADED OUT.json [START_FILE]
                                                 the light client, liveness probe, RSS and load average samplers
@@ -12,6 +13,7 @@ are daemons), each light request and probe has a timeout.
 """
 import http.client
 import json
+import os
 import re
 import socket
 import sys
@@ -22,9 +24,13 @@ from collections import Counter
 
 STATEMENTS = 5000
 LIGHT_QUERY = '{ actors(first: 1) { nodes { name } } }'
-# (a) 30 aliases of a source with all its statements and their attestations: the issue's fan-out
-FAN_OUT_QUERY = "{ " + " ".join(
-    f"s{i}: sources(first: 1) {{ nodes {{ statements {{ text attestations {{ excerpt }} }} }} }}" for i in range(30)) + " }"
+
+
+def fan_out_query(aliases):
+    """(a) aliases of a source with its statements and their attestations: the issue's fan-out used 30."""
+    return "{ " + " ".join(f"s{i}: sources(first: 1) {{ nodes {{ statements {{ text attestations {{ excerpt }} }} }} }}"
+                           for i in range(aliases)) + " }"
+
 # (b) one field repeated 4,900 times: graphql-java's field merging works on each pair
 FIELD_MERGE_QUERY = "{ actors(first: 100) { nodes { " + "name " * 4900 + "} } }"
 CODE = re.compile(rb'"code"\s*:\s*"([A-Z_]+)"')
@@ -48,6 +54,20 @@ def data():
                               "note": None, "reportedDate": None}) + "\n")
 
 
+def largest_fan_out(url, most=30):
+    """The most aliases of the fan-out query (up to `most`) that the service accepts rather than refuses as too
+    costly; cost grows with the aliases, so a bisection finds it. 0 when even one is refused."""
+    low, high = 0, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        status, body = post(url, fan_out_query(middle), 60)
+        if answer_label(status, body) == "200":
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def post(url, query, timeout):
     """POSTs a GraphQL query; returns (status, body bytes)."""
     parts = urllib.parse.urlsplit(url)
@@ -67,7 +87,6 @@ def answer_label(status, body):
 
 
 def hostile(url, seconds, out_path):
-    import os
     counts = {kind: int(os.environ.get(f"HOSTILE_{kind.upper().replace('-', '_')}", default))
               for kind, default in (("fan-out", 6), ("field-merge", 6), ("export", 4))}
     deadline = time.monotonic() + seconds
@@ -80,6 +99,8 @@ def hostile(url, seconds, out_path):
         with lock:
             answers[kind][label] += 1
             sizes[kind] += size
+
+    fan_out = fan_out_query(int(os.environ.get("FAN_OUT_ALIASES", 30)))
 
     def graphql_client(kind, query):
         while time.monotonic() < deadline:
@@ -128,7 +149,7 @@ def hostile(url, seconds, out_path):
 
     threads = []
     for _ in range(counts["fan-out"]):
-        threads.append(threading.Thread(target=graphql_client, args=("fan-out", FAN_OUT_QUERY), daemon=True))
+        threads.append(threading.Thread(target=graphql_client, args=("fan-out", fan_out), daemon=True))
     for _ in range(counts["field-merge"]):
         threads.append(threading.Thread(target=graphql_client, args=("field-merge", FIELD_MERGE_QUERY), daemon=True))
     for _ in range(counts["export"]):
@@ -139,12 +160,11 @@ def hostile(url, seconds, out_path):
     for t in threads:
         t.join(max(0.0, deadline + 5 - time.monotonic()))
     with lock:
-        result = {"clients": counts, "answers": {k: dict(v) for k, v in answers.items()}, "bytes": dict(sizes),
+        result = {"clients": counts, "fan-out aliases": int(os.environ.get("FAN_OUT_ALIASES", 30)), "answers": {k: dict(v) for k, v in answers.items()}, "bytes": dict(sizes),
                   "still running at the end": sum(t.is_alive() for t in threads)}
         json.dump(result, open(out_path, "w"), indent=1)
     print(json.dumps(result), file=sys.stderr)
     sys.stdout.flush()
-    import os
     os._exit(0)  # daemon threads may sit in a blocking read: end without waiting for them
 
 
@@ -174,25 +194,30 @@ def light(url, health_url, pid, unloaded_s, loaded_s, out_path, start_file=None)
     stop = threading.Event()
 
     def light_loop(duration):
-        # a request every 100 ms; latency counts from the tick it was due (a stall is not hidden by the waiting)
-        due = time.monotonic()
-        end = due + duration
+        # a request every 100 ms for `duration` seconds; a request slower than that skips the ticks it missed, so a
+        # stall counts once (the number of requests answered shows how many ticks were lost)
+        start = time.monotonic()
+        end = start + duration
+        due = start
         while due < end:
             now = time.monotonic()
             if now < due:
                 time.sleep(due - now)
+            sent = time.monotonic()
             try:
                 status, body = post(url, LIGHT_QUERY, timeout=10)
                 if status != 200 or b'"errors"' in body:
                     errors[f"{phase['name']}: {answer_label(status, body)}"] += 1
             except OSError as e:
                 errors[f"{phase['name']}: {type(e).__name__}"] += 1
-            samples[phase["name"]].append((time.monotonic() - due) * 1000)
+            samples[phase["name"]].append((time.monotonic() - sent) * 1000)
             due += 0.1
+            while due < time.monotonic():
+                due += 0.1
 
-    def probe_loop():
+    def probe_loop(end):
         parts = urllib.parse.urlsplit(health_url)
-        while not stop.is_set():
+        while not stop.is_set() and time.monotonic() < end:
             started = time.monotonic()
             ok = False
             try:
@@ -226,7 +251,8 @@ def light(url, health_url, pid, unloaded_s, loaded_s, out_path, start_file=None)
         open(start_file, "w").close()
     phase["name"] = "loaded"
     rss_before = max(rss) if rss else 0.0
-    probe = threading.Thread(target=probe_loop, daemon=True)
+    # probed while the hostile clients run, not during the light client's last request after them
+    probe = threading.Thread(target=probe_loop, args=(time.monotonic() + loaded_s,), daemon=True)
     probe.start()
     light_loop(loaded_s)
     stop.set()
@@ -239,6 +265,7 @@ def light(url, health_url, pid, unloaded_s, loaded_s, out_path, start_file=None)
                    "p99": percentile(samples["loaded"], 99), "max": max(samples["loaded"], default=0)},
         "light errors": dict(errors),
         "liveness": probes,
+        "expected per phase": {"unloaded": round(unloaded_s * 10), "loaded": round(loaded_s * 10)},
         "rss max MB": max(rss, default=0), "rss before load MB": rss_before,
         "load average": {"min": min(loadavg, default=0), "max": max(loadavg, default=0),
                          "mean": sum(loadavg) / len(loadavg) if loadavg else 0},
@@ -251,6 +278,8 @@ if __name__ == "__main__":
     command = sys.argv[1]
     if command == "data":
         data()
+    elif command == "largest-fan-out":
+        print(largest_fan_out(sys.argv[2]))
     elif command == "hostile":
         hostile(sys.argv[2], float(sys.argv[3]), sys.argv[4])
     elif command == "light":

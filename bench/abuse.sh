@@ -128,6 +128,7 @@ print(f"| {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} | {sys.a
       f"{errors} failed) "
       f"| {l['p99'] / u['p99']:.1f}× | {live['ok']}/{live['total']} | {light['rss max MB']:.0f} MB "
       f"| {codes} | {light['load average']['min']:.1f}–{light['load average']['max']:.1f} |")
+sys.stdout.flush()
 print(f"fan-out aliases: {hostile['fan-out aliases']}", file=sys.stderr)
 print(f"light requests: {u['n']}/{expected['unloaded']} unloaded, {l['n']}/{expected['loaded']} loaded "
       f"(max {l['max']:.0f} ms), {errors} with an error "
@@ -136,4 +137,12 @@ print(f"light requests: {u['n']}/{expected['unloaded']} unloaded, {l['n']}/{expe
 for kind, counts in hostile["answers"].items():
     print(f"  {kind} ×{hostile['clients'][kind]}: {counts}, {hostile['bytes'].get(kind, 0) / 1e6:.1f} MB read",
           file=sys.stderr)
+PY
+# how late the service's TIMEOUT answers came (the request deadline is parley.limits.request-timeout), from its log
+python3 - "$OUT/parley.log" <<'PY' >&2
+import re, sys
+late = sorted(int(m.group(1)) for m in re.finditer(r"duration_ms=(\d+) outcome=error codes=[A-Z_,]*TIMEOUT",
+                                                   open(sys.argv[1], errors="replace").read()))
+if late:
+    print(f"request log: {len(late)} TIMEOUT answers, after {late[0] / 1000:.1f} to {late[-1] / 1000:.1f} s")
 PY

@@ -134,6 +134,11 @@ print(f"light requests: {u['n']}/{expected['unloaded']} unloaded, {l['n']}/{expe
       f"(max {l['max']:.0f} ms), {errors} with an error "
       f"{light['light errors'] or ''}; slowest liveness probe {live['slowest_ms']:.0f} ms; RSS before the load "
       f"{light['rss before load MB']:.0f} MB", file=sys.stderr)
+ratio_ok = l["p99"] <= 3 * u["p99"]
+rss_ok = light["rss max MB"] < 1024
+print(f"goals: light p99 at most 3x unloaded {'met' if ratio_ok else 'MISSED'}; liveness 100 % within 1 s "
+      f"{'met' if live['ok'] == live['total'] else 'MISSED'}; RSS under 1 GiB {'met' if rss_ok else 'MISSED'}",
+      file=sys.stderr)
 for kind, counts in hostile["answers"].items():
     print(f"  {kind} ×{hostile['clients'][kind]}: {counts}, {hostile['bytes'].get(kind, 0) / 1e6:.1f} MB read",
           file=sys.stderr)

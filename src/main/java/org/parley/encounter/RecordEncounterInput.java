@@ -45,14 +45,12 @@ public class RecordEncounterInput {
     public PlaceInput place;
 
     @NonNull
-    @Valid
     @Size(min = 1, max = 100, message = "needs at least one participant")
     @Description("Who took part and in which role, each actor once.")
-    public List<@NonNull ParticipantInput> participants;
+    public List<@NonNull @Valid ParticipantInput> participants;
 
     @NonNull
-    @Valid
     @Size(min = 1, max = 50, message = "needs at least one attestation: which source says so")
     @Description("The sources that report it, one attestation per source.")
-    public List<@NonNull AttestationInput> attestations;
+    public List<@NonNull @Valid AttestationInput> attestations;
 }

@@ -55,8 +55,7 @@ public class RecordStatementInput {
     public String respondsTo;
 
     @NonNull
-    @Valid
     @Size(min = 1, max = 50, message = "needs at least one attestation: which source says so")
     @Description("The sources that report it, one attestation per source.")
-    public List<@NonNull AttestationInput> attestations;
+    public List<@NonNull @Valid AttestationInput> attestations;
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
@@ -17,6 +19,8 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,8 +31,9 @@ import io.smallrye.graphql.api.ErrorCode;
 /**
  * Gives every error of a response an {@code extensions.code}, so that clients can branch on codes rather than on
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
- * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (variables that do not
- * fit their type), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role),
+ * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (values, variables or
+ * literals, that do not fit their type: the message then starts with the argument's name, e.g.
+ * {@code first: 10.5 is not an Int ...}), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role),
  * {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT} (see {@link DatabaseErrors}), or {@code INTERNAL_SERVER_ERROR}, whose
  * message reveals nothing of the failure.
  * <p>
@@ -49,6 +54,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
     private static final String UNKNOWN = "UNKNOWN";
 
     private static final Pattern JAVA_SCALAR_NAME = Pattern.compile("Unknown Scalar Type \\[(?:[\\w$]+\\.)*([\\w$]+)\\]");
+    /** graphql-java's words for a variable its type refuses. */
+    private static final Pattern BAD_VARIABLE = Pattern.compile(
+            "Variable '([_A-Za-z][_0-9A-Za-z]*)' has an invalid value: (.*)", Pattern.DOTALL);
+    /** graphql-java's words for a literal whose scalar refused it with a message of its own. */
+    private static final Pattern BAD_LITERAL = Pattern.compile(
+            "Validation error \\(WrongType[^)]*\\) : argument '([^']*)' with value '.*' is not a valid '[^']*' - (.*)",
+            Pattern.DOTALL);
 
     private final MeterRegistry registry;
 
@@ -63,10 +75,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
+        Function<String, List<String>> uses = variable -> VariableUses.of(parameters.getQuery(), variable);
         for (GraphQLError error : result.getErrors()) {
             // "a non-null field was null" only repeats, less clearly, an error already reported for that field
             if (!(error instanceof NonNullableFieldWasNullError) || result.getErrors().size() == 1) {
-                GraphQLError coded = withCode(error);
+                GraphQLError coded = withCode(error, uses);
                 errors.add(coded);
                 count(codeIn(coded));
             }
@@ -74,7 +87,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
 
-    static GraphQLError withCode(GraphQLError error) {
+    /**
+     * @param uses the arguments and input fields a variable is given to in the request's document, to name them
+     *        when the variable is refused
+     */
+    static GraphQLError withCode(GraphQLError error, Function<String, List<String>> uses) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
@@ -116,8 +133,10 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         if (error.getExtensions() != null) {
             extensions.putAll(error.getExtensions());
         }
-        extensions.put("code", codeOf(error));
-        return GraphqlErrorBuilder.newError().message(withoutJavaNames(error.getMessage()))
+        String code = codeOf(error);
+        extensions.put("code", code);
+        String message = code.equals(BAD_USER_INPUT) ? namingTheArgument(error.getMessage(), uses) : error.getMessage();
+        return GraphqlErrorBuilder.newError().message(withoutJavaNames(message))
                 .locations(error.getLocations()).path(error.getPath()).errorType(error.getErrorType())
                 .extensions(extensions).build();
     }
@@ -129,6 +148,29 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
      */
     static String withoutJavaNames(String message) {
         return message == null ? null : JAVA_SCALAR_NAME.matcher(message).replaceAll("$1");
+    }
+
+    /**
+     * A refused value's message led by the argument it was given for, as the client wrote it:
+     * {@code first: 10.5 is not an Int ...}, and for a variable {@code first: ... (variable $n)}. Other messages are
+     * kept.
+     */
+    static String namingTheArgument(String message, Function<String, List<String>> uses) {
+        if (message == null) {
+            return null;
+        }
+        Matcher variable = BAD_VARIABLE.matcher(message);
+        if (variable.matches()) {
+            List<String> names = uses.apply(variable.group(1));
+            String refused = variable.group(2);
+            return names.isEmpty() ? "$" + variable.group(1) + ": " + refused
+                    : String.join(", ", names) + ": " + refused + " (variable $" + variable.group(1) + ")";
+        }
+        Matcher literal = BAD_LITERAL.matcher(message);
+        if (literal.matches()) {
+            return literal.group(1) + ": " + literal.group(2);
+        }
+        return message;
     }
 
     /**
@@ -188,8 +230,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
             return PARSE_FAILED;
         }
         if (type == ErrorType.ValidationError) {
-            // a thrown GraphQLError (not a document check) is a variable value that does not fit its type
-            return error instanceof Throwable ? BAD_USER_INPUT : VALIDATION_FAILED;
+            // a thrown GraphQLError (not a document check) is a variable value that does not fit its type; a literal
+            // of the wrong type (first: 10.5) is the same mistake written in the document
+            boolean wrongValue = error instanceof Throwable || error instanceof ValidationError validation
+                    && validation.getValidationErrorType() == ValidationErrorType.WrongType;
+            return wrongValue ? BAD_USER_INPUT : VALIDATION_FAILED;
         }
         return INTERNAL;
     }

@@ -2,6 +2,7 @@ package org.parley.graphql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 /**
  * A validated {@code first}/{@code after} pair. Cursors are opaque to clients; inside they carry the position of an
@@ -19,6 +20,12 @@ public record PageRequest(int first, int offset) {
     /** The same, as the schema's default value of their {@code first} argument. */
     public static final String LIST_DEFAULT = "" + DEFAULT_LIST_FIRST;
     private static final String PREFIX = "cursor:";
+    /**
+     * The last position a cursor may name: its page, {@code first} items and one more to look ahead, ends within the
+     * int range, so that no offset or limit wraps around on the way to PostgreSQL.
+     */
+    static final int MAX_CURSOR_INDEX = Integer.MAX_VALUE - MAX_FIRST - 2;
+    private static final Pattern INDEX = Pattern.compile("[0-9]{1,10}");
 
     public static PageRequest of(Integer first, String after) {
         int size = first == null ? DEFAULT_FIRST : first;
@@ -41,15 +48,17 @@ public record PageRequest(int first, int offset) {
     private static int decodeCursor(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (plain.startsWith(PREFIX)) {
-                int index = Integer.parseInt(plain.substring(PREFIX.length()));
-                if (index >= 0) {
-                    return index;
+            // plain digits only ("+1", "1e3" and Unicode digits are not what this service writes)
+            if (plain.startsWith(PREFIX) && INDEX.matcher(plain).region(PREFIX.length(), plain.length()).matches()) {
+                long index = Long.parseLong(plain.substring(PREFIX.length()));
+                if (index <= MAX_CURSOR_INDEX) {
+                    return (int) index;
                 }
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new BadUserInputException("Not a valid cursor: " + (cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
+        throw new BadUserInputException("after: not a valid cursor: "
+                + (cursor.length() > 40 ? cursor.substring(0, 40) + "…" : cursor));
     }
 }

@@ -173,7 +173,7 @@ class ActorGraphQLApiTest {
         // the per-actor connections are batch resolvers: their check fails for the actor's field, with the same code
         post(operation("actorEncountersAndStatements"), vars("name", "Kim Jong Un", "after", "garbage")).statusCode(200)
                 .body("errors.extensions.code", everyItem(equalTo("BAD_USER_INPUT")))
-                .body("errors.message", everyItem(equalTo("Not a valid cursor: garbage")))
+                .body("errors.message", everyItem(equalTo("after: not a valid cursor: garbage")))
                 .body("errors.path", containsInAnyOrder(List.of("actor", "encounters"), List.of("actor", "statements")));
     }
 

@@ -33,6 +33,7 @@ import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GeneratedImport;
 import org.parley.testsupport.ImportProbe;
 import org.parley.testsupport.PrivateDatabaseResource;
+import org.parley.testsupport.Management;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,8 +84,6 @@ class ExportLimitsTest {
     URI importUri;
     @TestHTTPResource("/export")
     URI exportUri;
-    @TestHTTPResource("/q/health/ready")
-    URI readyUri;
 
     @Test
     void stalledExportsAreCappedAndCutAtTheirDeadlineWhileImportsAndHealthAreServed() throws Exception {
@@ -108,7 +107,7 @@ class ExportLimitsTest {
             assertEquals("TOO_MANY_EXPORTS", code(third));
             assertTrue(third.headers().firstValue("Retry-After").isPresent(), "Retry-After");
 
-            HttpResponse<String> ready = CLIENT.send(get(readyUri), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = CLIENT.send(get(Management.uri("/q/health/ready")), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, ready.statusCode(), "readiness still UP beside the stalled exports: " + ready.body());
 
             HttpResponse<String> small = postLines(sourceLine("export-limits-small")).get(HANG_GUARD.toSeconds(),

@@ -31,7 +31,7 @@ class ManagementInterfaceTest {
         Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         Management.given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("parley_graphql_errors_total"));
+                .body(containsString("jvm_memory_used_bytes"));
         Management.given().queryParam("query", "{ __typename }").get("/graphql").then().statusCode(404);
     }
 }

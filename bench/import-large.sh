@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 SIZE_MB=${SIZE_MB:-100}
 HEAP=${HEAP:-128m}
 PORT=${BENCH_PORT:-18091}
+# health is on the management interface
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18092}
 DB=${BENCH_DB:-parley_import_rt}
 OUT=bench/out
 FILE=$OUT/import-${SIZE_MB}mb.jsonl
@@ -26,10 +28,10 @@ echo "file: $FILE, $(wc -l < "$FILE") lines, $(du -m "$FILE" | cut -f1) MB"
 
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
 java -Xmx"$HEAP" -Dquarkus.profile=local -Dparley.local-database.name="$DB" -Dquarkus.http.port="$PORT" \
-    -jar target/quarkus-app/quarkus-run.jar > "$OUT/import-service.log" 2>&1 &
+    -Dquarkus.management.port="$MANAGEMENT_PORT" -jar target/quarkus-app/quarkus-run.jar > "$OUT/import-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
+until curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null; do
     kill -0 $SERVICE 2>/dev/null || { echo "the service did not start: $OUT/import-service.log" >&2; exit 1; }
     sleep 0.5
 done

@@ -59,8 +59,9 @@ start_parley() {
     PARLEY_MANAGEMENT_PORT_WAS_BUSY=false
     if ! require_free_port "$PARLEY_MANAGEMENT_PORT" 2>/dev/null; then
         PARLEY_MANAGEMENT_PORT_WAS_BUSY=true
-        echo "warning: management port $PARLEY_MANAGEMENT_PORT is taken by another process; health is looked for on" \
-            "the API port (set PARLEY_MANAGEMENT_PORT to a free port)" >&2
+        echo "warning: management port $PARLEY_MANAGEMENT_PORT is taken by another process: a build with the management" \
+            "interface will not start (set PARLEY_MANAGEMENT_PORT to a free port); an older build answers health on" \
+            "the API port" >&2
     fi
     QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \

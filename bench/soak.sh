@@ -16,6 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${SOAK_PORT:-18095}
+# health is on the management interface
+MANAGEMENT_PORT=${SOAK_MANAGEMENT_PORT:-18096}
 CONCURRENCY=${CONCURRENCY:-32}
 WINDOWS=${WINDOWS:-4}
 WINDOW_SECONDS=${WINDOW_SECONDS:-30}
@@ -42,7 +44,7 @@ cp src/main/resources/dev-keys/parley-dev-public.pem "$OUT/soak-key.pem"
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION=$PWD/$OUT/soak-key.pem
 export MP_JWT_VERIFY_ISSUER=parley-dev
 
-java $JAVA_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+java $JAVA_OPTS -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE=$!
 WRITER=
 cleanup() {
@@ -54,7 +56,7 @@ trap cleanup EXIT
 
 ready=0
 for ((i = 0; i < 240; i++)); do
-    curl -fsS -m 2 "http://127.0.0.1:$PORT/q/health/ready" > /dev/null 2>&1 && { ready=1; break; }
+    curl -fsS -m 2 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null 2>&1 && { ready=1; break; }
     kill -0 "$SERVICE" 2>/dev/null || { echo "the service exited; see $OUT/service.log" >&2; exit 1; }
     sleep 0.5
 done

@@ -5,12 +5,16 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.graphql.DatabaseErrors;
 
@@ -39,10 +43,27 @@ public class BulkRoutes {
     static final String JSON_LINES = "application/x-ndjson";
     private static final Set<String> IMPORT_TYPES = Set.of(JSON_LINES, "text/plain");
 
-    private final BulkService bulk;
+    static final String TOO_MANY_EXPORTS = "TOO_MANY_EXPORTS";
+    /** Seconds a refused export or import is told to wait before it tries again. */
+    private static final String RETRY_SECONDS = "10";
 
-    BulkRoutes(BulkService bulk) {
+    private final BulkService bulk;
+    /**
+     * Exports running at once: each holds a JDBC connection (of the pool's five) and a worker thread for as long as
+     * its client reads, so further ones are refused rather than left to take every connection.
+     */
+    private final Semaphore exports;
+    private final int maxExports;
+    /** How long an export may hold its connection, however slowly its client reads. */
+    private final Duration exportTimeout;
+
+    BulkRoutes(BulkService bulk,
+            @ConfigProperty(name = "parley.bulk.max-concurrent-exports", defaultValue = "2") int maxExports,
+            @ConfigProperty(name = "parley.bulk.export-timeout", defaultValue = "2m") Duration exportTimeout) {
         this.bulk = bulk;
+        this.maxExports = maxExports;
+        this.exports = new Semaphore(maxExports);
+        this.exportTimeout = exportTimeout;
     }
 
     void install(@Observes Router router) {
@@ -111,14 +132,16 @@ public class BulkRoutes {
                     "The request body broke off before its end: nothing was imported"));
             return;
         }
-        LOG.error("Import failed; nothing was imported", failure);
         if (DatabaseErrors.UNAVAILABLE.equals(DatabaseErrors.codeOf(failure))) {
+            // an outage or a full pool, not a bug: one line, no stack
+            LOG.warnf("Import failed, the database is unavailable (%s); nothing was imported", failure.toString());
             context.runOnContext(ignored -> {
-                routing.response().putHeader(HttpHeaders.RETRY_AFTER, "10");
+                routing.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_SECONDS);
                 error(routing, 503, DatabaseErrors.UNAVAILABLE,
                         "The database became unavailable during the import: nothing was imported; try again later");
             });
         } else {
+            LOG.error("Import failed; nothing was imported", failure);
             context.runOnContext(ignored -> error(routing, 500, "INTERNAL_SERVER_ERROR",
                     "Server Error: nothing was imported"));
         }
@@ -128,24 +151,64 @@ public class BulkRoutes {
     private void export(RoutingContext routing) {
         HttpServerResponse response = routing.response();
         Context context = routing.vertx().getOrCreateContext();
+        if (!exports.tryAcquire()) {
+            LOG.infof("Export refused: %d exports are running", maxExports);
+            response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_SECONDS);
+            error(routing, 503, TOO_MANY_EXPORTS,
+                    "Too many exports are running (at most " + maxExports + " at once); try again later");
+            return;
+        }
+        long deadline = System.nanoTime() + exportTimeout.toNanos();
         response.setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, JSON_LINES + "; charset=utf-8");
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            ResponseStream out = new ResponseStream(response, context);
-            try {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-                bulk.export(writer);
-                writer.flush();
-                out.end();
-            } catch (Exception e) {
-                LOG.error("Export failed", e);
-                if (out.sent()) {
-                    // the status is gone: cut the connection, so that the client sees an incomplete transfer
-                    context.runOnContext(ignored -> response.reset());
-                } else {
-                    context.runOnContext(ignored -> refuse(routing, 500, "INTERNAL_SERVER_ERROR", "Server Error"));
+        try {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    export(routing, context, deadline);
+                } finally {
+                    exports.release();
                 }
+            });
+        } catch (RejectedExecutionException e) {
+            exports.release();
+            throw e;
+        }
+    }
+
+    private void export(RoutingContext routing, Context context, long deadline) {
+        HttpServerResponse response = routing.response();
+        ResponseStream out = new ResponseStream(response, context, deadline);
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+            bulk.export(writer, exportTimeout);
+            writer.flush();
+            out.end();
+        } catch (ResponseStream.Aborted e) {
+            // the client's doing (gone, or too slow): the transaction is over and its connection back in the pool
+            LOG.infof("Export aborted: %s", e.getMessage());
+            context.runOnContext(ignored -> response.reset());
+        } catch (Exception e) {
+            String code = DatabaseErrors.codeOf(e);
+            if (DatabaseErrors.UNAVAILABLE.equals(code) || DatabaseErrors.TIMEOUT.equals(code)) {
+                LOG.warnf("Export failed, the database is unavailable or too slow (%s)", e.toString());
+            } else {
+                LOG.error("Export failed", e);
             }
-        });
+            if (out.sent()) {
+                // the status is gone: cut the connection, so that the client sees an incomplete transfer
+                context.runOnContext(ignored -> response.reset());
+            } else if (DatabaseErrors.UNAVAILABLE.equals(code)) {
+                context.runOnContext(ignored -> {
+                    response.putHeader(HttpHeaders.RETRY_AFTER, RETRY_SECONDS);
+                    refuse(routing, 503, DatabaseErrors.UNAVAILABLE,
+                            "The database is unavailable or has no free connection; try again later");
+                });
+            } else if (DatabaseErrors.TIMEOUT.equals(code)) {
+                context.runOnContext(ignored -> refuse(routing, 504, DatabaseErrors.TIMEOUT,
+                        "The database did not answer in time"));
+            } else {
+                context.runOnContext(ignored -> refuse(routing, 500, "INTERNAL_SERVER_ERROR", "Server Error"));
+            }
+        }
     }
 
     /** A refusal before the body is read: the connection is closed after the answer. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -41,13 +43,26 @@ public class BulkService {
         return report;
     }
 
-    /** Writes every record, as one consistent snapshot. */
-    public void export(Writer out) throws SQLException, IOException {
+    /** The {@code application_name} of an export's connection for the length of its transaction. */
+    public static final String EXPORT_APPLICATION_NAME = "parley-export";
+
+    /**
+     * Writes every record, as one consistent snapshot. Each statement of the export is cancelled by PostgreSQL after
+     * {@code statementTimeout}; the writer bounds the time spent waiting for the client (ResponseStream).
+     */
+    public void export(Writer out, Duration statementTimeout) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             try {
+                // both for the transaction only: the connection goes back to the pool as it came
+                try (PreparedStatement settings = connection.prepareStatement(
+                        "select set_config('application_name', ?, true), set_config('statement_timeout', ?, true)")) {
+                    settings.setString(1, EXPORT_APPLICATION_NAME);
+                    settings.setString(2, Math.max(1, statementTimeout.toMillis()) + "ms");
+                    settings.execute();
+                }
                 Exporter.export(connection, out);
                 out.flush();
             } finally {

@@ -2,6 +2,7 @@ package org.parley.graphql;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 
 import io.vertx.core.VertxException;
@@ -15,7 +16,7 @@ import io.vertx.sqlclient.DatabaseException;
  * it can act on, and never the SQL or the driver's message:
  * <ul>
  * <li>{@value #UNAVAILABLE}: the database cannot be reached (connection refused, lost, server shutting down or
- * starting up, too many connections) or the pool has no free connection in time; the request can be retried
+ * starting up, too many connections) or a pool (reactive or JDBC) has no free connection in time; the request can be retried
  * later.</li>
  * <li>{@value #TIMEOUT}: PostgreSQL cancelled a statement that ran past {@code parley.database.statement-timeout}
  * (SQLSTATE 57014).</li>
@@ -47,6 +48,11 @@ public final class DatabaseErrors {
      * (reads), a connection asked for by Hibernate Reactive (writes).
      */
     private static final Set<String> POOL_WAIT_TIMEOUTS = Set.of("Timeout waiting for connection", "Timeout");
+    /**
+     * The JDBC pool's (Agroal) failure when no connection became free within its acquisition timeout: an SQLException
+     * without SQLSTATE ("Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection").
+     */
+    private static final String JDBC_POOL_TIMEOUT = "acquisition timeout";
     /** Longer chains than this are not the driver's wrapping any more. */
     private static final int MAX_DEPTH = 16;
 
@@ -76,6 +82,10 @@ public final class DatabaseErrors {
     private static String codeOfOne(Throwable t) {
         String state = t instanceof DatabaseException database ? database.getSqlState()
                 : t instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state == null && t instanceof SQLException && t.getMessage() != null
+                && t.getMessage().toLowerCase(Locale.ROOT).contains(JDBC_POOL_TIMEOUT)) {
+            return UNAVAILABLE;
+        }
         if (state != null) {
             if (state.equals(QUERY_CANCELED)) {
                 return TIMEOUT;

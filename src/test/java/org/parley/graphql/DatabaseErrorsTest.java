@@ -39,7 +39,10 @@ class DatabaseErrorsTest {
         for (Throwable failure : new Throwable[] { new ConnectException("Connection refused"),
                 ClosedConnectionException.INSTANCE, pg("57P01"), pg("57P03"), pg("53300"), pg("08006"),
                 new ConnectionPoolTooBusyException("queue full"), new VertxException("Timeout waiting for connection"),
-                new NoStackTraceThrowable("Timeout"), new CompletionException(new ConnectException("refused")) }) {
+                new NoStackTraceThrowable("Timeout"), new CompletionException(new ConnectException("refused")),
+                // the JDBC pool (imports, exports) with no free connection in time
+                new SQLException("Sorry, acquisition timeout!"),
+                new SQLException("Acquisition timeout while waiting for new connection") }) {
             assertEquals("DATABASE_UNAVAILABLE", DatabaseErrors.codeOf(failure), failure.toString());
         }
     }

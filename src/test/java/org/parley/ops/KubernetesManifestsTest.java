@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Management;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -98,9 +99,10 @@ class KubernetesManifestsTest {
             assertNotNull(probe.getValue(), probe.getKey() + " probe");
             var get = probe.getValue().getHttpGet();
             assertEquals(expected.get(probe.getKey()), get.getPath(), probe.getKey());
-            assertEquals(httpPort(), containerPort(container, get.getPort().getStrVal()), probe.getKey() + " port");
+            assertEquals(managementPort(), containerPort(container, get.getPort().getStrVal()),
+                    probe.getKey() + " port: the management interface");
             // the path exists on the running application and reports UP
-            given().get(get.getPath()).then().statusCode(200).body("status",
+            Management.given().get(get.getPath()).then().statusCode(200).body("status",
                     org.hamcrest.Matchers.equalTo("UP"));
         }
     }
@@ -179,6 +181,10 @@ class KubernetesManifestsTest {
 
     private static Container api(Deployment deployment) {
         return deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
+    private static int managementPort() {
+        return Integer.parseInt(APPLICATION.getProperty("quarkus.management.port"));
     }
 
     private static int httpPort() {

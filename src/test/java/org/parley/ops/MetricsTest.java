@@ -8,10 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.PrometheusText;
+import org.parley.testsupport.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** /q/metrics shows GraphQL timings per operation, errors by code and the database pool after some requests. */
+/** /q/metrics (on the management interface) shows GraphQL timings per operation, errors by code and the database pool after some requests. */
 @QuarkusTest
 class MetricsTest {
 
@@ -59,6 +60,6 @@ class MetricsTest {
     }
 
     private static PrometheusText scrape() {
-        return new PrometheusText(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return new PrometheusText(Management.given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 }

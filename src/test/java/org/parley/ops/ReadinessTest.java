@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.PrivateDatabaseProfile;
 import org.parley.testsupport.PrivateDatabaseResource;
+import org.parley.testsupport.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +30,7 @@ class ReadinessTest {
 
         PrivateDatabaseResource.stopServer();
         awaitReadiness(503, Duration.ofSeconds(30));
-        given().get("/q/health/live").then().statusCode(200);
+        Management.given().get("/q/health/live").then().statusCode(200);
 
         PrivateDatabaseResource.startServer();
         awaitReadiness(200, Duration.ofSeconds(30));
@@ -38,7 +39,7 @@ class ReadinessTest {
     }
 
     private static int readiness() {
-        return given().get("/q/health/ready").then().extract().statusCode();
+        return Management.given().get("/q/health/ready").then().extract().statusCode();
     }
 
     private static void awaitReadiness(int status, Duration limit) {

@@ -35,6 +35,7 @@ import org.parley.reliability.FuzzCorpus.Request;
 import org.parley.testsupport.AnswerSize;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.Leaks;
+import org.parley.testsupport.Management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,7 +111,7 @@ class HostileInputFuzzTest {
         // bounded waits: a service stuck on an event loop fails here rather than hanging the build
         HttpClient client = HttpClient.newBuilder().connectTimeout(HANG_GUARD).build();
         for (String path : List.of("/q/health/live", "/q/health/ready")) {
-            assertEquals(200, client.send(HttpRequest.newBuilder(graphql.resolve(path)).timeout(HANG_GUARD).build(),
+            assertEquals(200, client.send(HttpRequest.newBuilder(Management.uri(path)).timeout(HANG_GUARD).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode(), path);
         }
         HttpResponse<String> sources = client.send(HttpRequest.newBuilder(graphql).timeout(HANG_GUARD)

@@ -99,8 +99,10 @@ class ImportCrashIT {
     /** Starts the packaged service on a free port; returns its /import address once it is ready. */
     private URI start(String name) throws Exception {
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int managementPort;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket freeToo = new ServerSocket(0)) {
             port = free.getLocalPort();
+            managementPort = freeToo.getLocalPort();
         }
         Path publicKey = Files.createTempFile("parley-crash-it", ".pem");
         publicKey.toFile().deleteOnExit();
@@ -111,13 +113,14 @@ class ImportCrashIT {
         Path log = Path.of("target", "import-crash-it-" + name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         service = new ProcessBuilder(List.of(java, "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort,
                 "-Dquarkus.datasource.reactive.url=" + database.reactiveUrl(),
                 "-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + database.user(),
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER, "-jar", JAR.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         long deadline = System.nanoTime() + START_GUARD.toNanos();
         while (true) {
             assertTrue(service.isAlive(), "the service stopped during start-up: see " + log);

@@ -23,7 +23,7 @@ class SecureHeadersIT {
         SecureHeadersTest.secure(given().contentType(ContentType.JSON).body(Map.of("query", "{ __typename }"))
                 .post("/graphql").then().statusCode(200));
         SecureHeadersTest.secure(given().contentType(ContentType.JSON).body("[").post("/graphql").then().statusCode(400));
-        SecureHeadersTest.secure(given().get("/q/health/ready").then().statusCode(200));
+        SecureHeadersTest.secure(given().get("/q/health/ready").then().statusCode(404));
     }
 
     @Test

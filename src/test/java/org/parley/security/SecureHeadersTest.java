@@ -40,8 +40,8 @@ class SecureHeadersTest {
         secure(given().contentType(ContentType.JSON).body(Map.of("query", "{ actors(first: 1) { totalCount } }"))
                 .post("/graphql").then().statusCode(200));
         secure(given().queryParam("query", "{ __typename }").get("/graphql").then().statusCode(200));
-        secure(given().get("/q/health/ready").then().statusCode(200));
-        secure(given().get("/q/health/live").then().statusCode(200));
+        // health is on the management interface: the API port's answer for it is a 404, with the headers
+        secure(given().get("/q/health/ready").then().statusCode(404));
     }
 
     @Test

@@ -24,7 +24,11 @@ public class IntegrationDatabaseResource implements QuarkusTestResourceLifecycle
         String port = setting("parley.local-database.port", "PARLEY_LOCAL_DATABASE_PORT", "5432");
         String name = setting("parley.local-database.name", "PARLEY_LOCAL_DATABASE_NAME", "parley_test") + "_it";
         LocalDatabase.Endpoint database = LocalDatabase.obtain(Integer.parseInt(port), name);
+        // a free port for the management interface: its production port (9000) may be taken by another run
+        String managementPort = String.valueOf(freePort());
+        System.setProperty(Management.IT_PORT_PROPERTY, managementPort);
         return Map.of(
+                "quarkus.management.port", managementPort,
                 "quarkus.datasource.reactive.url", database.reactiveUrl(),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.user(),
@@ -47,6 +51,14 @@ public class IntegrationDatabaseResource implements QuarkusTestResourceLifecycle
             return file.toUri().toString();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot make the integration tests' JWT key", e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("No free port for the management interface", e);
         }
     }
 

@@ -53,7 +53,7 @@ python3 - "$URL" "$TOKEN" "$REPEAT" $SIZES <<'PY'
 import json, sys, time, urllib.request, urllib.error, uuid
 url, token, repeat, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(s) for s in sys.argv[4:]]
 QUERY = ("mutation($input: CreateActorInput!) { createActor(input: $input) "
-         "{ actor { id aliases } userErrors { code message } } }")
+         "{ actor { id aliases(first: 100) } userErrors { code message } } }")
 def create(n):
     run = uuid.uuid4().hex[:10]
     body = json.dumps({"query": QUERY, "variables": {"input": {"kind": "PERSON", "name": f"Bench Aliases {run}",
@@ -74,7 +74,7 @@ def create(n):
         payload = answer["data"]["createActor"]
         if payload["userErrors"]:
             code = payload["userErrors"][0]["code"]
-        elif len(payload["actor"]["aliases"]) != n:
+        elif len(payload["actor"]["aliases"]) != min(n, 100):  # the field reads at most 100
             code = f"{len(payload['actor']['aliases'])} aliases back"
     return status, code, ms
 create(5)  # warm-up

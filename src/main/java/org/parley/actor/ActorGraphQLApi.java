@@ -19,9 +19,11 @@ import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GlobalId;
+import org.parley.graphql.InputSizes;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
+import org.parley.limits.Limits;
 
 import io.smallrye.mutiny.Uni;
 
@@ -32,11 +34,13 @@ public class ActorGraphQLApi {
     private final ActorRepository actors;
     private final ActorService service;
     private final ActorMerge merges;
+    private final int maxAliases;
 
-    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges) {
+    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges, Limits limits) {
         this.actors = actors;
         this.service = service;
         this.merges = merges;
+        this.maxAliases = limits.maxActorAliases();
     }
 
     @Mutation
@@ -53,6 +57,7 @@ public class ActorGraphQLApi {
     @NonNull
     @Description("Records a new actor. Needs the role editor.")
     public Uni<ActorPayload.Create> createActor(@Name("input") @NonNull CreateActorInput input) {
+        InputSizes.atMost(input.aliases, maxAliases, "input.aliases", "aliases");
         return answer(service.create(input), new ActorPayload.Create());
     }
 

@@ -25,7 +25,7 @@ public class CreateActorInput {
     @Description("The name most sources use.")
     public String name;
 
-    @Description("Other names and spellings as printed in sources.")
+    @Description("Other names and spellings as printed in sources; at most `parley.limits.max-actor-aliases` (1,000 by default).")
     public List<@NotBlank @Size(max = 300) String> aliases;
 
     @Size(max = 2000)

@@ -15,6 +15,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
+import org.parley.graphql.WriteDeadline;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 import org.parley.limits.RequestLimits;
@@ -129,7 +130,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private void execute(RoutingContext context, JsonObject request, String mediaType) {
         AtomicBoolean answered = new AtomicBoolean();
         Map<String, Object> metaData = getMetaData(context);
-        metaData.put(RequestLimits.DEADLINE, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        metaData.put(RequestLimits.DEADLINE, deadline);
+        WriteDeadline.start(deadline); // for the writes' transactions (WriteDeadlineInterceptor)
         long timer = context.vertx().setTimer(timeoutMillis, id -> {
             GraphQLError error = DocumentChecks.error("The request took longer than " + timeoutMillis + " ms",
                     Limits.TIMEOUT, null);

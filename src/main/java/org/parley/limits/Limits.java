@@ -52,4 +52,10 @@ public interface Limits {
 
     /** Longest a request may take before the client gets a TIMEOUT answer. */
     Duration requestTimeout();
+
+    /** Most aliases one createActor may give (BAD_USER_INPUT beyond). */
+    int maxActorAliases();
+
+    /** Most actors one recordStatement may name in {@code about} (BAD_USER_INPUT beyond). */
+    int maxStatementAbout();
 }

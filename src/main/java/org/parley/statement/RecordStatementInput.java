@@ -47,7 +47,7 @@ public class RecordStatementInput {
     public String encounter;
 
     @Id
-    @Description("The actors it is about.")
+    @Description("The actors it is about; at most `parley.limits.max-statement-about` (100 by default).")
     public List<String> about;
 
     @Id

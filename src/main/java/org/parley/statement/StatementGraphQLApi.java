@@ -20,9 +20,11 @@ import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
+import org.parley.graphql.InputSizes;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
+import org.parley.limits.Limits;
 
 import io.smallrye.mutiny.Uni;
 
@@ -34,13 +36,15 @@ public class StatementGraphQLApi {
     private final StatementService service;
     private final ActorRepository actors;
     private final EncounterRepository encounters;
+    private final int maxAbout;
 
     StatementGraphQLApi(StatementRepository statements, StatementService service, ActorRepository actors,
-            EncounterRepository encounters) {
+            EncounterRepository encounters, Limits limits) {
         this.statements = statements;
         this.service = service;
         this.actors = actors;
         this.encounters = encounters;
+        this.maxAbout = limits.maxStatementAbout();
     }
 
     @Mutation
@@ -57,6 +61,7 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("Records a statement with its speaker and at least one attestation. Needs the role editor.")
     public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
+        InputSizes.atMost(input.about, maxAbout, "input.about", "actors");
         return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     RecordStatementPayload payload = new RecordStatementPayload();

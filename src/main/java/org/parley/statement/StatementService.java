@@ -139,16 +139,17 @@ public class StatementService {
                 "select coalesce(max(position) + 1, 0) from statement", Integer.class).getSingleResult());
     }
 
+    /** One insert for all the actors a statement is about, in their order. */
     private static Uni<Void> insertAbout(long statementId, List<Long> actors) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < actors.size(); i++) {
-            long actor = actors.get(i);
-            int position = i;
-            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                    "insert into statement_about (statement_id, actor_id, position) values (:statement, :actor, :position)")
-                    .setParameter("statement", statementId).setParameter("actor", actor).setParameter("position", position)
-                    .executeUpdate()).replaceWithVoid();
+        if (actors.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into statement_about (statement_id, actor_id, position)"
+                        + " select :statement, t.actor, t.ord - 1 from unnest(cast(:actors as bigint[])) with ordinality"
+                        + " t(actor, ord)")
+                .setParameter("statement", statementId)
+                .setParameter("actors", actors.toArray(new Long[0]))
+                .executeUpdate()).replaceWithVoid();
     }
 }

@@ -58,7 +58,8 @@ public class GraphQLCustomizer {
         List<Instrumentation> chain = new ArrayList<>();
         chain.addAll(List.of(new SchemaTuning(fieldVisibility.equals("default")), documents,
                 new RequestLimits(limits.maxCost(),
-                        new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize())),
+                        new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize()),
+                        limits.maxFieldMerges()),
                 new ErrorCodes(registry), new RequestLog()));
         return builder.preparsedDocumentProvider(documents).instrumentation(new InstrumentationChain(chain));
     }

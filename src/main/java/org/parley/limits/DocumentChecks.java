@@ -1,5 +1,6 @@
 package org.parley.limits;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +33,17 @@ import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
  * Checks what can be checked on a document's text alone, before graphql-java validates it: its length in characters
  * ({@code MAX_DOCUMENT_LENGTH}, before parsing), the number of tokens ({@code MAX_TOKENS}, while parsing), the number
  * of aliases ({@code MAX_ALIASES}), the number of fields once fragments are expanded ({@code MAX_FIELDS}) and the
- * depth of nested fields ({@code MAX_DEPTH}). Validation itself costs time in the number of fields (overlapping
- * aliases are compared in pairs, fragments are walked where they are spread), so documents that break these limits
- * are refused first.
+ * depth of nested fields ({@code MAX_DEPTH}) and the repeated selections of one response key that execution would
+ * merge ({@code MAX_FIELD_MERGES}). Validation itself costs time in the number of fields (overlapping aliases are
+ * compared in pairs, fragments are walked where they are spread), so documents that break these limits are refused
+ * first.
+ * <p>
+ * Field merges: graphql-java's execution collects, for every object it completes, the fields of its selection set
+ * by response key, and folds each repeat into a copy of the fields collected so far: {@code name} written 4,900 times
+ * costs about 12 million copies per object (2 s for 100 actors, on an event loop). So the repeats are counted as
+ * execution collects them (the selections of same-keyed fields merged, each fragment once per selection set), and a
+ * document with more than {@code max-field-merges} is refused here; {@link RequestLimits} then weighs the repeats by
+ * the objects they are collected for.
  * <p>
  * Fields are counted as execution would see them: a fragment spread counts the fields of the fragment, however many
  * times it is spread, so a "billion laughs" (each fragment spreading the previous one ten times) that is small in
@@ -72,6 +81,7 @@ public final class DocumentChecks {
     private final int maxDepth;
     private final int maxAliases;
     private final int maxFields;
+    private final int maxFieldMerges;
 
     public DocumentChecks(Limits limits) {
         this.parserOptions = parserOptions(limits);
@@ -79,6 +89,7 @@ public final class DocumentChecks {
         this.maxDepth = limits.maxDepth();
         this.maxAliases = limits.maxAliases();
         this.maxFields = limits.maxFields();
+        this.maxFieldMerges = limits.maxFieldMerges();
     }
 
     /** graphql-java's options for operations, with Parley's limits on tokens and characters. */
@@ -133,6 +144,13 @@ public final class DocumentChecks {
         if (size.depth() > maxDepth) {
             return new Checked(null, error("The operation nests fields " + size.depth() + " levels deep; at most "
                     + maxDepth + " are allowed", Limits.MAX_DEPTH, null));
+        }
+        // after MAX_FIELDS: the walk visits no more fields than the expansion counted
+        long merges = new Merges(document, maxFieldMerges, maxFields).ofOperations();
+        if (merges > maxFieldMerges) {
+            return new Checked(null, error("The document repeats fields that execution would merge more than "
+                    + maxFieldMerges + " times; at most " + maxFieldMerges
+                    + " are allowed (ask for each field once per level)", Limits.MAX_FIELD_MERGES, null));
         }
         return new Checked(document, null);
     }
@@ -246,6 +264,91 @@ public final class DocumentChecks {
             measuring.remove(name);
             fragmentSizes.put(name, size);
             return size;
+        }
+    }
+
+    /**
+     * Repeats of a response key in the selection sets execution collects: the fields of one key beyond the first,
+     * summed over every selection set, where the selection sets of same-keyed fields are collected together (as
+     * graphql-java merges them) and a fragment counts once per selection set (as graphql-java skips a fragment spread
+     * again). The count stops past the limit; the walk gives up after as many fields as the expansion allowed, which
+     * only a fragment cycle (a validation error) reaches.
+     */
+    private static final class Merges {
+
+        /** Deeper than any document the depth limit lets through, below what the stack holds. */
+        private static final int MAX_LEVELS = 200;
+
+        private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+        private final List<OperationDefinition> operations;
+        private final long max;
+        private long budget;
+        private long merges;
+
+        Merges(Document document, long max, long maxFields) {
+            document.getDefinitionsOfType(FragmentDefinition.class)
+                    .forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
+            operations = document.getDefinitionsOfType(OperationDefinition.class);
+            this.max = max;
+            this.budget = maxFields;
+        }
+
+        long ofOperations() {
+            for (OperationDefinition operation : operations) {
+                of(List.of(operation.getSelectionSet()), 0);
+                if (merges > max) {
+                    break;
+                }
+            }
+            return merges;
+        }
+
+        private void of(List<SelectionSet> selectionSets, int level) {
+            if (level > MAX_LEVELS) {
+                return;
+            }
+            Map<String, List<Field>> byKey = new LinkedHashMap<>();
+            Set<String> spread = new HashSet<>();
+            for (SelectionSet selections : selectionSets) {
+                collect(selections, byKey, spread);
+            }
+            for (List<Field> sameKey : byKey.values()) {
+                merges += sameKey.size() - 1;
+                budget -= sameKey.size();
+                if (merges > max || budget < 0) {
+                    return;
+                }
+                List<SelectionSet> below = new ArrayList<>(sameKey.size());
+                for (Field field : sameKey) {
+                    if (field.getSelectionSet() != null) {
+                        below.add(field.getSelectionSet());
+                    }
+                }
+                if (!below.isEmpty()) {
+                    of(below, level + 1);
+                    if (merges > max || budget < 0) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        private void collect(SelectionSet selections, Map<String, List<Field>> byKey, Set<String> spread) {
+            if (selections == null) {
+                return;
+            }
+            for (Selection<?> selection : selections.getSelections()) {
+                if (selection instanceof Field field) {
+                    byKey.computeIfAbsent(field.getResultKey(), key -> new ArrayList<>()).add(field);
+                } else if (selection instanceof InlineFragment inline) {
+                    collect(inline.getSelectionSet(), byKey, spread);
+                } else if (selection instanceof FragmentSpread fragmentSpread && spread.add(fragmentSpread.getName())) {
+                    FragmentDefinition fragment = fragments.get(fragmentSpread.getName());
+                    if (fragment != null) {
+                        collect(fragment.getSelectionSet(), byKey, spread);
+                    }
+                }
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ public interface Limits {
     String MAX_ALIASES = "MAX_ALIASES";
     String MAX_TOKENS = "MAX_TOKENS";
     String MAX_FIELDS = "MAX_FIELDS";
+    String MAX_FIELD_MERGES = "MAX_FIELD_MERGES";
     String MAX_DOCUMENT_LENGTH = "MAX_DOCUMENT_LENGTH";
     String MAX_BODY_SIZE = "MAX_BODY_SIZE";
     String TIMEOUT = "TIMEOUT";
@@ -37,6 +38,13 @@ public interface Limits {
 
     /** Most fields in a document once its fragments are expanded (as many as a document of max-tokens can write out). */
     int maxFields();
+
+    /**
+     * Most repeats of a response key that execution would merge, in the document; weighed by the objects each
+     * selection set is collected for, at most the merging work of one object with this many repeats (see
+     * {@link DocumentChecks}, {@link RequestLimits}).
+     */
+    int maxFieldMerges();
 
     /** Longest document, in characters (UTF-16 code units), refused before it is parsed. */
     int maxDocumentLength();

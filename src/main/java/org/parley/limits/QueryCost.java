@@ -1,8 +1,12 @@
 package org.parley.limits;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 import graphql.GraphQLError;
+import graphql.language.Field;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.schema.GraphQLFieldDefinition;
@@ -27,31 +31,38 @@ import graphql.schema.GraphQLTypeUtil;
  */
 public final class QueryCost {
 
-    /** The cost, or the error of the first page size out of range. */
-    public record Measured(long cost, GraphQLError pageSizeError) {
+    /**
+     * The cost, or the error of the first page size out of range; and the merging work: for every field written more
+     * than once under one response key ({@code k} times), the pairs execution folds ({@code k(k-1)/2}) times the
+     * objects whose selection set holds it (graphql-java collects the fields again for every object).
+     */
+    public record Measured(long cost, GraphQLError pageSizeError, long mergeWork) {
     }
 
     private static final List<String> PAGE_ARGUMENTS = List.of("first", "last");
     /** Far above any limit, below overflow: deep nesting of large pages saturates here. */
     private static final long CEILING = 1L << 50;
 
+    private final ExecutableNormalizedOperation operation;
     private final GraphQLSchema schema;
     private final Sizes sizes;
     private GraphQLError pageSizeError;
+    private long mergeWork;
 
     /** Page sizes: the largest allowed, the one used without {@code first}; and the size assumed for plain lists. */
     public record Sizes(int maxPage, int defaultPage, int list) {
     }
 
-    private QueryCost(GraphQLSchema schema, Sizes sizes) {
+    private QueryCost(ExecutableNormalizedOperation operation, GraphQLSchema schema, Sizes sizes) {
+        this.operation = operation;
         this.schema = schema;
         this.sizes = sizes;
     }
 
     public static Measured of(ExecutableNormalizedOperation operation, GraphQLSchema schema, Sizes sizes) {
-        QueryCost measure = new QueryCost(schema, sizes);
+        QueryCost measure = new QueryCost(operation, schema, sizes);
         long cost = measure.ofFields(operation.getTopLevelFields(), 1, sizes.list());
-        return new Measured(cost, measure.pageSizeError);
+        return new Measured(cost, measure.pageSizeError, measure.mergeWork);
     }
 
     /**
@@ -61,6 +72,10 @@ public final class QueryCost {
     private long ofFields(List<ExecutableNormalizedField> fields, long times, int page) {
         long cost = 0;
         for (ExecutableNormalizedField field : fields) {
+            long written = distinct(operation.getMergedField(field).getFields());
+            if (written > 1) {
+                mergeWork = plus(mergeWork, times(times, written * (written - 1) / 2));
+            }
             if (field.getFieldName().startsWith("__")) {
                 continue; // __typename is a scalar; __schema and __type are bounded by graphql-java
             }
@@ -93,6 +108,19 @@ public final class QueryCost {
             }
         }
         return -1;
+    }
+
+    /**
+     * The fields written in the document: a fragment spread twice lists its fields twice here, where execution
+     * collects them once.
+     */
+    private static long distinct(List<Field> fields) {
+        if (fields.size() < 2) {
+            return fields.size();
+        }
+        Set<Field> written = Collections.newSetFromMap(new IdentityHashMap<>());
+        written.addAll(fields);
+        return written.size();
     }
 
     private static long times(long a, long b) {

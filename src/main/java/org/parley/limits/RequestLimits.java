@@ -41,6 +41,7 @@ public class RequestLimits extends SimplePerformantInstrumentation {
 
     private final long maxCost;
     private final QueryCost.Sizes sizes;
+    private final long maxMergeWork;
 
     static final class Cost implements InstrumentationState {
         volatile long requested;
@@ -54,8 +55,18 @@ public class RequestLimits extends SimplePerformantInstrumentation {
     }
 
     public RequestLimits(long maxCost, QueryCost.Sizes sizes) {
+        this(maxCost, sizes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxFieldMerges {@code parley.limits.max-field-merges}: the merging work allowed is that of one object
+     *        whose selection set repeats one field this many times, the most {@link DocumentChecks} lets through
+     */
+    public RequestLimits(long maxCost, QueryCost.Sizes sizes, int maxFieldMerges) {
         this.maxCost = maxCost;
         this.sizes = sizes;
+        long repeats = maxFieldMerges + 1L;
+        this.maxMergeWork = repeats * (repeats - 1) / 2;
     }
 
     @Override
@@ -83,6 +94,11 @@ public class RequestLimits extends SimplePerformantInstrumentation {
         if (measured.cost() > maxCost) {
             throw refuse(DocumentChecks.error("The operation could return " + measured.cost() + " objects; at most "
                     + maxCost + " are allowed (ask for smaller pages or fewer nested lists)", Limits.MAX_COST, null));
+        }
+        if (measured.mergeWork() > maxMergeWork) {
+            // repeats that are few in the document but collected again for each of many objects
+            throw refuse(DocumentChecks.error("The operation repeats fields that execution would merge for every "
+                    + "object of its lists; write each field once per level", Limits.MAX_FIELD_MERGES, null));
         }
         return SimpleInstrumentationContext.noOp();
     }

@@ -35,6 +35,7 @@ class ConfiguredLimitsTest {
                     Map.entry("parley.limits.max-aliases", "2"),
                     Map.entry("parley.limits.max-tokens", "60"),
                     Map.entry("parley.limits.max-fields", "10"),
+                    Map.entry("parley.limits.max-field-merges", "3"),
                     Map.entry("parley.limits.max-document-length", "1000"),
                     Map.entry("parley.limits.max-page-size", "50"),
                     Map.entry("parley.limits.max-body-size", "2K"),
@@ -87,6 +88,26 @@ class ConfiguredLimitsTest {
         passes("{ ...F ...F ...F }" + fragment); // 9 fields
         refused("{ ...F ...F ...F ...F }" + fragment, "MAX_FIELDS")
                 .body("errors[0].message", containsString("at most 10"));
+    }
+
+    @Test
+    void fieldMergesAsExecutionCollectsThem() {
+        passes("{ __typename __typename __typename __typename }"); // 3 repeats
+        refused("{ __typename __typename __typename __typename __typename }", "MAX_FIELD_MERGES")
+                .body("errors[0].message", containsString("at most 3"));
+        // same-keyed fields have their selections collected together: actors 1, nodes 1, name 1 (3), then name 3 (5)
+        passes("{ actors(first: 1) { nodes { name } } actors(first: 1) { nodes { name } } }");
+        refused("{ actors(first: 1) { nodes { name name } } actors(first: 1) { nodes { name name } } }",
+                "MAX_FIELD_MERGES");
+        // a fragment spread twice in one selection set is collected once
+        passes("{ ...F ...F ...F ...F ...F } fragment F on Query { __typename }");
+    }
+
+    @Test
+    void fieldMergesWeighedByObjects() {
+        // at most the work of one object repeating one field 3 times: 4 * 3 / 2 = 6 folds
+        passes("{ actors(first: 6) { nodes { name name } } }");
+        refused("{ actors(first: 7) { nodes { name name } } }", "MAX_FIELD_MERGES");
     }
 
     @Test

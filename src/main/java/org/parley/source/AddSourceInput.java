@@ -29,8 +29,10 @@ public class AddSourceInput {
     public String author;
 
     @Size(max = 2000)
-    @Pattern(regexp = "https?://[^\\s/$.?#][^\\s]*", message = "must be an http or https address")
-    @Description("Address of the article; no two sources share one.")
+    @Pattern(regexp = "(?i)https?://[^\\s/$.?#][^\\s]*", message = "must be an http or https address")
+    @Description("Address of the article, kept as given. No two sources share one, compared after normalising:"
+            + " scheme and host in lower case, http as https, without trailing slash, fragment or utm_* parameters,"
+            + " the other parameters in sorted order.")
     public String url;
 
     @Description("When it was first published, with the time zone the article prints.")

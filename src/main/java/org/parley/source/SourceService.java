@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.audit.Audit;
 import org.parley.graphql.DatePrecision;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.Slugs;
@@ -68,13 +69,7 @@ public class SourceService {
         source.language = input.language;
         source.reliabilityNote = input.reliabilityNote;
         source.modifiedAt = OffsetDateTime.now();
-        Uni<Long> sameUrl = input.url == null ? Uni.createFrom().item(0L) : SourceEntity.count("url = ?1 and deletedAt is null", input.url);
-        return sameUrl.invoke(count -> {
-            if (count > 0) {
-                throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
-                        "another source has this URL", "input", "url"));
-            }
-        })
+        return requireUrlFree(input.url, null)
                 .chain(() -> Slugs.free("source", Slugs.of(
                         (input.publisher == null ? "" : input.publisher + " ") + source.title, "source")))
                 .chain(slug -> {
@@ -100,6 +95,32 @@ public class SourceService {
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
                         "delete from attestation where source_id = :id").setParameter("id", id).executeUpdate())
                 .chain(() -> audit.record("deleteSource", NodeType.SOURCE, id));
+    }
+
+    /**
+     * Refuses (TAKEN, naming the source) an address that another live source already has, compared by the key
+     * the database computes ({@code source_url_key}, V9): scheme and host in lower case, http as https, no
+     * trailing slash, fragment or utm_* parameters, the other parameters sorted.
+     */
+    static Uni<Void> requireUrlFree(String url, Long except) {
+        if (url == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select s.id, s.url from source s where s.url_key = source_url_key(:url) and s.deleted_at is null"
+                        + " and s.id <> :except order by s.id limit 1", Object[].class)
+                .setParameter("url", url)
+                .setParameter("except", except == null ? 0L : except)
+                .getResultList())
+                .invoke(rows -> {
+                    if (!rows.isEmpty()) {
+                        Object[] row = rows.get(0);
+                        throw new UserErrorException(UserError.of(UserErrorCode.TAKEN, "source "
+                                + GlobalId.encode(NodeType.SOURCE, ((Number) row[0]).longValue())
+                                + " already has this address (as " + row[1] + ")", "input", "url"));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Uni<Integer> touchSubjects(String table, String column, long sourceId) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Lines of {@code type} source: an article or document; found by key, or by URL when the line has no key. */
 final class SourceLines extends LineKind {
 
-    static final Pattern URL = Pattern.compile("https?://[^\\s/$.?#][^\\s]*");
+    static final Pattern URL = Pattern.compile("(?i)https?://[^\\s/$.?#][^\\s]*");
     static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]+)*");
     private static final RecordColumns COLUMNS = new RecordColumns("source", List.of("title", "publisher", "author",
             "url", "published_at", "published_on", "published_precision", "updated_at", "printed_offset_seconds",
@@ -73,7 +73,7 @@ final class SourceLines extends LineKind {
         if (key != null) {
             existing = find(session.connection, "s.slug = ?", key);
         } else if (url != null) {
-            existing = find(session.connection, "s.url = ? and s.deleted_at is null", url);
+            existing = find(session.connection, "s.url_key = source_url_key(?) and s.deleted_at is null", url);
         } else {
             throw LineRejected.invalid("key: a source needs a key, or a url to be found by");
         }

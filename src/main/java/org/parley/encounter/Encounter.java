@@ -32,7 +32,7 @@ public class Encounter implements Node {
     public String summary;
 
     @NonNull
-    @Description("Whether it took place, as the sources report it.")
+    @Description("Whether it took place, as the sources report it: the last step of `statusHistory`.")
     public EncounterStatus status;
 
     @Description("When it began (or is to begin), as precisely as known; null when no date is known.")

@@ -58,8 +58,10 @@ public class EncounterGraphQLApi {
     @Mutation("setEncounterStatus") // named: SmallRye strips a "set" prefix from method names
     @RolesAllowed({ "editor", "admin" })
     @NonNull
-    @Description("Changes an encounter's status (a summit cancelled, then held) and adds the step to its history."
-            + " Needs the role editor.")
+    @Description("Adds a step to an encounter's status history (a summit cancelled, then held). The status becomes"
+            + " that of the step with the latest effective date (ties: the one entered last), so a backdated step"
+            + " (PLANNED on the day it was announced, entered after the meeting was HELD) is history only. A step"
+            + " without `effective` counts from the latest effective date entered before it. Needs the role editor.")
     public Uni<EncounterPayload.SetStatus> changeStatus(@Name("input") @NonNull SetEncounterStatusInput input) {
         return answer(service.setStatus(input), new EncounterPayload.SetStatus());
     }
@@ -82,7 +84,7 @@ public class EncounterGraphQLApi {
     }
 
     @NonNull
-    @Description("How the status changed over time, oldest step first, each with its source where known. Returns the first `first` items (50 unless given, at most 100).")
+    @Description("How the status changed over time, by effective date (a step without one follows the steps entered before it), then in entry order, each with its source where known. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return encounters.statusHistory(parents, PageRequest.firstItems(first));

@@ -74,10 +74,10 @@ public class EncounterRepository implements NodeLoader {
                 encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
     }
 
-    /** The status history of each encounter, oldest step first. */
+    /** The status history of each encounter, by effective date (then entry order): see {@link StatusChange#ORDER}. */
     public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters, PageRequest first) {
         return Paging.firstOfEach(pool, "c.status, c.effective_date, c.effective_precision, c.source_id, c.note,"
-                + " c.recorded_at", "from encounter_status_change c where c.encounter_id = parent.id", "c.id",
+                + " c.recorded_at", "from encounter_status_change c where c.encounter_id = parent.id", StatusChange.ORDER,
                 first, encounters, e -> e.dbId, StatusChange::from);
     }
 

@@ -131,7 +131,11 @@ public class EncounterService {
                 .map(encounter -> encounter.id);
     }
 
-    /** Changes the status, if the encounter is still at the given version, and adds the step to its history. */
+    /**
+     * Adds a step to the encounter's history, if the encounter is still at the given version; its status becomes
+     * that of the latest step by effective date, so a backdated step (a plan announced before the meeting that was
+     * held) is history, not the current status.
+     */
     @WithTransaction
     public Uni<Long> setStatus(SetEncounterStatusInput input) {
         validation.check(input);
@@ -142,13 +146,14 @@ public class EncounterService {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return LiveRows.require("source", source, LiveRows.Lock.SHARE, "input", "source");
                 })
-                .invoke(encounter -> {
-                    encounter.status = input.status.name();
-                    encounter.modifiedAt = OffsetDateTime.now();
-                })
-                .call(encounter -> Panache.flush())
                 .call(encounter -> insertStatusChange(id, input.status.name(), PartialDateInput.of(input.effective),
                         source, input.note))
+                // a backdated step goes into the history without becoming the current status
+                .call(encounter -> currentStatus(id).invoke(status -> {
+                    encounter.status = status;
+                    encounter.modifiedAt = OffsetDateTime.now();
+                }))
+                .call(encounter -> Panache.flush())
                 .call(encounter -> audit.record("setEncounterStatus", NodeType.ENCOUNTER, id))
                 .map(encounter -> encounter.id);
     }
@@ -192,6 +197,15 @@ public class EncounterService {
                 .setParameter("source", source)
                 .setParameter("note", note)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The status of the history's last step in effective order (see {@link StatusChange#LATEST_FIRST}). */
+    private static Uni<String> currentStatus(long encounterId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select c.status from encounter_status_change c where c.encounter_id = :encounter order by "
+                        + StatusChange.LATEST_FIRST + " limit 1", String.class)
+                .setParameter("encounter", encounterId)
+                .getSingleResult());
     }
 
     /** Checks a place of the input and decodes its country's ID (null without a place or country). */

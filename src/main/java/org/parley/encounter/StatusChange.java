@@ -31,6 +31,21 @@ public class StatusChange {
     @Description("When the change was recorded in Parley.")
     public OffsetDateTime recordedAt;
 
+    /**
+     * The date a step (table alias {@code c}) counts from when ordering a history: its effective date, or for a
+     * step given without one, the latest effective date among the steps entered before it (an undated step is
+     * taken to follow what was known when it was entered; with none dated before it, it sorts first). Ties go to
+     * the step entered later, so the history is ordered by {@code ORDER} and the current status is its last step.
+     */
+    static final String SORT_DATE = "coalesce(c.effective_date, (select max(p.effective_date)"
+            + " from encounter_status_change p where p.encounter_id = c.encounter_id and p.id < c.id))";
+
+    /** Oldest step first: by effective date, then entry order. */
+    static final String ORDER = SORT_DATE + " nulls first, c.id";
+
+    /** Latest step first: the first row is the current status. */
+    static final String LATEST_FIRST = SORT_DATE + " desc nulls last, c.id desc";
+
     static StatusChange from(Row row) {
         StatusChange change = new StatusChange();
         change.sourceId = row.getLong("source_id");

@@ -2,22 +2,20 @@ package org.parley.source;
 
 import java.time.OffsetDateTime;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
-import org.eclipse.microprofile.graphql.NonNull;
+import org.parley.graphql.PartialDateInput;
 
 @Input("AddSourceInput")
 @Description("A new source: an article or document that reports encounters and statements.")
 public class AddSourceInput {
 
-    @NonNull
-    @NotBlank
-    @Size(max = 500)
-    @Description("The headline as printed.")
+    @Size(min = 1, max = 500)
+    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank: leave it out when the source prints no headline")
+    @Description("The headline as printed; leave it out when the source prints none (a live blog post).")
     public String title;
 
     @Size(min = 1, max = 200)
@@ -29,12 +27,19 @@ public class AddSourceInput {
     public String author;
 
     @Size(max = 2000)
-    @Pattern(regexp = "https?://[^\\s/$.?#][^\\s]*", message = "must be an http or https address")
-    @Description("Address of the article; no two sources share one.")
+    @Pattern(regexp = "(?i)https?://[^\\s/$.?#][^\\s]*", message = "must be an http or https address")
+    @Description("Address of the article, kept as given. No two sources share one, compared after normalising:"
+            + " scheme and host in lower case, http as https, without trailing slash, fragment or utm_* parameters,"
+            + " the other parameters in sorted order.")
     public String url;
 
-    @Description("When it was first published, with the time zone the article prints.")
+    @Description("When it was first published, with the time zone the article prints. Its date in that time zone"
+            + " becomes `publishedOn` (DAY). Leave it out when the article prints no time and give `publishedOn`.")
     public OffsetDateTime publishedAt;
+
+    @Description("The publication date as precisely as the article gives it (a day, a month or a year), for pages"
+            + " that print no time. With `publishedAt` too, it must contain that time's date.")
+    public PartialDateInput publishedOn;
 
     @Description("When it was last updated.")
     public OffsetDateTime updatedAt;

@@ -1,5 +1,6 @@
 package org.parley.source;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -8,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.audit.Audit;
 import org.parley.graphql.DatePrecision;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.NodeType;
+import org.parley.graphql.PartialDate;
+import org.parley.graphql.PartialDateInput;
 import org.parley.graphql.Slugs;
 import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
@@ -48,35 +52,20 @@ public class SourceService {
     @WithTransaction
     public Uni<Long> add(AddSourceInput input) {
         validation.check(input);
-        if (input.publishedAt != null && input.updatedAt != null && input.updatedAt.isBefore(input.publishedAt)) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
-                    "must not be before publishedAt", "input", "updatedAt"));
-        }
         SourceEntity source = new SourceEntity();
-        source.title = input.title.strip();
+        source.title = input.title == null ? null : input.title.strip();
         source.publisher = input.publisher;
         source.author = input.author;
         source.url = input.url;
         source.publishedAt = input.publishedAt;
         source.updatedAt = input.updatedAt;
-        OffsetDateTime printed = input.publishedAt != null ? input.publishedAt : input.updatedAt;
-        if (input.publishedAt != null) {
-            source.publishedOn = input.publishedAt.toLocalDate();
-            source.publishedPrecision = DatePrecision.DAY.name();
-        }
-        source.printedOffsetSeconds = printed == null ? null : printed.getOffset().getTotalSeconds();
         source.language = input.language;
         source.reliabilityNote = input.reliabilityNote;
+        setPublishedOn(source, PartialDateInput.of(input.publishedOn));
+        checkDates(source);
         source.modifiedAt = OffsetDateTime.now();
-        Uni<Long> sameUrl = input.url == null ? Uni.createFrom().item(0L) : SourceEntity.count("url = ?1 and deletedAt is null", input.url);
-        return sameUrl.invoke(count -> {
-            if (count > 0) {
-                throw new UserErrorException(UserError.of(UserErrorCode.TAKEN,
-                        "another source has this URL", "input", "url"));
-            }
-        })
-                .chain(() -> Slugs.free("source", Slugs.of(
-                        (input.publisher == null ? "" : input.publisher + " ") + source.title, "source")))
+        return requireUrlFree(input.url, null)
+                .chain(() -> Slugs.free("source", Slugs.of(slugText(source), "source")))
                 .chain(slug -> {
                     source.slug = slug;
                     return source.<SourceEntity> persist();
@@ -100,6 +89,70 @@ public class SourceService {
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
                         "delete from attestation where source_id = :id").setParameter("id", id).executeUpdate())
                 .chain(() -> audit.record("deleteSource", NodeType.SOURCE, id));
+    }
+
+    /** Publisher and title, or the address without its scheme when the source prints no headline. */
+    private static String slugText(SourceEntity source) {
+        String text = source.title != null ? source.title
+                : source.url != null ? source.url.replaceFirst("(?i)^https?://(www\\.)?", "") : "";
+        return (source.publisher == null ? "" : source.publisher + " ") + text;
+    }
+
+    /**
+     * Sets the publication date: the one given, else (with a time) the time's date where the article prints it,
+     * at DAY; a date given beside a time must contain the time's date. Sets the printed offset from the times.
+     */
+    static void setPublishedOn(SourceEntity source, PartialDate on) {
+        LocalDate printedDay = source.publishedAt == null ? null : source.publishedAt.toLocalDate();
+        if (on != null && printedDay != null && (printedDay.isBefore(on.date) || printedDay.isAfter(on.until()))) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "must contain the date of publishedAt ("
+                    + printedDay + ")", "input", "publishedOn"));
+        }
+        if (on == null && printedDay != null) {
+            on = new PartialDate(printedDay, DatePrecision.DAY);
+        }
+        source.publishedOn = on == null ? null : on.date;
+        source.publishedPrecision = on == null ? null : on.precision.name();
+        OffsetDateTime printed = source.publishedAt != null ? source.publishedAt : source.updatedAt;
+        source.printedOffsetSeconds = printed == null ? null : printed.getOffset().getTotalSeconds();
+    }
+
+    /** An update comes after the publication: its time not before publishedAt, its day not before publishedOn. */
+    static void checkDates(SourceEntity source) {
+        if (source.updatedAt == null) {
+            return;
+        }
+        if (source.publishedAt != null ? source.updatedAt.isBefore(source.publishedAt)
+                : source.publishedOn != null && source.updatedAt.toLocalDate().isBefore(source.publishedOn)) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "must not be before the publication", "input", "updatedAt"));
+        }
+    }
+
+    /**
+     * Refuses (TAKEN, naming the source) an address that another live source already has, compared by the key
+     * the database computes ({@code source_url_key}, V9): scheme and host in lower case, http as https, no
+     * trailing slash, fragment or utm_* parameters, the other parameters sorted.
+     */
+    static Uni<Void> requireUrlFree(String url, Long except) {
+        if (url == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "select s.id, s.url from source s where s.url_key = source_url_key(:url) and s.deleted_at is null"
+                        + " and s.id <> :except order by s.id limit 1", Object[].class)
+                .setParameter("url", url)
+                .setParameter("except", except == null ? 0L : except)
+                .getResultList())
+                .invoke(rows -> {
+                    if (!rows.isEmpty()) {
+                        Object[] row = rows.get(0);
+                        throw new UserErrorException(UserError.of(UserErrorCode.TAKEN, "source "
+                                + GlobalId.encode(NodeType.SOURCE, ((Number) row[0]).longValue())
+                                + " already has this address (as " + row[1] + ")", "input", "url"));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Uni<Integer> touchSubjects(String table, String column, long sourceId) {

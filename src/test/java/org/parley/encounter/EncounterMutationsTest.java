@@ -154,6 +154,34 @@ class EncounterMutationsTest {
     }
 
     @Test
+    void aBackdatedPlannedStepEnteredAfterTheMeetingWasHeldIsHistoryNotTheCurrentStatus() throws Exception {
+        // Putin in Pyongyang: recorded as held on 2024-06-19; later the editor learns it was announced on
+        // 2024-01-16 and adds that PLANNED step, entered last but effective first
+        Map<String, Object> visit = meeting();
+        visit.put("status", "HELD");
+        visit.put("start", Map.of("date", "2024-06-19", "precision", "DAY"));
+        String id = record(visit).getString("data.recordEncounter.encounter.id");
+        JsonPath planned = as(editor(), "setEncounterStatus", "input", Map.of("encounter", id, "version", 0,
+                "status", "PLANNED", "source", Ids.bySlug("Source", NEXTSHARK), "note", "announced in Moscow",
+                "effective", Map.of("date", "2024-01-16", "precision", "DAY")));
+        assertThat(planned.getList("data.setEncounterStatus.userErrors"), empty());
+        assertEquals("HELD", planned.getString("data.setEncounterStatus.encounter.status"));
+        assertEquals(List.of("PLANNED", "HELD"), planned.getList("data.setEncounterStatus.encounter.statusHistory.status"));
+        assertEquals(List.of("2024-01-16", "2024-06-19"),
+                planned.getList("data.setEncounterStatus.encounter.statusHistory.effective.date"));
+        // the list of encounters filtered by status agrees with the encounter's own field
+        assertThat(GraphQL.data("encounters", "filter", Map.of("status", "PLANNED", "from", "2024-06-19",
+                "to", "2024-06-19"), "first", 100).getList("data.encounters.nodes.title"), not(hasItem(visit.get("title"))));
+
+        // a step on the same day as the latest one, entered later, is the current status (ties: entry order)
+        JsonPath postponed = as(editor(), "setEncounterStatus", "input", Map.of("encounter", id, "version", 1,
+                "status", "POSTPONED", "effective", Map.of("date", "2024-06-19", "precision", "DAY")));
+        assertEquals("POSTPONED", postponed.getString("data.setEncounterStatus.encounter.status"));
+        assertEquals(List.of("PLANNED", "HELD", "POSTPONED"),
+                postponed.getList("data.setEncounterStatus.encounter.statusHistory.status"));
+    }
+
+    @Test
     void attestationsCanBeAddedAndWithdrawnButNeverTheLastOne() throws Exception {
         String id = record(meeting()).getString("data.recordEncounter.encounter.id");
         String second = Ids.bySlug("Source", NEXTSHARK);

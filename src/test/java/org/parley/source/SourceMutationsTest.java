@@ -53,6 +53,61 @@ class SourceMutationsTest {
     }
 
     @Test
+    void theSameArticleUnderAnotherSpellingOfItsAddressIsRefusedNamingTheSourceThatHasIt() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        String path = "example.org/zz-test/" + UUID.randomUUID();
+        // an editor pastes the address from a shared link: http, upper-case host, tracking parameters
+        String shared = "http://EXAMPLE.org/" + path.substring("example.org/".length()) + "/?utm_source=tw&b=2&a=1";
+        JsonPath added = as(token, "addSource", "input", input(shared));
+        assertThat(added.getList("data.addSource.userErrors"), empty());
+        String id = added.getString("data.addSource.source.id");
+        assertEquals(shared, added.getString("data.addSource.source.url"), "kept as given, for display");
+        for (String same : List.of("https://" + path + "?a=1&b=2", "HTTPS://" + path + "/?a=1&utm_medium=x&b=2#comments")) {
+            JsonPath again = as(token, "addSource", "input", input(same));
+            assertNull(again.get("data.addSource.source"), same);
+            assertEquals("TAKEN", again.getString("data.addSource.userErrors[0].code"));
+            assertEquals(List.of("input", "url"), again.getList("data.addSource.userErrors[0].field"));
+            assertEquals("source " + id + " already has this address (as " + shared + ")",
+                    again.getString("data.addSource.userErrors[0].message"));
+        }
+        // another article of the same site is another source, an upper-case scheme is an address
+        JsonPath other = as(token, "addSource", "input", input("HTTPS://" + path + "?a=1"));
+        assertThat(other.getList("data.addSource.userErrors"), empty());
+        assertEquals("HTTPS://" + path + "?a=1", other.getString("data.addSource.source.url"));
+    }
+
+    @Test
+    void aLiveBlogWithoutHeadlineOrTimeIsAddedWithTheDayItGives() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        // a live blog: no headline, the page gives only "19 June 2024"
+        Map<String, Object> blog = input("https://example.org/zz-test/live/" + UUID.randomUUID());
+        blog.remove("title");
+        blog.remove("publishedAt");
+        blog.put("publishedOn", Map.of("date", "2024-06-19", "precision", "DAY"));
+        JsonPath added = as(token, "addSource", "input", blog);
+        assertThat(added.getList("data.addSource.userErrors"), empty());
+        assertNull(added.get("data.addSource.source.title"));
+        assertNull(added.get("data.addSource.source.publishedAt"));
+        assertEquals(Map.of("date", "2024-06-19", "precision", "DAY"), added.getMap("data.addSource.source.publishedOn"));
+
+        // a monthly report known to the month; a time given as well must fall in it
+        Map<String, Object> monthly = input("https://example.org/zz-test/monthly/" + UUID.randomUUID());
+        monthly.remove("publishedAt");
+        monthly.put("publishedOn", Map.of("date", "2024-06-01", "precision", "MONTH"));
+        assertEquals(Map.of("date", "2024-06-01", "precision", "MONTH"),
+                as(token, "addSource", "input", monthly).getMap("data.addSource.source.publishedOn"));
+        Map<String, Object> contradicting = input("https://example.org/zz-test/" + UUID.randomUUID());
+        contradicting.put("publishedOn", Map.of("date", "2024-07-01", "precision", "MONTH"));
+        JsonPath refused = as(token, "addSource", "input", contradicting);
+        assertEquals("INVALID", refused.getString("data.addSource.userErrors[0].code"));
+        assertEquals(List.of("input", "publishedOn"), refused.getList("data.addSource.userErrors[0].field"));
+        Map<String, Object> blank = input("https://example.org/zz-test/" + UUID.randomUUID());
+        blank.put("title", "   ");
+        assertEquals(List.of("input", "title"), as(token, "addSource", "input", blank)
+                .getList("data.addSource.userErrors[0].field"));
+    }
+
+    @Test
     void refusesMalformedValues() throws Exception {
         String token = DevTokens.mint("test-editor", 600, "editor");
         Map<String, Object> bad = input("ftp://example.org/file");

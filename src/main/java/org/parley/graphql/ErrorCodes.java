@@ -33,8 +33,8 @@ import io.smallrye.graphql.api.ErrorCode;
  * messages: errors from Parley's own exceptions keep the code their class declares ({@link ErrorCode}); the others
  * get {@code GRAPHQL_PARSE_FAILED}, {@code GRAPHQL_VALIDATION_FAILED}, {@code BAD_USER_INPUT} (values, variables or
  * literals, that do not fit their type: the message then starts with the argument's name, e.g.
- * {@code first: 10.5 is not an Int ...}), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token or role),
- * {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT} (see {@link DatabaseErrors}), or {@code INTERNAL_SERVER_ERROR}, whose
+ * {@code first: 10.5 is not an Int ...}), {@code UNAUTHENTICATED} or {@code FORBIDDEN} (writes without a valid token
+ * or role), {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT} (see {@link DatabaseErrors}), or {@code INTERNAL_SERVER_ERROR}, whose
  * message reveals nothing of the failure.
  * <p>
  * Every error sent is counted in the Micrometer counter {@value #ERRORS_METER}, tagged with its code

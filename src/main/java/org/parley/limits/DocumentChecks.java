@@ -50,9 +50,15 @@ import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
  * tokens counts its millions of fields. The count is computed, never expanded: each fragment is measured once, and the
  * walk stops as soon as the limit is passed. Introspection fields count too.
  * <p>
- * Depth counts levels of fields through fragments; the introspection fields {@code __schema} and {@code __type} and
- * what lies below them do not count, since graphql-java bounds introspection itself (its "good faith" check: no
- * repeated {@code __Type.fields}, at most 500 fields). Aliases are counted as written, in the whole document.
+ * Depth counts levels of fields through fragments, as a client means them: the Relay wrappers of a connection,
+ * {@code nodes}, {@code edges} and the {@code node} directly inside {@code edges}, are not levels of their own (the
+ * field under them is), so {@code actors { edges { node { name } } } } is 2 deep like {@code actors { nodes { name } } }
+ * and a Relay client reading five entities deep is not refused for its wrappers. They are known by name, without the
+ * schema: in a valid document there are at most two of them per counted level, and an invalid one goes no further
+ * than validation (the parser's own nesting limit bounds it). The introspection fields {@code __schema} and
+ * {@code __type} and what lies below them do not count, since graphql-java bounds introspection itself (its "good
+ * faith" check: no repeated {@code __Type.fields}, at most 500 fields). Aliases are counted as written, in the whole
+ * document.
  */
 public final class DocumentChecks {
 
@@ -198,7 +204,9 @@ public final class DocumentChecks {
         private static final Size NOTHING = new Size(0, 0);
 
         private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+        /** By fragment name, for spreads outside and directly inside {@code edges} (where {@code node} is free). */
         private final Map<String, Size> fragmentSizes = new HashMap<>();
+        private final Map<String, Size> fragmentSizesInEdges = new HashMap<>();
         private final Set<String> measuring = new HashSet<>();
         private final List<OperationDefinition> operations;
         private final long maxFields;
@@ -214,7 +222,7 @@ public final class DocumentChecks {
             int deepest = 0;
             long fields = 0;
             for (OperationDefinition operation : operations) {
-                Size size = of(operation.getSelectionSet());
+                Size size = of(operation.getSelectionSet(), false);
                 deepest = Math.max(deepest, size.depth());
                 fields += size.fields();
                 if (fields > maxFields) {
@@ -224,7 +232,8 @@ public final class DocumentChecks {
             return new Size(deepest, fields);
         }
 
-        private Size of(SelectionSet selections) {
+        /** @param inEdges whether these are the selections of an {@code edges} field */
+        private Size of(SelectionSet selections, boolean inEdges) {
             if (selections == null) {
                 return NOTHING;
             }
@@ -233,13 +242,16 @@ public final class DocumentChecks {
             for (Selection<?> selection : selections.getSelections()) {
                 Size size = NOTHING;
                 if (selection instanceof Field field) {
-                    Size below = of(field.getSelectionSet());
-                    boolean introspection = field.getName().equals("__schema") || field.getName().equals("__type");
-                    size = new Size(introspection ? 0 : 1 + below.depth(), 1 + below.fields());
+                    String name = field.getName();
+                    Size below = of(field.getSelectionSet(), name.equals("edges"));
+                    boolean introspection = name.equals("__schema") || name.equals("__type");
+                    boolean wrapper = name.equals("edges") || name.equals("nodes") || inEdges && name.equals("node");
+                    int depth = introspection ? 0 : (wrapper ? 0 : 1) + below.depth();
+                    size = new Size(depth, 1 + below.fields());
                 } else if (selection instanceof InlineFragment inline) {
-                    size = of(inline.getSelectionSet());
+                    size = of(inline.getSelectionSet(), inEdges);
                 } else if (selection instanceof FragmentSpread spread) {
-                    size = ofFragment(spread.getName());
+                    size = ofFragment(spread.getName(), inEdges);
                 }
                 deepest = Math.max(deepest, size.depth());
                 fields += size.fields();
@@ -250,8 +262,9 @@ public final class DocumentChecks {
             return new Size(deepest, fields);
         }
 
-        private Size ofFragment(String name) {
-            Size known = fragmentSizes.get(name);
+        private Size ofFragment(String name, boolean inEdges) {
+            Map<String, Size> sizes = inEdges ? fragmentSizesInEdges : fragmentSizes;
+            Size known = sizes.get(name);
             if (known != null) {
                 return known;
             }
@@ -260,9 +273,9 @@ public final class DocumentChecks {
             if (fragment == null || !measuring.add(name)) {
                 return NOTHING;
             }
-            Size size = of(fragment.getSelectionSet());
+            Size size = of(fragment.getSelectionSet(), inEdges);
             measuring.remove(name);
-            fragmentSizes.put(name, size);
+            sizes.put(name, size);
             return size;
         }
     }

@@ -126,6 +126,18 @@ class NumberCoercionTest {
                 Map.of()).body("errors[0].message", containsString("version"));
     }
 
+    @Test
+    void defaultValuesAreServedAndAppliedAsBefore() {
+        // SmallRye's coercing still writes default values: introspection shows them, execution applies them
+        GraphQL.post("{ __type(name: \"Encounter\") { fields { name args { name type { name } defaultValue } } } }",
+                Map.of()).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.__type.fields.find { it.name == 'participants' }.args[0].defaultValue", equalTo("50"))
+                .body("data.__type.fields.find { it.name == 'participants' }.args[0].type.name", equalTo("Int"));
+        GraphQL.post("{ encounters(first: 1) { nodes { participants { role } } } }", Map.of()).statusCode(200)
+                .body("errors", nullValue());
+    }
+
     private static String cursor(String plain) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }

@@ -56,8 +56,9 @@ class ConfiguredLimitsTest {
 
     @Test
     void depth() {
-        passes("{ actors(first: 1) { nodes { country { name } } } }");
-        refused("{ actors(first: 1) { nodes { country { country { name } } } } }", "MAX_DEPTH");
+        // nodes is not a level: actors, country, country, name
+        passes("{ actors(first: 1) { nodes { country { country { name } } } } }");
+        refused("{ actors(first: 1) { nodes { country { country { country { name } } } } } }", "MAX_DEPTH");
     }
 
     @Test

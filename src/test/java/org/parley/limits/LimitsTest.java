@@ -3,6 +3,7 @@ package org.parley.limits;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,10 +58,40 @@ class LimitsTest {
 
     @Test
     void depthTwelvePassesAndThirteenIsRefused() {
-        // actors, nodes, ten countries, name: 13 levels
-        GraphQL.post(countryChain(9), Map.of()).statusCode(200).body("errors", nullValue());
-        refused(countryChain(10), Map.of(), "MAX_DEPTH")
+        // actors, eleven countries, name: 13 levels (nodes is not one)
+        GraphQL.post(countryChain(10), Map.of()).statusCode(200).body("errors", nullValue());
+        refused(countryChain(11), Map.of(), "MAX_DEPTH")
                 .body("errors[0].message", containsString("13 levels"));
+    }
+
+    /** Five hops from actors to sources, each connection read the Relay way; 13 levels with the wrappers counted. */
+    private static final String FIVE_HOPS = "{ actors(first: 1) { edges { node { encounters(first: 1) { edges { node { "
+            + "participants(first: 1) { actor { statements(first: 1) { edges { node { sources(first: 1) { title } "
+            + "} } } } } } } } } } } }";
+
+    @Test
+    void relayWrappersAreNotLevels() {
+        // actors, encounters, participants, actor, statements, sources, title: 7 levels
+        GraphQL.post(FIVE_HOPS, Map.of()).statusCode(200)
+                .body("errors", nullValue())
+                .body("data.actors.edges", hasSize(1));
+        // the same with nodes, with the edges inside a fragment, and with node inside an inline fragment
+        GraphQL.post("{ actors(first: 1) { nodes { encounters(first: 1) { ...E } } } } "
+                + "fragment E on EncounterConnection { edges { ... on EncounterEdge { node { participants(first: 1) "
+                + "{ actor { statements(first: 1) { nodes { sources(first: 1) { title } } } } } } } } }", Map.of())
+                .statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
+    void aDeepRelayQueryIsStillRefused() {
+        // twelve countries under the wrappers: actors, 12 countries, name = 14 levels
+        String deep = "{ actors(first: 1) { edges { node { " + "country { ".repeat(12) + "name" + " }".repeat(12)
+                + " } } } }";
+        refused(deep, Map.of(), "MAX_DEPTH").body("errors[0].message", containsString("14 levels"));
+        // node is free only directly inside edges: node(id:) is a field like any other
+        String nodes = "{ node(id: \"x\") { ... on Actor { " + "country { ".repeat(11) + "name" + " }".repeat(11)
+                + " } } }";
+        refused(nodes, Map.of(), "MAX_DEPTH").body("errors[0].message", containsString("13 levels"));
     }
 
     @Test
@@ -209,7 +240,7 @@ class LimitsTest {
     void withTheGraphQLResponseMediaTypeARefusalIsA400() {
         withoutStatements(() -> given().contentType(ContentType.JSON)
                 .accept("application/graphql-response+json")
-                .body(Map.of("query", countryChain(10)))
+                .body(Map.of("query", countryChain(11)))
                 .post("/graphql").then())
                 .statusCode(400)
                 .contentType(containsString("application/graphql-response+json"))

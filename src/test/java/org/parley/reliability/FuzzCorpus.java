@@ -2,6 +2,8 @@ package org.parley.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,7 +279,7 @@ final class FuzzCorpus {
         switch (name) {
             case "Int":
                 return pick(List.of("0", "1", "-1", "20", "100", "101", "2147483647", "-2147483648", "2147483648",
-                        "99999999999999999999", "1e3"));
+                        "99999999999999999999", "1e3", "10.5", "1e-5", "1e308", "4294967306", "10.0", "-0"));
             case "Float":
                 return pick(List.of("0.0", "-90.5", "1e308", "-1e308", "1.7976931348623157e309", "3"));
             case "Boolean":
@@ -333,6 +335,18 @@ final class FuzzCorpus {
 
     // --- hostile shapes
 
+    /** Numbers an Int must refuse, or take only in their integral spelling (2.0), as JSON variables. */
+    private static final List<Object> ODD_NUMBERS = List.of(new BigDecimal("10.5"), new BigDecimal("1e-5"),
+            new BigDecimal("1e308"), new BigDecimal("-1e308"), 4294967306L, 2147483648L, -2147483649L,
+            new BigDecimal("2.0"), new BigDecimal("1e400"), new BigInteger("99999999999999999999999"));
+
+    /** Cursors at and past the end of the int range, negative and not quite numbers. */
+    private static final List<String> ODD_CURSORS = List.of("cursor:2147483647", "cursor:2147483646",
+            "cursor:2147483545", "cursor:4294967306", "cursor:-1", "cursor:+1", "cursor:1e3",
+            "cursor:99999999999999999999").stream()
+            .map(plain -> Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8)))
+            .toList();
+
     private Request wrongVariables(int index) {
         String query = pick(List.of(
                 "query Q($f: ActorFilter, $n: Int, $a: String) { actors(filter: $f, first: $n, after: $a) { totalCount nodes { name } } }",
@@ -348,6 +362,9 @@ final class FuzzCorpus {
                 variables.put(name, randomJsonValue(0));
             }
         }
+        if (random.nextInt(4) == 0) {
+            variables.put("a", pick(ODD_CURSORS));
+        }
         Object vars = random.nextInt(10) == 0 ? pick(List.of("not an object", 42, List.of(1, 2))) : variables;
         return new Request(index, "wrong-variables", "POST", "application/json", null, null,
                 bytes(Map.of("query", query, "variables", vars)));
@@ -356,7 +373,7 @@ final class FuzzCorpus {
     private Object randomJsonValue(int depth) {
         switch (random.nextInt(depth > 2 ? 6 : 9)) {
             case 0:
-                return random.nextInt();
+                return random.nextInt(4) == 0 ? pick(ODD_NUMBERS) : random.nextInt();
             case 1:
                 return random.nextDouble() * 1e12;
             case 2:
@@ -506,7 +523,12 @@ final class FuzzCorpus {
                 "{\"query\": \"{ __typename }\"}garbage", "\u0000\u0000\u0000", "{\"query\": \"\\ud800\"}",
                 "[" + "[".repeat(5000) + "]".repeat(5000) + "]",
                 "{\"a\":" + "{\"a\":".repeat(3000) + "1" + "}".repeat(3001),
-                "{\"query\": \"{ __typename }\", \"query\": \"{ actors { totalCount } }\"}"));
+                "{\"query\": \"{ __typename }\", \"query\": \"{ actors { totalCount } }\"}",
+                "{\"query\": \"{ __typename }\"} {}", "{\"query\": \"{ __typename }\"}]",
+                "{\"query\": \"{ __typename }\", \"variables\": null, \"variables\": {}}",
+                "{\"query\": \"query($n: Int) { actors(first: $n) { totalCount } }\", "
+                        + "\"variables\": {\"n\": 1, \"n\": 1000}}",
+                "{\"query\": \"query($n: Int) { actors(first: $n) { totalCount } }\", \"variables\": {\"n\": 1e999}}"));
         return new Request(index, "malformed-json", "POST", "application/json", null, null,
                 body.getBytes(StandardCharsets.UTF_8));
     }
@@ -524,7 +546,8 @@ final class FuzzCorpus {
                 : mutate("{ " + selection(schema.getQueryType(), 2) + " }");
         String queryString = "query=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8)
                 + pick(List.of("", "&variables=%7B", "&variables=" + java.net.URLEncoder.encode("{\"a\":[1",
-                        StandardCharsets.UTF_8), "&operationName=%00", "&query=%7B__typename%7D", "&%%%"));
+                        StandardCharsets.UTF_8), "&operationName=%00", "&query=%7B__typename%7D", "&%%%",
+                        "&variables=%7B%7D&variables=%7B%7D", "&operationName=A&operationName=B"));
         return new Request(index, "get", "GET", null, random.nextInt(5) == 0 ? tokens.bad(random) : null,
                 queryString, null);
     }

@@ -46,15 +46,39 @@ public class RequestLog extends SimplePerformantInstrumentation {
 
         void describe(OperationDefinition definition) {
             if (definition.getName() != null) {
-                operation = definition.getName();
+                operation = capped(definition.getName());
             }
             type = definition.getOperation().name().toLowerCase(Locale.ROOT);
             Set<String> roots = new LinkedHashSet<>();
             for (Selection<?> selection : definition.getSelectionSet().getSelections()) {
-                roots.add(selection instanceof Field field ? field.getName() : "...");
+                roots.add(selection instanceof Field field ? capped(field.getName()) : "...");
             }
-            fields = String.join(",", roots);
+            fields = fieldList(roots);
         }
+    }
+
+    /** Root field names logged at the most; the rest are counted ("+N more"). */
+    static final int MAX_FIELDS_LOGGED = 20;
+    /** Characters of a name logged at the most: a name is checked against the schema only after it is logged. */
+    static final int MAX_NAME_LENGTH = 64;
+
+    static String capped(String name) {
+        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH);
+    }
+
+    /** The names, at most {@value #MAX_FIELDS_LOGGED}, so that one hostile document cannot make a line of kilobytes. */
+    static String fieldList(Set<String> names) {
+        StringJoiner list = new StringJoiner(",");
+        int shown = 0;
+        for (String name : names) {
+            if (shown == MAX_FIELDS_LOGGED) {
+                list.add("+" + (names.size() - shown) + " more");
+                break;
+            }
+            list.add(name);
+            shown++;
+        }
+        return list.toString();
     }
 
     @Override

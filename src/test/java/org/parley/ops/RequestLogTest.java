@@ -71,4 +71,24 @@ class RequestLogTest {
                 + "outcome=error codes=GRAPHQL_VALIDATION_FAILED"), lines.get(0));
         assertFalse(lines.get(0).contains(SECRET));
     }
+
+    @Test
+    void theLineNamesTwentyRootFieldsAtMostEachCutTo64Characters() {
+        StringBuilder query = new StringBuilder("query ").append("Op".repeat(100)).append(" {");
+        for (int i = 0; i < 25; i++) {
+            query.append(" f").append(i);
+        }
+        query.append(' ').append("x".repeat(200)).append(" }");
+        GraphQL.post(query.toString(), Map.of()).statusCode(200);
+
+        assertEquals(1, lines.size(), "one line: " + lines);
+        String line = lines.get(0);
+        StringBuilder fields = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            fields.append(i == 0 ? "" : ",").append('f').append(i);
+        }
+        assertTrue(line.startsWith("graphql operation=" + "Op".repeat(32) + " type=query fields=" + fields
+                + ",+6 more duration_ms="), line);
+        assertTrue(line.length() < 400, "a short line: " + line.length());
+    }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +31,11 @@ import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GeneratedImport;
 import org.parley.testsupport.ImportProbe;
-import org.parley.testsupport.PrivateDatabaseResource;
+import org.parley.testsupport.SlowClientsProfile;
 import org.parley.testsupport.Management;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
@@ -48,33 +46,12 @@ import io.restassured.path.json.JsonPath;
  * deadline the stalled exports are cut and their transactions end.
  */
 @QuarkusTest
-@TestProfile(ExportLimitsTest.Profile.class)
+@TestProfile(SlowClientsProfile.class)
 class ExportLimitsTest {
 
-    /** Small enough to wait for, large enough for every step before it. */
-    static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration HANG_GUARD = Duration.ofMinutes(3);
     /** About 8 MB of export: far more than socket buffers and Vert.x's write queue hold for a client that never reads. */
     static final int BLOCKS = 3_000;
-
-    /**
-     * A private database (the generated rows stay out of the shared one), two exports at once, a JDBC pool of three
-     * (two exports and one import) that gives up waiting after two seconds.
-     */
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PrivateDatabaseResource.class));
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.bulk.max-concurrent-exports", "2",
-                    "parley.bulk.export-timeout", EXPORT_TIMEOUT.toSeconds() + "s",
-                    "quarkus.datasource.jdbc.max-size", "3",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "2S");
-        }
-    }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

@@ -1,10 +1,14 @@
 package org.parley.audit;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.parley.graphql.NodeType;
+import org.parley.graphql.WriteDeadline;
+import org.parley.graphql.WriteSubject;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -14,18 +18,25 @@ import io.smallrye.mutiny.Uni;
 public class Audit {
 
     private final CurrentIdentityAssociation identity;
+    private final long statementTimeoutMillis;
 
-    Audit(CurrentIdentityAssociation identity) {
+    Audit(CurrentIdentityAssociation identity,
+            @ConfigProperty(name = "parley.database.statement-timeout") Duration statementTimeout) {
         this.identity = identity;
+        this.statementTimeoutMillis = statementTimeout.toMillis();
     }
 
     /** Adds the entry for a write of {@code operation} to the object; the subject is the token's. */
     public Uni<Void> record(String operation, NodeType type, long id) {
-        // the deferred identity: resolving it must not block the event loop
-        return identity.getDeferredIdentity().chain(current -> {
+        // the subject captured as the write started (WriteSubject); else the deferred identity, which must not
+        // block the event loop
+        Uni<String> subject = WriteSubject.current().map(name -> Uni.createFrom().item(name))
+                .orElseGet(() -> identity.getDeferredIdentity().map(current -> current.getPrincipal().getName()));
+        // no audit entry past the request's deadline, and none that waits beyond it (WriteDeadline)
+        return WriteDeadline.limitStatements(statementTimeoutMillis).chain(() -> subject).chain(name -> {
             ChangeEntry entry = new ChangeEntry();
             entry.at = OffsetDateTime.now();
-            entry.subject = current.getPrincipal().getName();
+            entry.subject = name;
             entry.operation = operation;
             entry.nodeType = type.typeName();
             entry.nodeId = id;

@@ -3,10 +3,15 @@ package org.parley.http;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import java.time.Duration;
+
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import org.parley.graphql.PageRequest;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
@@ -14,6 +19,8 @@ import org.parley.limits.Limits;
 import graphql.GraphQLError;
 import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -31,6 +38,10 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class GraphQLEndpoint {
 
     static final String PATH = "/graphql";
+    private static final Logger LOG = Logger.getLogger(GraphQLEndpoint.class);
+
+    /** A plain object, not a bean: the handler still uses it while CDI shuts down. */
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     void install(@Observes Router router, Limits limits, MeterRegistry registry, CurrentVertxRequest currentRequest,
             Instance<CurrentIdentityAssociation> identities) {
@@ -45,7 +56,7 @@ public class GraphQLEndpoint {
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight,
                 identities.isResolvable() ? identities.get() : null, currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
@@ -69,5 +80,39 @@ public class GraphQLEndpoint {
                             .putHeader(HttpHeaders.CONNECTION, "close")
                             .end(Buffer.buffer(handler.body(List.of(error)), StandardCharsets.UTF_8.name()));
                 });
+    }
+
+    /**
+     * SIGTERM with {@code quarkus.shutdown.delay}: readiness is DOWN and requests are still served for the delay, while
+     * load balancers stop sending here; new requests are refused once it is over.
+     */
+    void shutdownDelayStarted(@Observes ShutdownDelayInitiatedEvent event) {
+        Duration delay = ConfigProvider.getConfig().getOptionalValue("quarkus.shutdown.delay", Duration.class)
+                .orElse(Duration.ZERO);
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.close();
+        }, "parley-shutdown-delay");
+        closer.setDaemon(true);
+        closer.start();
+    }
+
+    /**
+     * Shutdown proper, before the database pool closes: new requests are refused, and those in flight (a timed-out
+     * write rolling back included) get up to the request timeout and a margin to end.
+     */
+    void shuttingDown(@Observes @Priority(1) ShutdownEvent event, Limits limits) throws InterruptedException {
+        inFlight.close();
+        int running = inFlight.running();
+        if (running > 0) {
+            LOG.infof("Waiting for %d GraphQL requests to end", running);
+        }
+        if (!inFlight.awaitIdle(limits.requestTimeout().plusSeconds(2))) {
+            LOG.warnf("%d GraphQL requests still running at shutdown", inFlight.running());
+        }
     }
 }

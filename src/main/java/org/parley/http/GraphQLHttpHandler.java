@@ -65,6 +65,8 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     static final String JSON = "application/json";
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final String BAD_REQUEST = "BAD_REQUEST";
+    /** A request that arrived once the service was closing (503, Retry-After). */
+    static final String SHUTTING_DOWN = "SHUTTING_DOWN";
     private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
@@ -85,10 +87,12 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final long maxCost;
     private final long timeoutMillis;
     private final RefusalLog refusals;
+    private final InFlightRequests inFlight;
 
-    GraphQLHttpHandler(Limits limits, RefusalLog refusals, CurrentIdentityAssociation identities,
-            CurrentVertxRequest currentRequest) {
+    GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight,
+            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
         super(identities, currentRequest, false);
+        this.inFlight = inFlight;
         this.documentChecks = new DocumentChecks(limits);
         this.maxCost = limits.maxCost();
         this.timeoutMillis = limits.requestTimeout().toMillis();
@@ -114,6 +118,22 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
             return;
         }
+        if (!inFlight.enter()) {
+            // after the shutdown delay: load balancers have had the time to stop sending here
+            GraphQLError error = DocumentChecks.error("The service is shutting down: send the request again",
+                    SHUTTING_DOWN, null);
+            refusals.refused(error, start);
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, new AtomicBoolean(), 503, mediaType, body(List.of(error)));
+            return;
+        }
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                inFlight.exit();
+            }
+        };
+        boolean executing = false;
         try {
             JsonObject request = switch (method) {
                 case "GET" -> fromUrl(context);
@@ -131,11 +151,16 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             if (method.equals("GET") && isMutation(checked.document(), request.getString("operationName", null))) {
                 throw methodNotAllowed("Mutations are sent with POST");
             }
-            execute(context, request, mediaType);
+            executing = true;
+            execute(context, request, mediaType, leave);
         } catch (Refused refused) {
             GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
             refusals.refused(error, start);
             answer(context, new AtomicBoolean(), refused.status, mediaType, body(List.of(error)));
+        } finally {
+            if (!executing) {
+                leave.run();
+            }
         }
     }
 
@@ -143,7 +168,8 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return new Refused(405, message);
     }
 
-    private void execute(RoutingContext context, JsonObject request, String mediaType) {
+    /** Runs the request; {@code leave} when its execution has ended (after the answer, for one answered TIMEOUT). */
+    private void execute(RoutingContext context, JsonObject request, String mediaType, Runnable leave) {
         AtomicBoolean answered = new AtomicBoolean();
         Map<String, Object> metaData = getMetaData(context);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -156,23 +182,37 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 refusals.timedOut();
             }
         });
-        getExecutionService().executeAsync(request, metaData, new ExecutionResponseWriter() {
-            @Override
-            public void write(ExecutionResponse response) {
-                context.vertx().cancelTimer(timer);
-                boolean refused = !response.getExecutionResult().isDataPresent();
-                int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
-                answer(context, answered, status, mediaType, encode(response));
-            }
+        try {
+            getExecutionService().executeAsync(request, metaData, new ExecutionResponseWriter() {
+                @Override
+                public void write(ExecutionResponse response) {
+                    context.vertx().cancelTimer(timer);
+                    try {
+                        boolean refused = !response.getExecutionResult().isDataPresent();
+                        int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
+                        answer(context, answered, status, mediaType, encode(response));
+                    } finally {
+                        leave.run();
+                    }
+                }
 
-            @Override
-            public void fail(Throwable failure) {
-                context.vertx().cancelTimer(timer);
-                LOG.error("GraphQL execution failed", failure);
-                GraphQLError error = DocumentChecks.error("Internal server error", "INTERNAL_SERVER_ERROR", null);
-                answer(context, answered, 500, mediaType, body(List.of(error)));
-            }
-        });
+                @Override
+                public void fail(Throwable failure) {
+                    context.vertx().cancelTimer(timer);
+                    try {
+                        LOG.error("GraphQL execution failed", failure);
+                        GraphQLError error = DocumentChecks.error("Internal server error", "INTERNAL_SERVER_ERROR",
+                                null);
+                        answer(context, answered, 500, mediaType, body(List.of(error)));
+                    } finally {
+                        leave.run();
+                    }
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            leave.run();
+            throw e;
+        }
     }
 
     /**

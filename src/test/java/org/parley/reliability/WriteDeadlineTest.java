@@ -37,7 +37,7 @@ import io.restassured.path.json.JsonPath;
  * A write forced past its request's deadline (issue 12, item 8): the test's own connection holds a lock the write
  * needs, the client gets TIMEOUT, and then, while the lock is still held, nothing of the write remains in
  * PostgreSQL (no transaction, no lock, no waiting backend); once the lock is gone a retry succeeds; and the request
- * has its line in the request log. The statement timeout is 60 s here, so only the deadline (2 s) can end the write.
+ * has its line in the request log. The statement timeout is 60 s here, so only the deadline (5 s) can end the write.
  */
 @QuarkusTest
 @TestProfile(WriteDeadlineTest.ShortDeadline.class)
@@ -46,7 +46,7 @@ class WriteDeadlineTest {
     public static class ShortDeadline implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.limits.request-timeout", "2s", "parley.database.statement-timeout", "60s");
+            return Map.of("parley.limits.request-timeout", "5s", "parley.database.statement-timeout", "60s");
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.parley.graphql.PageRequest;
+import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 
@@ -32,8 +33,8 @@ public class GraphQLEndpoint {
 
     static final String PATH = "/graphql";
 
-    void install(@Observes Router router, Limits limits, MeterRegistry registry, CurrentVertxRequest currentRequest,
-            Instance<CurrentIdentityAssociation> identities) {
+    void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
+            CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities) {
         // below the defaults, every list or page asked for without first would be refused
         if (limits.maxPageSize() < PageRequest.DEFAULT_LIST_FIRST || limits.maxPageSize() > PageRequest.MAX_FIRST) {
             throw new IllegalStateException("parley.limits.max-page-size must be between " + PageRequest.DEFAULT_LIST_FIRST
@@ -45,7 +46,7 @@ public class GraphQLEndpoint {
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, admission,
                 identities.isResolvable() ? identities.get() : null, currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)

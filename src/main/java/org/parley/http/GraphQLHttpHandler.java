@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +16,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 import org.jboss.logging.Logger;
+import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 import org.parley.limits.RequestLimits;
@@ -27,10 +29,12 @@ import graphql.language.OperationDefinition;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
 
@@ -68,10 +72,12 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final long maxCost;
     private final long timeoutMillis;
     private final RefusalLog refusals;
+    private final Admission admission;
 
-    GraphQLHttpHandler(Limits limits, RefusalLog refusals, CurrentIdentityAssociation identities,
+    GraphQLHttpHandler(Limits limits, RefusalLog refusals, Admission admission, CurrentIdentityAssociation identities,
             CurrentVertxRequest currentRequest) {
         super(identities, currentRequest, false);
+        this.admission = admission;
         this.documentChecks = new DocumentChecks(limits);
         this.maxCost = limits.maxCost();
         this.timeoutMillis = limits.requestTimeout().toMillis();
@@ -97,6 +103,17 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
             return;
         }
+        Admission.Ticket ticket = admission.ticket(client(context));
+        if (context.response().ended()) {
+            return; // the token failed verification: Quarkus has answered 401
+        }
+        Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing();
+        if (spent != null) {
+            refusals.refused(spent.error(), start);
+            answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(), mediaType,
+                    Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name()));
+            return;
+        }
         try {
             JsonObject request = switch (method) {
                 case "GET" -> fromUrl(context);
@@ -114,7 +131,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             if (method.equals("GET") && isMutation(checked.document(), request.getString("operationName", null))) {
                 throw methodNotAllowed("Mutations are sent with POST");
             }
-            execute(context, request, mediaType);
+            execute(context, request, mediaType, ticket);
         } catch (Refused refused) {
             GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
             refusals.refused(error, start);
@@ -126,9 +143,41 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return new Refused(405, message);
     }
 
-    private void execute(RoutingContext context, JsonObject request, String mediaType) {
+    /**
+     * Who the request comes from, for admission control: the subject of a valid bearer token, else the address
+     * (which Quarkus takes from X-Forwarded-For or Forwarded only when quarkus.http.proxy.* trusts the proxy). The
+     * token is verified here (with admission control on, a forged or expired token gets 401 on reads too, not a
+     * budget of its own); when its verification does not complete at once (a key fetched remotely), the request
+     * counts against its address.
+     */
+    private String client(RoutingContext context) {
+        if (!admission.enabled()) {
+            return null;
+        }
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            AtomicReference<String> subject = new AtomicReference<>();
+            QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
+                if (identity != null && !identity.isAnonymous()) {
+                    subject.set(identity.getPrincipal().getName());
+                }
+            }, failure -> {
+                // a token that fails verification: Quarkus answers 401 (AuthenticationFailureHandler)
+            });
+            if (subject.get() != null) {
+                return "subject " + subject.get();
+            }
+        }
+        SocketAddress address = context.request().remoteAddress();
+        return "address " + (address == null ? "unknown" : address.hostAddress());
+    }
+
+    private void execute(RoutingContext context, JsonObject request, String mediaType, Admission.Ticket ticket) {
         AtomicBoolean answered = new AtomicBoolean();
         Map<String, Object> metaData = getMetaData(context);
+        if (ticket != null) {
+            metaData.put(Admission.TICKET, ticket);
+        }
         metaData.put(RequestLimits.DEADLINE, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         long timer = context.vertx().setTimer(timeoutMillis, id -> {
             GraphQLError error = DocumentChecks.error("The request took longer than " + timeoutMillis + " ms",
@@ -141,6 +190,16 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             @Override
             public void write(ExecutionResponse response) {
                 context.vertx().cancelTimer(timer);
+                Admission.Refusal admitted = null;
+                if (ticket != null) {
+                    ticket.release();
+                    admitted = ticket.refusal();
+                }
+                if (admitted != null) {
+                    answer(context, answered, admitted.status(), admitted.retryAfterSeconds(), mediaType,
+                            encode(response));
+                    return;
+                }
                 boolean refused = !response.getExecutionResult().isDataPresent();
                 int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
                 answer(context, answered, status, mediaType, encode(response));
@@ -149,6 +208,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             @Override
             public void fail(Throwable failure) {
                 context.vertx().cancelTimer(timer);
+                if (ticket != null) {
+                    ticket.release();
+                }
                 LOG.error("GraphQL execution failed", failure);
                 GraphQLError error = DocumentChecks.error("Internal server error", "INTERNAL_SERVER_ERROR", null);
                 answer(context, answered, 500, mediaType, body(List.of(error)));
@@ -175,11 +237,22 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return answer(context, answered, status, mediaType, Buffer.buffer(body, StandardCharsets.UTF_8.name()));
     }
 
-    /** Sends the answer unless one was sent already (the timeout and the result race); true if this one was sent. */
     private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, String mediaType,
             Buffer body) {
+        return answer(context, answered, status, -1, mediaType, body);
+    }
+
+    /**
+     * Sends the answer unless one was sent already (the timeout and the result race); true if this one was sent.
+     * A {@code retryAfter} of 0 or more is sent as {@code Retry-After} (seconds).
+     */
+    private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, long retryAfter,
+            String mediaType, Buffer body) {
         if (!answered.compareAndSet(false, true) || context.response().ended() || context.response().closed()) {
             return false;
+        }
+        if (retryAfter >= 0) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8");

@@ -107,13 +107,6 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (context.response().ended()) {
             return; // the token failed verification: Quarkus has answered 401
         }
-        Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing();
-        if (spent != null) {
-            refusals.refused(spent.error(), start);
-            answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(), mediaType,
-                    Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name()));
-            return;
-        }
         try {
             JsonObject request = switch (method) {
                 case "GET" -> fromUrl(context);
@@ -121,8 +114,19 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 default -> throw methodNotAllowed(method + " is not supported; use GET or POST");
             };
             String query = request.getString("query");
+            long parsing = Admission.parsingCharge(query);
+            Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing(parsing);
+            if (spent != null) {
+                refusals.refused(spent.error(), start);
+                answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(), mediaType,
+                        Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name()));
+                return;
+            }
             DocumentChecks.Checked checked = documentChecks.check(query);
             if (checked.error() != null) {
+                if (ticket != null) {
+                    ticket.charge(parsing); // refused for its text: parsing it was the work
+                }
                 refusals.refused(checked.error(), start);
                 int status = mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
                 answer(context, new AtomicBoolean(), status, mediaType, body(List.of(checked.error())));

@@ -48,7 +48,11 @@ class AdmissionBucketsTest {
         seconds(3600); // never more than the budget
         assertNull(admission.ticket("a").admit(1000));
         assertNotNull(admission.ticket("a").admit(1));
-        assertNotNull(admission.ticket("a").beforeParsing());
+        assertNotNull(admission.ticket("a").beforeParsing(1));
+        seconds(10);
+        assertNull(admission.ticket("a").beforeParsing(100));
+        admission.ticket("a").charge(100); // a refused document's parsing
+        assertNotNull(admission.ticket("a").beforeParsing(1));
         // a request costing more than the budget needs a full bucket, not an impossible one
         seconds(100);
         assertNull(admission.ticket("a").admit(50_000));

@@ -102,6 +102,17 @@ class AdmissionTest {
     }
 
     @Test
+    void documentsRefusedForTheirTextAreChargedTheirParsing() throws Exception {
+        String grace = DevTokens.mint("admission-grace", 600, "editor");
+        // 4,900 repeats of a field: refused before validation, charged a point per 10 characters (2,453)
+        String repeats = "{ actors(first:100){ nodes { " + "name ".repeat(4900) + "} } }";
+        GraphQL.post(repeats, Map.of(), grace).statusCode(200)
+                .body("errors[0].extensions.code", equalTo("MAX_FIELD_MERGES"));
+        // the budget (2,000) is spent: the next is refused before it is parsed
+        rateLimited(GraphQL.post(repeats, Map.of(), grace), 429, "RATE_LIMITED");
+    }
+
+    @Test
     void expensiveRequestsRunningAtOnceAreCapped() throws Exception {
         String dave = DevTokens.mint("admission-dave", 600, "editor");
         String erin = DevTokens.mint("admission-erin", 600, "editor");

@@ -199,6 +199,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                     ticket.release();
                     admitted = ticket.refusal();
                 }
+                if (answered.get()) {
+                    return; // TIMEOUT was answered: encoding the late result would only hold the event loop
+                }
                 if (admitted != null) {
                     answer(context, answered, admitted.status(), admitted.retryAfterSeconds(), mediaType,
                             encode(response));

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.parley.graphql.PageRequest;
+import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 
@@ -43,8 +44,8 @@ public class GraphQLEndpoint {
     /** A plain object, not a bean: the handler still uses it while CDI shuts down. */
     private final InFlightRequests inFlight = new InFlightRequests();
 
-    void install(@Observes Router router, Limits limits, MeterRegistry registry, CurrentVertxRequest currentRequest,
-            Instance<CurrentIdentityAssociation> identities) {
+    void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
+            CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities) {
         // below the defaults, every list or page asked for without first would be refused
         if (limits.maxPageSize() < PageRequest.DEFAULT_LIST_FIRST || limits.maxPageSize() > PageRequest.MAX_FIRST) {
             throw new IllegalStateException("parley.limits.max-page-size must be between " + PageRequest.DEFAULT_LIST_FIRST
@@ -56,7 +57,7 @@ public class GraphQLEndpoint {
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission,
                 identities.isResolvable() ? identities.get() : null, currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
@@ -21,6 +22,7 @@ import jakarta.json.stream.JsonParserFactory;
 
 import org.jboss.logging.Logger;
 import org.parley.graphql.WriteDeadline;
+import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 import org.parley.limits.RequestLimits;
@@ -33,10 +35,12 @@ import graphql.language.OperationDefinition;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.RoutingContext;
 
@@ -88,11 +92,13 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final long timeoutMillis;
     private final RefusalLog refusals;
     private final InFlightRequests inFlight;
+    private final Admission admission;
 
-    GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight,
+    GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
             CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
         super(identities, currentRequest, false);
         this.inFlight = inFlight;
+        this.admission = admission;
         this.documentChecks = new DocumentChecks(limits);
         this.maxCost = limits.maxCost();
         this.timeoutMillis = limits.requestTimeout().toMillis();
@@ -134,6 +140,11 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             }
         };
         boolean executing = false;
+        Admission.Ticket ticket = admission.ticket(client(context));
+        if (context.response().ended()) {
+            leave.run();
+            return; // the token failed verification: Quarkus has answered 401
+        }
         try {
             JsonObject request = switch (method) {
                 case "GET" -> fromUrl(context);
@@ -141,8 +152,19 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 default -> throw methodNotAllowed(method + " is not supported; use GET or POST");
             };
             String query = request.getString("query");
+            long parsing = Admission.parsingCharge(query);
+            Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing(parsing);
+            if (spent != null) {
+                refusals.refused(spent.error(), start);
+                answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(), mediaType,
+                        Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name()));
+                return;
+            }
             DocumentChecks.Checked checked = documentChecks.check(query);
             if (checked.error() != null) {
+                if (ticket != null) {
+                    ticket.charge(parsing); // refused for its text: parsing it was the work
+                }
                 refusals.refused(checked.error(), start);
                 int status = mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
                 answer(context, new AtomicBoolean(), status, mediaType, body(List.of(checked.error())));
@@ -152,7 +174,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 throw methodNotAllowed("Mutations are sent with POST");
             }
             executing = true;
-            execute(context, request, mediaType, leave);
+            execute(context, request, mediaType, ticket, leave);
         } catch (Refused refused) {
             GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
             refusals.refused(error, start);
@@ -168,10 +190,43 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return new Refused(405, message);
     }
 
+    /**
+     * Who the request comes from, for admission control: the subject of a valid bearer token, else the address
+     * (which Quarkus takes from X-Forwarded-For or Forwarded only when quarkus.http.proxy.* trusts the proxy). The
+     * token is verified here (with admission control on, a forged or expired token gets 401 on reads too, not a
+     * budget of its own); when its verification does not complete at once (a key fetched remotely), the request
+     * counts against its address.
+     */
+    private String client(RoutingContext context) {
+        if (!admission.enabled()) {
+            return null;
+        }
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            AtomicReference<String> subject = new AtomicReference<>();
+            QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
+                if (identity != null && !identity.isAnonymous()) {
+                    subject.set(identity.getPrincipal().getName());
+                }
+            }, failure -> {
+                // a token that fails verification: Quarkus answers 401 (AuthenticationFailureHandler)
+            });
+            if (subject.get() != null) {
+                return "subject " + subject.get();
+            }
+        }
+        SocketAddress address = context.request().remoteAddress();
+        return "address " + (address == null ? "unknown" : address.hostAddress());
+    }
+
     /** Runs the request; {@code leave} when its execution has ended (after the answer, for one answered TIMEOUT). */
-    private void execute(RoutingContext context, JsonObject request, String mediaType, Runnable leave) {
+    private void execute(RoutingContext context, JsonObject request, String mediaType, Admission.Ticket ticket,
+            Runnable leave) {
         AtomicBoolean answered = new AtomicBoolean();
         Map<String, Object> metaData = getMetaData(context);
+        if (ticket != null) {
+            metaData.put(Admission.TICKET, ticket);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         metaData.put(RequestLimits.DEADLINE, deadline);
         WriteDeadline.start(deadline); // for the writes' transactions (WriteDeadlineInterceptor)
@@ -188,6 +243,19 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 public void write(ExecutionResponse response) {
                     context.vertx().cancelTimer(timer);
                     try {
+                        Admission.Refusal admitted = null;
+                        if (ticket != null) {
+                            ticket.release();
+                            admitted = ticket.refusal();
+                        }
+                        if (answered.get()) {
+                            return; // TIMEOUT was answered: encoding the late result would only hold the event loop
+                        }
+                        if (admitted != null) {
+                            answer(context, answered, admitted.status(), admitted.retryAfterSeconds(), mediaType,
+                                    encode(response));
+                            return;
+                        }
                         boolean refused = !response.getExecutionResult().isDataPresent();
                         int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
                         answer(context, answered, status, mediaType, encode(response));
@@ -200,6 +268,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 public void fail(Throwable failure) {
                     context.vertx().cancelTimer(timer);
                     try {
+                        if (ticket != null) {
+                            ticket.release();
+                        }
                         LOG.error("GraphQL execution failed", failure);
                         GraphQLError error = DocumentChecks.error("Internal server error", "INTERNAL_SERVER_ERROR",
                                 null);
@@ -210,6 +281,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 }
             });
         } catch (RuntimeException | Error e) {
+            if (ticket != null) {
+                ticket.release();
+            }
             leave.run();
             throw e;
         }
@@ -234,11 +308,22 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return answer(context, answered, status, mediaType, Buffer.buffer(body, StandardCharsets.UTF_8.name()));
     }
 
-    /** Sends the answer unless one was sent already (the timeout and the result race); true if this one was sent. */
     private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, String mediaType,
             Buffer body) {
+        return answer(context, answered, status, -1, mediaType, body);
+    }
+
+    /**
+     * Sends the answer unless one was sent already (the timeout and the result race); true if this one was sent.
+     * A {@code retryAfter} of 0 or more is sent as {@code Retry-After} (seconds).
+     */
+    private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, long retryAfter,
+            String mediaType, Buffer body) {
         if (!answered.compareAndSet(false, true) || context.response().ended() || context.response().closed()) {
             return false;
+        }
+        if (retryAfter >= 0) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8");

@@ -100,6 +100,14 @@ public class RequestLimits extends SimplePerformantInstrumentation {
             throw refuse(DocumentChecks.error("The operation repeats fields that execution would merge for every "
                     + "object of its lists; write each field once per level", Limits.MAX_FIELD_MERGES, null));
         }
+        // last: a request refused for its shape is not charged
+        Admission.Ticket ticket = execution.getGraphQLContext().get(Admission.TICKET);
+        if (ticket != null) {
+            Admission.Refusal refusal = ticket.admit(measured.cost());
+            if (refusal != null) {
+                throw refuse(refusal.error()); // the HTTP handler reads the status from the ticket
+            }
+        }
         return SimpleInstrumentationContext.noOp();
     }
 

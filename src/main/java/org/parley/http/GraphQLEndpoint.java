@@ -103,8 +103,8 @@ public class GraphQLEndpoint {
     }
 
     /**
-     * Shutdown proper, before the database pool closes: new requests are refused, and those in flight (a timed-out
-     * write rolling back included) get up to the request timeout and a margin to end.
+     * Shutdown proper: new requests are refused, and the executions still running (a timed-out write rolling back)
+     * get up to the request timeout and a margin to end, at most {@code quarkus.shutdown.timeout}.
      */
     void shuttingDown(@Observes @Priority(1) ShutdownEvent event, Limits limits) throws InterruptedException {
         inFlight.close();
@@ -112,7 +112,10 @@ public class GraphQLEndpoint {
         if (running > 0) {
             LOG.infof("Waiting for %d GraphQL requests to end", running);
         }
-        if (!inFlight.awaitIdle(limits.requestTimeout().plusSeconds(2))) {
+        Duration shutdownTimeout = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.shutdown.timeout", Duration.class).orElse(Duration.ofSeconds(20));
+        Duration bound = limits.requestTimeout().plusSeconds(2);
+        if (!inFlight.awaitIdle(bound.compareTo(shutdownTimeout) < 0 ? bound : shutdownTimeout)) {
             LOG.warnf("%d GraphQL requests still running at shutdown", inFlight.running());
         }
     }

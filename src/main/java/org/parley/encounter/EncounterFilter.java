@@ -1,12 +1,14 @@
 package org.parley.encounter;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+
+import io.smallrye.graphql.api.AdaptToScalar;
+import io.smallrye.graphql.api.Scalar;
 
 @Input("EncounterFilter")
 @Description("Narrows a list of encounters; all given conditions must hold.")
@@ -22,11 +24,17 @@ public class EncounterFilter {
     @Description("Only encounters with this status.")
     public EncounterStatus status;
 
-    @Description("Only encounters whose known period ends on or after this date (undated ones are left out).")
-    public LocalDate from;
+    // Strings typed Date in the schema: SmallRye would refuse a malformed date with a message naming neither the
+    // field nor the format; EncounterRepository parses them (DateBound) and says what is wrong.
+    @AdaptToScalar(Scalar.Date.class)
+    @Description("Only encounters whose known period ends on or after this date (undated ones are left out)."
+            + " YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY) counts from its first day.")
+    public String from;
 
-    @Description("Only encounters whose known period begins on or before this date (undated ones are left out).")
-    public LocalDate to;
+    @AdaptToScalar(Scalar.Date.class)
+    @Description("Only encounters whose known period begins on or before this date (undated ones are left out)."
+            + " YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY) counts to its last day.")
+    public String to;
 
     @Description("Only encounters whose place name or locality contains this text, ignoring case.")
     public String place;

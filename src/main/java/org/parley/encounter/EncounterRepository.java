@@ -1,5 +1,6 @@
 package org.parley.encounter;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,12 +106,14 @@ public class EncounterRepository implements NodeLoader {
         if (filter.status != null) {
             where.append(" and e.status = ").append(args.add(filter.status.name()));
         }
-        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+        LocalDate fromDate = filter.from == null ? null : DateBound.parse("filter.from", filter.from).date;
+        LocalDate toDate = filter.to == null ? null : DateBound.parse("filter.to", filter.to).until();
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new BadUserInputException("filter.from must not be after filter.to");
         }
-        if (filter.from != null) {
+        if (fromDate != null) {
             // overlap of periods: the encounter's known period ends on or after `from`
-            String from = args.add(filter.from);
+            String from = args.add(fromDate);
             where.append(" and coalesce(e.end_until, e.start_until) >= ").append(from);
             // Implied by the overlap, and what lets the ordered index walk start near `from` instead of at the
             // earliest encounter: nothing that overlaps starts before the earliest encounter running on `from`
@@ -120,8 +123,8 @@ public class EncounterRepository implements NodeLoader {
                     .append(" from encounter x where daterange(x.start_date, coalesce(x.end_until, x.start_until),")
                     .append(" '[]') @> ").append(from).append(" offset 0) r), ").append(from).append(")");
         }
-        if (filter.to != null) {
-            where.append(" and e.start_date <= ").append(args.add(filter.to));
+        if (toDate != null) {
+            where.append(" and e.start_date <= ").append(args.add(toDate));
         }
         if (filter.place != null) {
             if (filter.place.isBlank() || filter.place.length() > 300) {

@@ -3,6 +3,7 @@ package org.parley.source;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -20,6 +21,7 @@ import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PageRequest;
@@ -28,6 +30,7 @@ import org.parley.source.SourceRepository.Side;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,6 +45,9 @@ public class SourceGraphQLApi {
     private final AttestationService attestations;
     private final EncounterRepository encounters;
     private final StatementRepository statements;
+
+    @Inject
+    Context context;
 
     SourceGraphQLApi(SourceRepository sources, SourceService service, AttestationService attestations,
             EncounterRepository encounters, StatementRepository statements) {
@@ -108,6 +114,23 @@ public class SourceGraphQLApi {
         return Writes.outcome(service.add(input).chain(id -> sources.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     AddSourcePayload payload = new AddSourcePayload();
+                    payload.source = outcome.value();
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Corrects a source: a field left out keeps its value, a field given as null clears it. A change"
+            + " that changes nothing keeps the version and writes no change entry. Needs the role editor.")
+    public Uni<UpdateSourcePayload> updateSource(@Name("input") @NonNull UpdateSourceInput input) {
+        GivenFields given = GivenFields.of(context, "input");
+        return Writes.outcome(service.update(input, given)
+                .chain(id -> sources.byIds(new Long[] { id }).map(found -> found.get(id))))
+                .map(outcome -> {
+                    UpdateSourcePayload payload = new UpdateSourcePayload();
                     payload.source = outcome.value();
                     payload.userErrors = outcome.userErrors();
                     return payload;

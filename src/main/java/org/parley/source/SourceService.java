@@ -2,15 +2,19 @@ package org.parley.source;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.graphql.DatePrecision;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
+import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 import org.parley.graphql.PartialDateInput;
@@ -19,6 +23,8 @@ import org.parley.graphql.SoftDeletes;
 import org.parley.graphql.UserError;
 import org.parley.graphql.UserErrorCode;
 import org.parley.graphql.UserErrorException;
+import org.parley.graphql.Writes;
+import org.parley.provenance.Provenance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -61,8 +67,10 @@ public class SourceService {
         source.updatedAt = input.updatedAt;
         source.language = input.language;
         source.reliabilityNote = input.reliabilityNote;
-        setPublishedOn(source, PartialDateInput.of(input.publishedOn));
-        checkDates(source);
+        Published published = published(input.publishedAt, PartialDateInput.of(input.publishedOn), input.updatedAt);
+        source.publishedOn = published.on();
+        source.publishedPrecision = published.precision();
+        source.printedOffsetSeconds = published.offsetSeconds();
         source.modifiedAt = OffsetDateTime.now();
         return requireUrlFree(input.url, null)
                 .chain(() -> Slugs.free("source", Slugs.of(slugText(source), "source")))
@@ -72,6 +80,111 @@ public class SourceService {
                 })
                 .chain(() -> audit.record("addSource", NodeType.SOURCE, source.id))
                 .replaceWith(() -> source.id);
+    }
+
+    /**
+     * Corrects a source: a field left out keeps its value, null clears it. Nothing is written (no new version, no
+     * change entry) when the values given are the ones it has.
+     */
+    @WithTransaction
+    public Uni<Long> update(UpdateSourceInput input, GivenFields given) {
+        validation.check(input);
+        long id = Provenance.id(input.id, NodeType.SOURCE, "input", "id");
+        return LiveRows.entity(SourceEntity.class, id, "input", "id")
+                .call(source -> {
+                    if (input.version != null) {
+                        Writes.requireVersion("source", source.version, input.version);
+                    }
+                    return given.has("url") && !Objects.equals(input.url, source.url) ? requireUrlFree(input.url, id)
+                            : Uni.createFrom().voidItem();
+                })
+                .call(source -> {
+                    if (!apply(source, input, given)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    source.modifiedAt = OffsetDateTime.now();
+                    return Panache.flush().chain(() -> audit.record("updateSource", NodeType.SOURCE, id));
+                })
+                .map(source -> source.id);
+    }
+
+    /**
+     * Sets the fields the input gives where they differ from the stored ones; true when one did. Fields are
+     * assigned only on a difference (times compared as instants), so that Hibernate finds an unchanged entity
+     * clean and neither writes it nor bumps its version.
+     */
+    private static boolean apply(SourceEntity source, UpdateSourceInput input, GivenFields given) {
+        ZoneOffset printed = source.printedOffsetSeconds == null ? ZoneOffset.UTC
+                : ZoneOffset.ofTotalSeconds(source.printedOffsetSeconds);
+        OffsetDateTime publishedAt = given.has("publishedAt") ? input.publishedAt : inZone(source.publishedAt, printed);
+        OffsetDateTime updatedAt = given.has("updatedAt") ? input.updatedAt : inZone(source.updatedAt, printed);
+        PartialDate on;
+        if (given.has("publishedOn")) {
+            on = PartialDateInput.of(input.publishedOn);
+            if (on == null && publishedAt != null) {
+                throw invalid("cannot be cleared while publishedAt is set: clear both", "publishedOn");
+            }
+        } else if (given.has("publishedAt") && publishedAt != null) {
+            on = null; // follows the new time
+        } else {
+            on = source.publishedOn == null ? null
+                    : new PartialDate(source.publishedOn, DatePrecision.valueOf(source.publishedPrecision));
+        }
+        Published published = published(publishedAt, on, updatedAt);
+
+        boolean changed = false;
+        String title = input.title == null ? null : input.title.strip();
+        if (given.has("title") && !Objects.equals(title, source.title)) {
+            source.title = title;
+            changed = true;
+        }
+        if (given.has("publisher") && !Objects.equals(input.publisher, source.publisher)) {
+            source.publisher = input.publisher;
+            changed = true;
+        }
+        if (given.has("author") && !Objects.equals(input.author, source.author)) {
+            source.author = input.author;
+            changed = true;
+        }
+        if (given.has("url") && !Objects.equals(input.url, source.url)) {
+            source.url = input.url;
+            changed = true;
+        }
+        if (given.has("language") && !Objects.equals(input.language, source.language)) {
+            source.language = input.language;
+            changed = true;
+        }
+        if (given.has("reliabilityNote") && !Objects.equals(input.reliabilityNote, source.reliabilityNote)) {
+            source.reliabilityNote = input.reliabilityNote;
+            changed = true;
+        }
+        if (!sameInstant(publishedAt, source.publishedAt)) {
+            source.publishedAt = publishedAt;
+            changed = true;
+        }
+        if (!sameInstant(updatedAt, source.updatedAt)) {
+            source.updatedAt = updatedAt;
+            changed = true;
+        }
+        if (!Objects.equals(published.on(), source.publishedOn)
+                || !Objects.equals(published.precision(), source.publishedPrecision)) {
+            source.publishedOn = published.on();
+            source.publishedPrecision = published.precision();
+            changed = true;
+        }
+        if (!Objects.equals(published.offsetSeconds(), source.printedOffsetSeconds)) {
+            source.printedOffsetSeconds = published.offsetSeconds();
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.isEqual(b);
+    }
+
+    private static OffsetDateTime inZone(OffsetDateTime time, ZoneOffset zone) {
+        return time == null ? null : time.withOffsetSameInstant(zone);
     }
 
     /**
@@ -98,35 +211,33 @@ public class SourceService {
         return (source.publisher == null ? "" : source.publisher + " ") + text;
     }
 
+    /** The stored publication date, its precision, and the UTC offset the article prints its times in. */
+    record Published(LocalDate on, String precision, Integer offsetSeconds) {
+    }
+
     /**
-     * Sets the publication date: the one given, else (with a time) the time's date where the article prints it,
-     * at DAY; a date given beside a time must contain the time's date. Sets the printed offset from the times.
+     * The publication date: the one given, else (with a time) the time's date where the article prints it, at DAY;
+     * a date given beside a time must contain the time's date, and an update comes after the publication.
      */
-    static void setPublishedOn(SourceEntity source, PartialDate on) {
-        LocalDate printedDay = source.publishedAt == null ? null : source.publishedAt.toLocalDate();
+    static Published published(OffsetDateTime at, PartialDate on, OffsetDateTime updatedAt) {
+        LocalDate printedDay = at == null ? null : at.toLocalDate();
         if (on != null && printedDay != null && (printedDay.isBefore(on.date) || printedDay.isAfter(on.until()))) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "must contain the date of publishedAt ("
-                    + printedDay + ")", "input", "publishedOn"));
+            throw invalid("must contain the date of publishedAt (" + printedDay + ")", "publishedOn");
         }
         if (on == null && printedDay != null) {
             on = new PartialDate(printedDay, DatePrecision.DAY);
         }
-        source.publishedOn = on == null ? null : on.date;
-        source.publishedPrecision = on == null ? null : on.precision.name();
-        OffsetDateTime printed = source.publishedAt != null ? source.publishedAt : source.updatedAt;
-        source.printedOffsetSeconds = printed == null ? null : printed.getOffset().getTotalSeconds();
+        if (updatedAt != null && (at != null ? updatedAt.isBefore(at)
+                : on != null && updatedAt.toLocalDate().isBefore(on.date))) {
+            throw invalid("must not be before the publication", "updatedAt");
+        }
+        OffsetDateTime printed = at != null ? at : updatedAt;
+        return new Published(on == null ? null : on.date, on == null ? null : on.precision.name(),
+                printed == null ? null : printed.getOffset().getTotalSeconds());
     }
 
-    /** An update comes after the publication: its time not before publishedAt, its day not before publishedOn. */
-    static void checkDates(SourceEntity source) {
-        if (source.updatedAt == null) {
-            return;
-        }
-        if (source.publishedAt != null ? source.updatedAt.isBefore(source.publishedAt)
-                : source.publishedOn != null && source.updatedAt.toLocalDate().isBefore(source.publishedOn)) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
-                    "must not be before the publication", "input", "updatedAt"));
-        }
+    private static UserErrorException invalid(String message, String field) {
+        return new UserErrorException(UserError.of(UserErrorCode.INVALID, message, "input", field));
     }
 
     /**

@@ -52,6 +52,12 @@ class ExportRoundTripTest {
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"kim-jong-un\"")), "the curated data");
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-wire\"")),
                 "the test records");
+        // a source without headline, known to the month, its address as given (upper case, tracking parameter)
+        assertTrue(lines.contains("{\"type\":\"source\",\"key\":\"zz-test-round-trip-live-blog\",\"title\":null,"
+                + "\"publisher\":\"Zz Test Live\",\"author\":null,"
+                + "\"url\":\"HTTPS://Example.ORG/zz-test/live-blog/?utm_source=rss\",\"publishedAt\":null,"
+                + "\"publishedOn\":\"2024-06\",\"updatedAt\":null,\"language\":\"en\",\"reliabilityNote\":null}"),
+                exported);
 
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {

@@ -129,6 +129,21 @@ class ImportTest {
     }
 
     @Test
+    void aLineWithoutKeyFindsItsSourceUnderAnotherSpellingOfTheAddress() throws Exception {
+        importAs(editor(), NEW_RECORDS);
+        // the same article as a shared link: http, upper-case host, trailing slash, tracking parameter
+        JsonPath report = importAs(editor(), """
+                {"type":"source","url":"http://EXAMPLE.org/zz-test-import/?utm_campaign=x","reliabilityNote":"Zz Test note"}
+                """);
+        assertEquals(List.of(0, 1), List.of(report.getInt("created"), report.getInt("updated")));
+        assertEquals("Zz Test note", slugOf("select reliability_note from source where slug = 'zz-test-import-source'"));
+        // the line gives url, so its spelling is kept (a line sets the fields it gives), on the same source
+        assertEquals("http://EXAMPLE.org/zz-test-import/?utm_campaign=x",
+                slugOf("select url from source where slug = 'zz-test-import-source'"));
+        assertEquals(1, Database.count("select count(*) from source where url_key = 'https://example.org/zz-test-import'"));
+    }
+
+    @Test
     void aRejectedLineRollsBackTheWholeFileAndEveryRejectionIsReported() throws Exception {
         importAs(editor(), NEW_RECORDS);
         Map<String, Long> rows = TestRecords.rowCounts();

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testsupport.GraphQL.data;
 import static org.parley.testsupport.GraphQL.operation;
@@ -24,6 +23,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
+import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Ids;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,9 +180,31 @@ class EncounterGraphQLApiTest {
             post(operation("encounters"), vars("filter", filter)).statusCode(200)
                     .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         }
-        // a value that is not a Date at all is refused by the schema
-        JsonPath invalid = post(operation("encounters"), vars("filter", Map.of("from", "May 2018"))).statusCode(200)
-                .extract().jsonPath();
-        assertNotNull(invalid.get("errors[0].message"));
+    }
+
+    @Test
+    void aDateWrittenTheEuropeanWayIsRefusedSayingWhichFieldWhatValueAndWhatFormat() {
+        // an editor types the date as the article prints it, inline and as a variable
+        for (JsonPath refused : List.of(
+                GraphQL.any("{ encounters(filter: { from: \"25/04/2019\" }) { totalCount } }"),
+                post(operation("encounters"), vars("filter", Map.of("from", "25/04/2019"))).statusCode(200)
+                        .extract().jsonPath())) {
+            assertEquals("BAD_USER_INPUT", refused.getString("errors[0].extensions.code"), refused.prettify());
+            assertEquals("filter.from: \"25/04/2019\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+                    + " (e.g. 2019-04-25)", refused.getString("errors[0].message"));
+        }
+        JsonPath notInCalendar = post(operation("encounters"), vars("filter", Map.of("to", "2019-02-30")))
+                .statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", notInCalendar.getString("errors[0].extensions.code"));
+        assertEquals("filter.to: \"2019-02-30\" is not a date of the calendar; expected YYYY, YYYY-MM or YYYY-MM-DD",
+                notInCalendar.getString("errors[0].message"));
+
+        // what the message offers works: a month counts from its first day, a year to its last
+        List<Object> mayToDecember = data("encounters", "filter", Map.of("from", "2018-05-01", "to", "2018-12-31"),
+                "first", 100).getList("data.encounters.nodes.title");
+        assertThat(mayToDecember, not(empty()));
+        assertEquals(mayToDecember,
+                data("encounters", "filter", Map.of("from", "2018-05", "to", "2018"), "first", 100)
+                        .getList("data.encounters.nodes.title"));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.Ids;
 import org.parley.testsupport.TestRows;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -105,6 +106,65 @@ class SourceMutationsTest {
         blank.put("title", "   ");
         assertEquals(List.of("input", "title"), as(token, "addSource", "input", blank)
                 .getList("data.addSource.userErrors[0].field"));
+    }
+
+    @Test
+    void anEditorCorrectsASourceFieldByFieldAndANoOpChangesNothing() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        String id = as(token, "addSource", "input", input("https://example.org/zz-test/" + UUID.randomUUID()))
+                .getString("data.addSource.source.id");
+        long dbId = Ids.dbId(id);
+        String changes = "select count(*) from change_log where node_type = 'Source' and node_id = ?";
+        assertEquals(1, Database.count(changes, dbId));
+
+        // the publisher was wrong (a syndicated copy): clear it; add a note; fields left out keep their value
+        Map<String, Object> correction = new HashMap<>();
+        correction.put("id", id);
+        correction.put("version", 0);
+        correction.put("publisher", null);
+        correction.put("reliabilityNote", "Syndicated copy; the original publisher is not named.");
+        JsonPath corrected = as(token, "updateSource", "input", correction);
+        assertThat(corrected.getList("data.updateSource.userErrors"), empty());
+        assertNull(corrected.get("data.updateSource.source.publisher"));
+        assertEquals("Syndicated copy; the original publisher is not named.",
+                corrected.getString("data.updateSource.source.reliabilityNote"));
+        assertEquals("2024-06-19T09:30:00+09:00", corrected.getString("data.updateSource.source.publishedAt"));
+        assertEquals(1, corrected.getInt("data.updateSource.source.version"));
+        assertEquals(2, Database.count(changes, dbId));
+
+        // the same values again, without a version: nothing written
+        correction.remove("version");
+        correction.put("publishedAt", "2024-06-19T09:30:00+09:00");
+        JsonPath same = as(token, "updateSource", "input", correction);
+        assertThat(same.getList("data.updateSource.userErrors"), empty());
+        assertEquals(1, same.getInt("data.updateSource.source.version"));
+        assertEquals(2, Database.count(changes, dbId));
+
+        // the page prints no time after all: clear it, the day stays; a live blog has no headline
+        Map<String, Object> noTime = new HashMap<>();
+        noTime.put("id", id);
+        noTime.put("version", 1);
+        noTime.put("publishedAt", null);
+        noTime.put("title", null);
+        JsonPath cleared = as(token, "updateSource", "input", noTime);
+        assertThat(cleared.getList("data.updateSource.userErrors"), empty());
+        assertNull(cleared.get("data.updateSource.source.publishedAt"));
+        assertNull(cleared.get("data.updateSource.source.title"));
+        assertEquals(Map.of("date", "2024-06-19", "precision", "DAY"), cleared.getMap("data.updateSource.source.publishedOn"));
+
+        // refused: a stale version, an update before the publication, another source's address
+        assertEquals("CONFLICT", as(token, "updateSource", "input", Map.of("id", id, "version", 1, "author", "X"))
+                .getString("data.updateSource.userErrors[0].code"));
+        JsonPath early = as(token, "updateSource", "input", Map.of("id", id, "updatedAt", "2024-06-18T10:00:00Z"));
+        assertEquals(List.of("input", "updatedAt"), early.getList("data.updateSource.userErrors[0].field"));
+        String otherUrl = "https://example.org/zz-test/" + UUID.randomUUID();
+        String other = as(token, "addSource", "input", input(otherUrl)).getString("data.addSource.source.id");
+        JsonPath taken = as(token, "updateSource", "input", Map.of("id", id, "url", otherUrl + "/#top"));
+        assertEquals("TAKEN", taken.getString("data.updateSource.userErrors[0].code"));
+        assertEquals("source " + other + " already has this address (as " + otherUrl + ")",
+                taken.getString("data.updateSource.userErrors[0].message"));
+        assertEquals(2, TestRows.version("source", id));
+        assertEquals(3, Database.count(changes, dbId));
     }
 
     @Test

@@ -85,7 +85,9 @@ public class SlowClients {
             context.next();
             return;
         }
+        // a reset fails the request twice (the socket's error, then the closed connection): one line
         if (context.get(ANSWERED) == null) {
+            context.put(ANSWERED, true);
             LOG.infof("The client closed the connection before its answer: %s %s from %s (%s)",
                     context.request().method(), context.request().path(), context.request().remoteAddress(),
                     context.failure() == null ? "closed" : context.failure().toString());

@@ -3,6 +3,7 @@ package org.parley.encounter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,10 +19,12 @@ import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.DeletePayload;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Root query for encounters, the fields of encounters, and {@code Actor.encounters}. */
@@ -31,6 +34,9 @@ public class EncounterGraphQLApi {
     private final EncounterRepository encounters;
     private final EncounterService service;
     private final ActorRepository actors;
+
+    @Inject
+    Context context;
 
     EncounterGraphQLApi(EncounterRepository encounters, EncounterService service, ActorRepository actors) {
         this.encounters = encounters;
@@ -71,7 +77,7 @@ public class EncounterGraphQLApi {
     @NonNull
     @Description("Changes an encounter, if it is still at the given version. Needs the role editor.")
     public Uni<EncounterPayload.Update> updateEncounter(@Name("input") @NonNull UpdateEncounterInput input) {
-        return answer(service.update(input), new EncounterPayload.Update());
+        return answer(service.update(input, GivenFields.of(context, "input")), new EncounterPayload.Update());
     }
 
     private <P extends EncounterPayload> Uni<P> answer(Uni<Long> write, P payload) {
@@ -88,6 +94,19 @@ public class EncounterGraphQLApi {
     public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return encounters.statusHistory(parents, PageRequest.firstItems(first));
+    }
+
+    @Description("The encounter this one is part of (the state visit of a treaty signing); null for none.")
+    public Uni<List<Encounter>> partOf(@Source List<Encounter> parents) {
+        return Batch.follow(parents, e -> e.partOfId, encounters::byIds);
+    }
+
+    @NonNull
+    @Description("The encounters that are part of this one, chronological (undated last). Returns the first `first`"
+            + " items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Encounter>>> parts(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return encounters.parts(parents, PageRequest.firstItems(first));
     }
 
     @Query

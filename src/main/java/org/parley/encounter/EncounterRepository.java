@@ -75,6 +75,13 @@ public class EncounterRepository implements NodeLoader {
                 encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
     }
 
+    /** The parts of each encounter (a signing within a state visit), chronological; one statement per level. */
+    public Uni<List<List<Encounter>>> parts(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, Encounter.COLUMNS,
+                "from encounter e where e.part_of_id = parent.id and e.deleted_at is null", Encounter.ORDER, first,
+                encounters, e -> e.dbId, Encounter::from);
+    }
+
     /** The status history of each encounter, by effective date (then entry order): see {@link StatusChange#ORDER}. */
     public Uni<List<List<StatusChange>>> statusHistory(List<Encounter> encounters, PageRequest first) {
         return Paging.firstOfEach(pool, "c.status, c.effective_date, c.effective_precision, c.source_id, c.note,"

@@ -31,6 +31,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class EncounterGraphQLApi {
 
+    /** How many likely duplicates recordEncounter lists. */
+    private static final int LIKELY_DUPLICATES = 10;
+
     private final EncounterRepository encounters;
     private final EncounterService service;
     private final ActorRepository actors;
@@ -58,7 +61,10 @@ public class EncounterGraphQLApi {
     @NonNull
     @Description("Records an encounter with its participants and at least one attestation. Needs the role editor.")
     public Uni<EncounterPayload.Record> recordEncounter(@Name("input") @NonNull RecordEncounterInput input) {
-        return answer(service.record(input), new EncounterPayload.Record());
+        return answer(service.record(input), new EncounterPayload.Record()).call(payload -> payload.encounter == null
+                ? Uni.createFrom().voidItem()
+                : encounters.likelyDuplicates(payload.encounter.dbId, LIKELY_DUPLICATES)
+                        .invoke(found -> payload.likelyDuplicates = found));
     }
 
     @Mutation("setEncounterStatus") // named: SmallRye strips a "set" prefix from method names

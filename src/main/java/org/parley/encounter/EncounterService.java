@@ -36,7 +36,10 @@ public class EncounterService {
     private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(UserErrorCode.IN_USE,
             "statements made at it", "select count(*) from statement s where s.encounter_id = :id and s.deleted_at is null"),
             new SoftDeletes.Blocker(UserErrorCode.IN_USE, "encounters that are part of it",
-                    "select count(*) from encounter p where p.part_of_id = :id and p.deleted_at is null"));
+                    "select count(*) from encounter p where p.part_of_id = :id and p.deleted_at is null"),
+            new SoftDeletes.Blocker(UserErrorCode.IN_USE, "statements about it",
+                    "select count(*) from statement_about_encounter sa join statement s on s.id = sa.statement_id"
+                            + " where sa.encounter_id = :id and s.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -46,9 +49,18 @@ public class EncounterService {
         this.audit = audit;
     }
 
-    /** Records an encounter; returns its id. */
+    /** Records an encounter; returns its id. Its first status step is effective from its start. */
     @WithTransaction
     public Uni<Long> record(RecordEncounterInput input) {
+        return record(input, null);
+    }
+
+    /**
+     * Records an encounter; returns its id. Its first status step is effective from {@code announced} when given
+     * (the day a statement announced a planned visit), else from its start.
+     */
+    @WithTransaction
+    public Uni<Long> record(RecordEncounterInput input, PartialDate announced) {
         validation.check(input);
         PartialDate start = PartialDateInput.of(input.start);
         PartialDate end = PartialDateInput.of(input.end);
@@ -91,7 +103,8 @@ public class EncounterService {
                 })
                 .chain(() -> insertParticipants(encounter.id, input.participants, actors))
                 .chain(() -> Provenance.insertAll("encounter_id", encounter.id, input.attestations, sources))
-                .chain(() -> insertStatusChange(encounter.id, encounter.status, start, sources.get(0), null))
+                .chain(() -> insertStatusChange(encounter.id, encounter.status, announced != null ? announced : start,
+                        sources.get(0), null))
                 .chain(() -> audit.record("recordEncounter", NodeType.ENCOUNTER, encounter.id))
                 .replaceWith(() -> encounter.id);
     }

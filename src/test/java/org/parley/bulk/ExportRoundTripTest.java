@@ -65,6 +65,10 @@ class ExportRoundTripTest {
         assertTrue(visit >= 0 && visit < signing, exported);
         assertTrue(lines.get(signing).endsWith(",\"partOf\":\"zz-test-round-trip-visit\"}"), lines.get(signing));
 
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
+                && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"]}")),
+                exported);
+
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {
             connection.setAutoCommit(false);

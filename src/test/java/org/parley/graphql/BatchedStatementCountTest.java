@@ -87,4 +87,24 @@ class BatchedStatementCountTest {
                     "encounters of " + ids.get(i));
         }
     }
+
+    @Test
+    void partsAndStatementsAboutEncountersTakeOneStatementPerLevel() {
+        // links the curated data does not have yet, undone at the end
+        String summit = "(select id from encounter where slug = 'kim-putin-vostochny-summit-2023')";
+        Database.execute("update encounter set part_of_id = " + summit + " where slug = 'kim-vladivostok-visit-2023'");
+        Database.execute("insert into statement_about_encounter select s.id, " + summit + ", 0 from statement s"
+                + " where s.slug = 'putin-accepts-kim-invitation'");
+        try {
+            JsonPath body = GraphQL.data("encounterLinks");
+            assertThat(body.getList("data.encounters.nodes.partOf.title"), hasItem("Kim-Putin summit at the Vostochny Cosmodrome"));
+            assertThat(body.getList("data.encounters.nodes.statementsAbout.flatten().aboutEncounters.flatten().title"),
+                    hasItem("Kim-Putin summit at the Vostochny Cosmodrome"));
+            // encounters, partOf, parts, statementsAbout, aboutEncounters
+            assertEquals(5, statementsFor("encounterLinks"));
+        } finally {
+            Database.execute("update encounter set part_of_id = null where slug = 'kim-vladivostok-visit-2023'");
+            Database.execute("delete from statement_about_encounter where encounter_id = " + summit);
+        }
+    }
 }

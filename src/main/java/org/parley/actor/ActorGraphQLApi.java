@@ -3,6 +3,7 @@ package org.parley.actor;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,6 +18,7 @@ import org.parley.graphql.ListCount;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputSizes;
@@ -25,11 +27,15 @@ import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 import org.parley.limits.Limits;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Queries and mutations of actors, and the fields that lead from an actor (or a role) to other actors. */
 @GraphQLApi
 public class ActorGraphQLApi {
+
+    @Inject
+    Context context;
 
     private final ActorRepository actors;
     private final ActorService service;
@@ -66,7 +72,7 @@ public class ActorGraphQLApi {
     @NonNull
     @Description("Changes an actor, if it is still at the given version. Needs the role editor.")
     public Uni<ActorPayload.Update> updateActor(@Name("input") @NonNull UpdateActorInput input) {
-        return answer(service.update(input), new ActorPayload.Update());
+        return answer(service.update(input, GivenFields.of(context, "input")), new ActorPayload.Update());
     }
 
     @Mutation

@@ -34,6 +34,9 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class ActorGraphQLApi {
 
+    /** Matches are for a person to read: a short list, priced by QueryCost at its {@code first}. */
+    private static final int MAX_SIMILAR = 20;
+
     @Inject
     Context context;
 
@@ -115,6 +118,20 @@ public class ActorGraphQLApi {
             return actors.resolve(new Long[] { dbId }).map(found -> found.get(dbId));
         }
         return actors.byName(name);
+    }
+
+    @Query
+    @NonNull
+    @Description("Actors whose name or an alias resembles `name`, best match first: accents, case, spacing and the"
+            + " usual transliteration variants (Sergey/Sergei, Shoygu/Shoigu, kh/h) count as the same, other"
+            + " differences lower the score (trigram similarity, at least 0.3). Use it before `createActor` to find a"
+            + " namesake. `first` defaults to 20, at most " + MAX_SIMILAR + ".")
+    public Uni<List<ActorMatch>> similarActors(@Name("name") @NonNull String name, @Name("first") Integer first) {
+        int size = first == null ? MAX_SIMILAR : first;
+        if (size < 0 || size > MAX_SIMILAR) {
+            throw new BadUserInputException("first must be between 0 and " + MAX_SIMILAR + ", was " + size);
+        }
+        return actors.similar(name, size);
     }
 
     @Query

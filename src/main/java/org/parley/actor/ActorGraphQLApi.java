@@ -43,10 +43,13 @@ public class ActorGraphQLApi {
     private final ActorRepository actors;
     private final ActorService service;
     private final ActorMerge merges;
+    private final RoleService roles;
     private final int maxAliases;
 
-    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges, Limits limits) {
+    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges, RoleService roles,
+            Limits limits) {
         this.actors = actors;
+        this.roles = roles;
         this.service = service;
         this.merges = merges;
         this.maxAliases = limits.maxActorAliases();
@@ -94,6 +97,49 @@ public class ActorGraphQLApi {
             + " `node` and `actor(id:)`. It is listed by `tombstones` with `mergedIntoId`. Needs the role admin.")
     public Uni<ActorPayload.Merge> mergeActors(@Name("input") @NonNull MergeActorsInput input) {
         return answer(merges.merge(input), new ActorPayload.Merge());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records a position an actor holds or held. The actor gets a new version and a change entry. Needs"
+            + " the role editor.")
+    public Uni<RolePayload.Add> addRole(@Name("input") @NonNull AddRoleInput input) {
+        return answer(roles.add(input), new RolePayload.Add());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Corrects a role, or ends it (`end`). A field left out keeps its value, null clears it; a change"
+            + " that changes nothing is no change. Needs the role editor.")
+    public Uni<RolePayload.Update> updateRole(@Name("input") @NonNull UpdateRoleInput input) {
+        return answer(roles.update(input, GivenFields.of(context, "input")), new RolePayload.Update());
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Removes a role recorded by mistake; the actor gets a new version and a change entry. A role that"
+            + " ended is ended with `updateRole`, not deleted. Needs the role admin.")
+    public Uni<RolePayload.Delete> deleteRole(@Name("input") @NonNull DeleteRoleInput input) {
+        return answer(roles.delete(input), new RolePayload.Delete());
+    }
+
+    private <P extends RolePayload> Uni<P> answer(Uni<RoleService.Written> write, P payload) {
+        return Writes.outcome(write.chain(written -> actors.byIds(new Long[] { written.actorId() })
+                .map(found -> found.get(written.actorId()))
+                .chain(actor -> written.roleId() == null ? Uni.createFrom().item(new Object[] { actor, null })
+                        : actors.rolesByIds(new Long[] { written.roleId() })
+                                .map(found -> new Object[] { actor, found.get(written.roleId()) }))))
+                .map(outcome -> {
+                    if (outcome.value() != null) {
+                        payload.actor = (Actor) outcome.value()[0];
+                        payload.role = (Role) outcome.value()[1];
+                    }
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
     }
 
     /** After the write's transaction: the actor as reads see it, or the user errors. */

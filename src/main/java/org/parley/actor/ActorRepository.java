@@ -154,9 +154,14 @@ public class ActorRepository implements NodeLoader {
 
     /** Roles of each actor, in the order the data gives them. */
     public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first) {
-        return Paging.firstOfEach(pool, "r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
-                + " r.start_precision, r.end_date, r.end_precision", "from actor_role r where r.actor_id = parent.id",
+        return Paging.firstOfEach(pool, Role.COLUMNS, "from actor_role r where r.actor_id = parent.id",
                 "r.position", first, actors, a -> a.dbId, Role::from);
+    }
+
+    /** Roles by id, of live actors. */
+    public Uni<Map<Long, Role>> rolesByIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Role.COLUMNS + " from actor_role r join actor a on a.id = r.actor_id"
+                + " where r.id = any($1) and a.deleted_at is null", ids, Role::from);
     }
 
     private static String normalizedSearch(String text, String argument) {

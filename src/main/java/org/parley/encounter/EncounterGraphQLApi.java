@@ -3,6 +3,7 @@ package org.parley.encounter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,16 +18,21 @@ import org.parley.actor.ActorRepository;
 import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Root query for encounters, the fields of encounters, and {@code Actor.encounters}. */
 @GraphQLApi
 public class EncounterGraphQLApi {
+
+    @Inject
+    Context context;
 
     private final EncounterRepository encounters;
     private final EncounterService service;
@@ -71,7 +77,7 @@ public class EncounterGraphQLApi {
     @NonNull
     @Description("Changes an encounter, if it is still at the given version. Needs the role editor.")
     public Uni<EncounterPayload.Update> updateEncounter(@Name("input") @NonNull UpdateEncounterInput input) {
-        return answer(service.update(input), new EncounterPayload.Update());
+        return answer(service.update(input, GivenFields.of(context, "input")), new EncounterPayload.Update());
     }
 
     private <P extends EncounterPayload> Uni<P> answer(Uni<Long> write, P payload) {

@@ -26,6 +26,7 @@ import graphql.util.TraverserContext;
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
+ * <li>{@code Float} refuses values that overflow a double ({@link FiniteFloat}), the same way;</li>
  * <li>the batched fields get {@link BatchFetchers.Lean} fetchers;</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a

@@ -284,4 +284,18 @@ class EncounterMutationsTest {
         assertNull(bare.get("data.updateEncounter.encounter.summary"));
         assertEquals(2, bare.getInt("data.updateEncounter.encounter.version"));
     }
+
+    @Test
+    void aCoordinateThatOverflowsADoubleIsTheClientsError() throws Exception {
+        String id = record(meeting()).getString("data.recordEncounter.encounter.id");
+        String literal = "mutation { updateEncounter(input: {id: \"" + id + "\", version: 0, place: {name: \"Khabarovsk\","
+                + " latitude: 1.8e309, longitude: 135.08}}) { userErrors { code } } }";
+        JsonPath inline = GraphQL.post(literal, Map.of(), editor()).statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", inline.getString("errors[0].extensions.code"));
+        JsonPath variable = GraphQL.post("mutation($lat: Float) { updateEncounter(input: {id: \"" + id + "\", version: 0,"
+                + " place: {name: \"Khabarovsk\", latitude: $lat, longitude: 1}}) { userErrors { code } } }",
+                Map.of("lat", new java.math.BigDecimal("1.8e309")), editor()).statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", variable.getString("errors[0].extensions.code"));
+        assertEquals(0, TestRows.version("encounter", id));
+    }
 }

@@ -156,6 +156,7 @@ class KubernetesManifestsTest {
         Container api = api(one(Deployment.class));
         assertEquals("false", environment(api).get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
         assertEquals("false", environment(api).get("PARLEY_DATASET_LOAD_AT_START"));
+        assertEquals("false", environment(api).get("QUARKUS_FLYWAY_ACTIVE"));
         assertEquals(api.getImage(), migrate.getImage(), "the same image migrates and serves");
         assertEquals("true", APPLICATION.getProperty("quarkus.flyway.migrate-at-start"),
                 "the variable overrides a setting the application has");

@@ -49,7 +49,8 @@ class StartLogIT {
             assertTrue(messages.stream().anyMatch(m -> m.contains("parley.exit-after-start")), messages.toString());
         }
         try (PackagedJar replica = PackagedJar.start("startlog-replica", database, key,
-                "quarkus.flyway.migrate-at-start=false", "parley.dataset.load-at-start=false")) {
+                "quarkus.flyway.migrate-at-start=false", "quarkus.flyway.active=false",
+                "parley.dataset.load-at-start=false")) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(replica.uri("/graphql"))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))

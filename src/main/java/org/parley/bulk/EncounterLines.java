@@ -30,7 +30,7 @@ final class EncounterLines extends LineKind {
     private static final List<String> STATUS_CHANGE = List.of("status", "effective", "source", "note");
     private static final RecordColumns COLUMNS = new RecordColumns("encounter", List.of("kind", "title", "summary",
             "status", "start_date", "start_precision", "start_until", "end_date", "end_precision", "end_until",
-            "place_name", "place_locality", "place_country_id", "latitude", "longitude"));
+            "place_name", "place_locality", "place_country_id", "latitude", "longitude", "part_of_id"));
     private static final ListRows PARTICIPANTS = new ListRows("participants", "participant", "encounter_id",
             List.of("actor_id", "role", "note", "position"), EncounterLines::participant);
     /** In the order of the list: the rows' ids keep it. */
@@ -38,10 +38,14 @@ final class EncounterLines extends LineKind {
             List.of("status", "effective_date", "effective_precision", "source_id", "note"),
             EncounterLines::statusChange);
 
+    /** How many encounters contain this one: the export writes a parent before its parts, as `partOf` needs. */
+    private static final String DEPTH = "(with recursive up(id) as (select e.part_of_id union select x.part_of_id"
+            + " from encounter x join up on x.id = up.id) select count(id) from up)";
+
     EncounterLines() {
         super("encounter", List.of("key", "kind", "title", "summary", "status", "start", "end", "place",
-                "participants", "statusHistory"), List.of("participants", "statusHistory"),
-                "e.deleted_at is null", "e.id");
+                "participants", "statusHistory", "partOf"), List.of("participants", "statusHistory"),
+                "e.deleted_at is null", DEPTH + ", e.id");
     }
 
     @Override
@@ -58,8 +62,9 @@ final class EncounterLines extends LineKind {
                         + Values.sqlPartial("h.effective_date", "h.effective_precision") + ", 'source', "
                         + keyOf("source", "h.source_id") + ", 'note', h.note)", "h.id",
                         "from encounter_status_change h where h.encounter_id = e.id")
-                + " as status_history, e.deleted_at is not null as deleted"
-                + " from encounter e left join actor pc on pc.id = e.place_country_id and pc.deleted_at is null";
+                + " as status_history, po.slug as part_of, e.deleted_at is not null as deleted"
+                + " from encounter e left join actor pc on pc.id = e.place_country_id and pc.deleted_at is null"
+                + " left join encounter po on po.id = e.part_of_id and po.deleted_at is null";
     }
 
     @Override
@@ -87,6 +92,7 @@ final class EncounterLines extends LineKind {
         }
         record.set("participants", json(row, "participants"));
         record.set("statusHistory", json(row, "status_history"));
+        record.put("partOf", row.getString("part_of"));
         return record;
     }
 
@@ -127,6 +133,7 @@ final class EncounterLines extends LineKind {
             change.text("note", 0, 2000);
             change.required("status");
         });
+        fields.encounter("partOf"); // an earlier line or a stored encounter, as a statement's encounter
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");
         if (key == null) {
@@ -174,7 +181,14 @@ final class EncounterLines extends LineKind {
     }
 
     private void update(ImportSession session, long id, ObjectNode record, ObjectNode before, boolean historyGiven)
-            throws SQLException {
+            throws SQLException, LineRejected {
+        Long partOf = session.references.encounterId(Values.text(record, "partOf"));
+        // only an update can close a cycle (a new encounter has no parts yet)
+        if (partOf != null && session.query("with recursive up(id) as (select ?::bigint union select e.part_of_id"
+                + " from encounter e join up on e.id = up.id where e.part_of_id is not null)"
+                + " select count(*) from up where id = ?", partOf, id) > 0) {
+            throw LineRejected.invalid("partOf: cannot be the encounter itself or one of its parts");
+        }
         COLUMNS.update(session, id, values(session, record));
         PARTICIPANTS.replace(session, id, record, before);
         if (historyGiven) {
@@ -199,7 +213,8 @@ final class EncounterLines extends LineKind {
                 hasPlace ? Values.text(place, "locality") : null,
                 hasPlace ? session.references.actorId(Values.text(place, "country")) : null,
                 hasPlace ? Values.number(place, "latitude") : null,
-                hasPlace ? Values.number(place, "longitude") : null };
+                hasPlace ? Values.number(place, "longitude") : null,
+                session.references.encounterId(Values.text(record, "partOf")) };
     }
 
     private static Object[] participant(ImportSession session, long encounterId, JsonNode participant, int position)

@@ -220,6 +220,21 @@ final class LineFields {
         });
     }
 
+    /** A list of encounters by key, each stored or on an earlier line. */
+    void encounters(String field) throws LineRejected, SQLException {
+        list(field, (element, index) -> {
+            String name = field + "[" + index + "]";
+            if (!element.isTextual()) {
+                throw invalid(name, "must be a string");
+            }
+            References.Ref found = references.encounter(element.textValue());
+            if (found == null) {
+                throw unknown(name, "encounter", element.textValue(), false);
+            }
+            return JsonNodeFactory.instance.textNode(found.key());
+        });
+    }
+
     /** A list of objects, each whole, with the given fields. */
     void objects(String field, List<String> fields, Reader reader) throws LineRejected, SQLException {
         list(field, (element, index) -> {

@@ -28,9 +28,14 @@ final class StatementLines extends LineKind {
             List.of("actor_id", "position"), (session, statementId, actor, position) -> new Object[] {
                     session.references.actorId(actor.textValue()), position });
 
+    private static final ListRows ABOUT_ENCOUNTERS = new ListRows("aboutEncounters", "statement_about_encounter",
+            "statement_id", List.of("encounter_id", "position"), (session, statementId, encounter, position) ->
+                    new Object[] { session.references.encounterId(encounter.textValue()), position });
+
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
-                "about", "respondsTo"), List.of("about"), "st.deleted_at is null",
+                "about", "respondsTo", "aboutEncounters"), List.of("about", "aboutEncounters"),
+                "st.deleted_at is null",
                 "st.position, st.id");
     }
 
@@ -40,7 +45,10 @@ final class StatementLines extends LineKind {
                 + Values.sqlPartial("st.said_date", "st.said_precision") + " as said_on, en.slug as encounter, "
                 + list(keyOf("actor", "sa.actor_id"), "sa.position",
                         "from statement_about sa where sa.statement_id = st.id")
-                + " as about, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
+                + " as about, "
+                + list(keyOf("encounter", "se.encounter_id"), "se.position",
+                        "from statement_about_encounter se where se.statement_id = st.id")
+                + " as about_encounters, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
                 + " left join actor sp on sp.id = st.speaker_id and sp.deleted_at is null"
                 + " left join encounter en on en.id = st.encounter_id and en.deleted_at is null"
                 + " left join statement rt on rt.id = st.responds_to_id and rt.deleted_at is null";
@@ -58,7 +66,9 @@ final class StatementLines extends LineKind {
                 .put("saidOn", row.getString("said_on"))
                 .put("encounter", row.getString("encounter"));
         record.set("about", json(row, "about"));
-        return record.put("respondsTo", row.getString("responds_to"));
+        record.put("respondsTo", row.getString("responds_to"));
+        record.set("aboutEncounters", json(row, "about_encounters"));
+        return record;
     }
 
     @Override
@@ -73,6 +83,7 @@ final class StatementLines extends LineKind {
         fields.partialDate("saidOn");
         fields.encounter("encounter");
         fields.actors("about");
+        fields.encounters("aboutEncounters");
         fields.statement("respondsTo", true);
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");
@@ -99,6 +110,7 @@ final class StatementLines extends LineKind {
         long id = COLUMNS.insert(session, key, values(session, record, respondsToId), session.takeStatementPosition());
         session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
         ABOUT.insert(session, id, record);
+        ABOUT_ENCOUNTERS.insert(session, id, record);
         session.references.remember(type, new References.Ref(id, key, null));
         return id;
     }
@@ -110,6 +122,7 @@ final class StatementLines extends LineKind {
         COLUMNS.update(session, id, values(session, record, respondsToId));
         session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
         ABOUT.replace(session, id, record, before);
+        ABOUT_ENCOUNTERS.replace(session, id, record, before);
     }
 
     /** The values of {@link #COLUMNS}; a statement responded to that comes on a later line is set at the end. */

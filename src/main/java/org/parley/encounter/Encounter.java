@@ -20,6 +20,10 @@ public class Encounter implements Node {
     @Ignore
     public long dbId;
 
+    /** The encounter this one is part of (resolved by {@code Encounter.partOf}). */
+    @Ignore
+    public Long partOfId;
+
     @NonNull
     @Description("The form the encounter takes.")
     public EncounterKind kind;
@@ -62,7 +66,7 @@ public class Encounter implements Node {
     /** Columns {@link #from(Row)} reads; the table is aliased {@code e}. */
     public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, e.start_date, e.start_precision,"
             + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude,"
-            + " e.version, e.modified_at";
+            + " e.version, e.modified_at, e.part_of_id";
 
     /** Chronological: undated encounters last. */
     public static final String ORDER = "e.start_date nulls last, e.id";
@@ -79,6 +83,7 @@ public class Encounter implements Node {
         encounter.place = Place.from(row);
         encounter.version = row.getInteger("version");
         encounter.changedAt = row.getOffsetDateTime("modified_at");
+        encounter.partOfId = row.getLong("part_of_id");
         return encounter;
     }
 }

@@ -52,6 +52,10 @@ public class EncounterEntity extends PanacheEntityBase {
     public Double latitude;
     public Double longitude;
 
+    /** The encounter this one is part of; never a cycle (EncounterService checks). */
+    @Column(name = "part_of_id")
+    public Long partOfId;
+
     @Column(name = "modified_at")
     public OffsetDateTime modifiedAt;
 

@@ -20,6 +20,7 @@ import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.Page;
 import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
@@ -33,6 +34,9 @@ public class EncounterGraphQLApi {
 
     @Inject
     Context context;
+
+    /** How many likely duplicates recordEncounter lists. */
+    private static final int LIKELY_DUPLICATES = 10;
 
     private final EncounterRepository encounters;
     private final EncounterService service;
@@ -58,7 +62,10 @@ public class EncounterGraphQLApi {
     @NonNull
     @Description("Records an encounter with its participants and at least one attestation. Needs the role editor.")
     public Uni<EncounterPayload.Record> recordEncounter(@Name("input") @NonNull RecordEncounterInput input) {
-        return answer(service.record(input), new EncounterPayload.Record());
+        return answer(service.record(input), new EncounterPayload.Record()).call(payload -> payload.encounter == null
+                ? Uni.createFrom().voidItem()
+                : encounters.likelyDuplicates(payload.encounter.dbId, LIKELY_DUPLICATES)
+                        .invoke(found -> payload.likelyDuplicates = found));
     }
 
     @Mutation("setEncounterStatus") // named: SmallRye strips a "set" prefix from method names
@@ -94,6 +101,19 @@ public class EncounterGraphQLApi {
     public Uni<List<List<@NonNull StatusChange>>> statusHistory(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return encounters.statusHistory(parents, PageRequest.firstItems(first));
+    }
+
+    @Description("The encounter this one is part of (the state visit of a treaty signing); null for none.")
+    public Uni<List<Encounter>> partOf(@Source List<Encounter> parents) {
+        return Batch.follow(parents, e -> e.partOfId, encounters::byIds);
+    }
+
+    @NonNull
+    @Description("The encounters that are part of this one, chronological (undated last). Returns the first `first`"
+            + " items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Encounter>>> parts(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return encounters.parts(parents, PageRequest.firstItems(first));
     }
 
     @Query

@@ -20,6 +20,13 @@ public abstract class EncounterPayload {
     @Type("RecordEncounterPayload")
     @Description("The result of `recordEncounter`.")
     public static class Record extends EncounterPayload {
+
+        @NonNull
+        @Description("Encounters already recorded that may be this one: dated, periods overlapping, and two participants"
+                + " in common (the one, for an encounter of one participant) or the same place name; most"
+                + " participants in common first, at most 10. A warning only: nothing is refused, the editor decides"
+                + " (and may merge or delete). Empty when the encounter was refused.")
+        public List<@NonNull Encounter> likelyDuplicates = List.of();
     }
 
     @Type("UpdateEncounterPayload")

@@ -1,6 +1,7 @@
 package org.parley.encounter;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.parley.graphql.SqlArgs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads encounters and participants through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
@@ -73,6 +75,41 @@ public class EncounterRepository implements NodeLoader {
                 + Batch.leftLookup("actor", "a", "a.id = p.actor_id and a.deleted_at is null")
                 + " where p.encounter_id = parent.id", "array_position($2::text[], p.role), p.position", first,
                 encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
+    }
+
+    /** The period an encounter covers, as encounter_period_idx (V8) indexes it; {@code x} is the table alias. */
+    private static String period(String x) {
+        return "daterange(" + x + ".start_date, coalesce(" + x + ".end_until, " + x + ".start_until), '[]')";
+    }
+
+    /**
+     * Live encounters that may be the same as encounter {@code id}: their periods overlap, and they share two of its
+     * participants (all of them when it has one) or its place name. Most shared participants first, at most
+     * {@code limit}. Only a warning: the editor decides.
+     */
+    public Uni<List<Encounter>> likelyDuplicates(long id, int limit) {
+        String sql = "select " + Encounter.COLUMNS + " from encounter n"
+                + " join encounter e on " + period("e") + " && " + period("n") + " and e.id <> n.id and e.deleted_at is null"
+                + " and e.start_date is not null"
+                + " cross join lateral (select count(*) as shared from participant p join participant q"
+                + " on q.actor_id = p.actor_id and q.encounter_id = e.id where p.encounter_id = n.id) s"
+                + " cross join lateral (select count(*) as own from participant p where p.encounter_id = n.id) o"
+                + " where n.id = $1 and n.start_date is not null and (s.shared >= least(2, o.own)"
+                + " or lower(e.place_name) = lower(n.place_name))"
+                + " order by s.shared desc, (lower(e.place_name) = lower(n.place_name)) is true desc, " + Encounter.ORDER
+                + " limit $2";
+        return pool.preparedQuery(sql).execute(Tuple.of(id, limit)).map(rows -> {
+            List<Encounter> found = new ArrayList<>();
+            rows.forEach(row -> found.add(Encounter.from(row)));
+            return found;
+        });
+    }
+
+    /** The parts of each encounter (a signing within a state visit), chronological; one statement per level. */
+    public Uni<List<List<Encounter>>> parts(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, Encounter.COLUMNS,
+                "from encounter e where e.part_of_id = parent.id and e.deleted_at is null", Encounter.ORDER, first,
+                encounters, e -> e.dbId, Encounter::from);
     }
 
     /** The status history of each encounter, by effective date (then entry order): see {@link StatusChange#ORDER}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +36,12 @@ public class EncounterService {
 
     /** What keeps an encounter from being deleted: live statements made at it. */
     private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(UserErrorCode.IN_USE,
-            "statements made at it", "select count(*) from statement s where s.encounter_id = :id and s.deleted_at is null"));
+            "statements made at it", "select count(*) from statement s where s.encounter_id = :id and s.deleted_at is null"),
+            new SoftDeletes.Blocker(UserErrorCode.IN_USE, "encounters that are part of it",
+                    "select count(*) from encounter p where p.part_of_id = :id and p.deleted_at is null"),
+            new SoftDeletes.Blocker(UserErrorCode.IN_USE, "statements about it",
+                    "select count(*) from statement_about_encounter sa join statement s on s.id = sa.statement_id"
+                            + " where sa.encounter_id = :id and s.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;
@@ -45,9 +51,18 @@ public class EncounterService {
         this.audit = audit;
     }
 
-    /** Records an encounter; returns its id. */
+    /** Records an encounter; returns its id. Its first status step is effective from its start. */
     @WithTransaction
     public Uni<Long> record(RecordEncounterInput input) {
+        return record(input, null);
+    }
+
+    /**
+     * Records an encounter; returns its id. Its first status step is effective from {@code announced} when given
+     * (the day a statement announced a planned visit), else from its start.
+     */
+    @WithTransaction
+    public Uni<Long> record(RecordEncounterInput input, PartialDate announced) {
         validation.check(input);
         PartialDate start = PartialDateInput.of(input.start);
         PartialDate end = PartialDateInput.of(input.end);
@@ -65,8 +80,10 @@ public class EncounterService {
             throw invalid("each actor takes part once: give one role per actor", "participants");
         }
         List<Long> sources = Provenance.sourceIds(input.attestations);
+        Long partOf = Provenance.id(input.partOf, NodeType.ENCOUNTER, "input", "partOf");
 
         EncounterEntity encounter = new EncounterEntity();
+        encounter.partOfId = partOf;
         encounter.kind = input.kind.name();
         encounter.title = input.title.strip();
         encounter.summary = input.summary;
@@ -80,6 +97,7 @@ public class EncounterService {
         return Provenance.requireExisting("actor", actors, "participants", "actor")
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
                 .chain(() -> LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country"))
+                .chain(() -> LiveRows.require("encounter", partOf, LiveRows.Lock.SHARE, "input", "partOf"))
                 .chain(() -> Slugs.free("encounter", Slugs.of(encounter.title, "encounter")))
                 .chain(slug -> {
                     encounter.slug = slug;
@@ -87,7 +105,8 @@ public class EncounterService {
                 })
                 .chain(() -> insertParticipants(encounter.id, input.participants, actors))
                 .chain(() -> Provenance.insertAll("encounter_id", encounter.id, input.attestations, sources))
-                .chain(() -> insertStatusChange(encounter.id, encounter.status, start, sources.get(0), null))
+                .chain(() -> insertStatusChange(encounter.id, encounter.status, announced != null ? announced : start,
+                        sources.get(0), null))
                 .chain(() -> audit.record("recordEncounter", NodeType.ENCOUNTER, encounter.id))
                 .replaceWith(() -> encounter.id);
     }
@@ -105,13 +124,25 @@ public class EncounterService {
         boolean titleGiven = given.set("title", input.title);
         PlaceInput place = input.place;
         Long placeCountry = placeCountry(place);
+        boolean movePart = given.has("partOf");
+        Long partOf = Provenance.id(input.partOf, NodeType.ENCOUNTER, "input", "partOf");
+        AtomicBoolean partMoved = new AtomicBoolean();
         return LiveRows.entity(EncounterEntity.class, id, "input", "id")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country");
                 })
                 .call(encounter -> {
-                    boolean changed = false;
+                    if (!movePart || Objects.equals(partOf, encounter.partOfId)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return checkPartOf(id, partOf).invoke(() -> {
+                        encounter.partOfId = partOf;
+                        partMoved.set(true);
+                    });
+                })
+                .call(encounter -> {
+                    boolean changed = partMoved.get();
                     if (kindGiven && !input.kind.name().equals(encounter.kind)) {
                         encounter.kind = input.kind.name();
                         changed = true;
@@ -208,6 +239,35 @@ public class EncounterService {
         long id = SoftDeletes.id(input, NodeType.ENCOUNTER);
         return SoftDeletes.delete("encounter", id, input.version, DELETE_BLOCKERS)
                 .chain(() -> audit.record("deleteEncounter", NodeType.ENCOUNTER, id));
+    }
+
+    /**
+     * Checks that encounter {@code id} may become part of {@code parent} (null: of none): the parent is live and is
+     * not the encounter or one of its parts, however deep. Changes of the hierarchy take one transaction-scoped
+     * advisory lock, so two concurrent moves (A into B, B into A) cannot each miss the other's and close a cycle.
+     */
+    private static Uni<Void> checkPartOf(long id, Long parent) {
+        if (parent == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(hashtext('encounter.part_of'))) l",
+                        Long.class).getSingleResult())
+                .chain(() -> LiveRows.require("encounter", parent, LiveRows.Lock.SHARE, "input", "partOf"))
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("with recursive up(id) as (select cast(:parent as bigint)"
+                        + " union select e.part_of_id from encounter e join up on e.id = up.id"
+                        + " where e.part_of_id is not null) select count(*) from up where id = :self", Long.class)
+                        .setParameter("parent", parent)
+                        .setParameter("self", id)
+                        .getSingleResult())
+                .invoke(found -> {
+                    if (found > 0) {
+                        throw invalid("cannot be the encounter itself or one of its parts", "partOf");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Uni<Void> insertParticipants(long encounterId, List<ParticipantInput> participants, List<Long> actors) {

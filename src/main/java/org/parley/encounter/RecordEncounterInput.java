@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.parley.graphql.PartialDateInput;
@@ -43,6 +44,10 @@ public class RecordEncounterInput {
     @Valid
     @Description("Where it took place.")
     public PlaceInput place;
+
+    @Id
+    @Description("The encounter this one is part of (the state visit of a treaty signing); left out for none.")
+    public String partOf;
 
     @NonNull
     @Size(min = 1, max = 100, message = "needs at least one participant")

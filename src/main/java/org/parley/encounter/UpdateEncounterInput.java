@@ -42,4 +42,9 @@ public class UpdateEncounterInput {
     @Valid
     @Description("New place (replaces the whole place); null clears it.")
     public PlaceInput place;
+
+    @Id
+    @Description("The encounter this one becomes part of; null makes it stand alone, left out keeps it. An encounter"
+            + " cannot be part of itself or of one of its own parts (INVALID).")
+    public String partOf;
 }

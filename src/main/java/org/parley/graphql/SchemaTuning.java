@@ -21,12 +21,12 @@ import graphql.util.TraverserContext;
 /**
  * Executes every request against a copy of SmallRye's schema, made once, with these changes:
  * <ul>
- * <li>{@code Int} and {@code Float} coerce their inputs strictly ({@link StrictInt}, {@link StrictFloat}), under the same names, so the served schema is
+ * <li>{@code Int} and {@code Float} coerce their inputs strictly ({@link StrictInt}, {@link StrictFloat}), under
+ * the same names, so the served schema is
  * unchanged. Replacing a type rebuilds every type that refers to it, while SmallRye's type resolvers hand back the
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
- * <li>{@code Float} refuses values that overflow a double ({@link FiniteFloat}), the same way;</li>
  * <li>the batched fields get {@link BatchFetchers.Lean} fetchers;</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a

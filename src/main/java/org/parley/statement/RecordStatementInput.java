@@ -51,6 +51,17 @@ public class RecordStatementInput {
     public List<String> about;
 
     @Id
+    @Description("The encounters it is about (the summit whose agreements it sums up, the visit it announces);"
+            + " at most `parley.limits.max-statement-about` (100 by default).")
+    public List<String> aboutEncounters;
+
+    @Valid
+    @Description("For an INVITATION or ANNOUNCEMENT: the encounter it announces, recorded in the same mutation as"
+            + " PLANNED, attested by this statement's sources, and added to `aboutEncounters`. To point at an"
+            + " encounter already recorded, give it in `aboutEncounters` instead.")
+    public AnnouncedEncounterInput announces;
+
+    @Id
     @Description("The statement it answers (what a denial denies).")
     public String respondsTo;
 

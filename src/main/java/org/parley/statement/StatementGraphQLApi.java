@@ -68,6 +68,7 @@ public class StatementGraphQLApi {
     @Description("Records a statement with its speaker and at least one attestation. Needs the role editor.")
     public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
         InputSizes.atMost(input.about, maxAbout, "input.about", "actors");
+        InputSizes.atMost(input.aboutEncounters, maxAbout, "input.aboutEncounters", "encounters");
         return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     RecordStatementPayload payload = new RecordStatementPayload();
@@ -114,6 +115,22 @@ public class StatementGraphQLApi {
     public Uni<List<List<@NonNull Actor>>> about(@Source List<Statement> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return statements.about(parents, PageRequest.firstItems(first));
+    }
+
+    @NonNull
+    @Description("The encounters the statement is about (a summit it sums up, a visit it announces), in the order"
+            + " given. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Encounter>>> aboutEncounters(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutEncounters(parents, PageRequest.firstItems(first));
+    }
+
+    @NonNull
+    @Description("Statements about this encounter (`Statement.aboutEncounters`), by date: what was said of it before"
+            + " or after, wherever it was said. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> statementsAbout(@Source List<Encounter> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutEncountersOf(parents, PageRequest.firstItems(first));
     }
 
     @Description("The statement this one answers: what a denial denies, the invitation an acceptance accepts.")

@@ -74,6 +74,21 @@ public class StatementRepository implements NodeLoader {
                 "sa.position", first, statements, s -> s.dbId, Actor::from);
     }
 
+    /** The encounters each statement is about, in the order given. */
+    public Uni<List<List<Encounter>>> aboutEncounters(List<Statement> statements, PageRequest first) {
+        return Paging.firstOfEach(pool, Encounter.COLUMNS, "from statement_about_encounter sa"
+                + Batch.lookup("encounter", "e", "e.id = sa.encounter_id and e.deleted_at is null")
+                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId, Encounter::from);
+    }
+
+    /** Statements about each encounter, by date. */
+    public Uni<List<List<Statement>>> aboutEncountersOf(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_encounter sa"
+                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                + " where sa.encounter_id = parent.id", Statement.ORDER, first, encounters, e -> e.dbId,
+                Statement::from);
+    }
+
     private static String conditions(StatementFilter filter, SqlArgs args) {
         StringBuilder where = new StringBuilder();
         if (filter.speaker != null) {

@@ -3,13 +3,18 @@ package org.parley.statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
+import org.parley.encounter.EncounterService;
+import org.parley.encounter.EncounterStatus;
+import org.parley.encounter.RecordEncounterInput;
 import org.parley.graphql.DeleteInput;
 import org.parley.graphql.GivenFields;
 import org.parley.graphql.InputValidation;
@@ -38,12 +43,18 @@ public class StatementService {
             "statements that respond to it", "select count(*) from statement s where s.responds_to_id = :id"
                     + " and s.deleted_at is null"));
 
+    /** The kinds of statement that may announce an encounter they create. */
+    private static final Set<StatementKind> ANNOUNCING = EnumSet.of(StatementKind.INVITATION,
+            StatementKind.ANNOUNCEMENT);
+
     private final InputValidation validation;
     private final Audit audit;
+    private final EncounterService encounters;
 
-    StatementService(InputValidation validation, Audit audit) {
+    StatementService(InputValidation validation, Audit audit, EncounterService encounters) {
         this.validation = validation;
         this.audit = audit;
+        this.encounters = encounters;
     }
 
     /** Records a statement; returns its id. */
@@ -63,6 +74,16 @@ public class StatementService {
             about.add(Provenance.id(aboutIds.get(i), NodeType.ACTOR, "input", "about", String.valueOf(i)));
         }
         List<Long> distinctAbout = new ArrayList<>(new LinkedHashSet<>(about));
+        List<Long> aboutEncounters = new ArrayList<>();
+        List<String> aboutEncounterIds = input.aboutEncounters == null ? List.of() : input.aboutEncounters;
+        for (int i = 0; i < aboutEncounterIds.size(); i++) {
+            aboutEncounters.add(Provenance.id(aboutEncounterIds.get(i), NodeType.ENCOUNTER, "input", "aboutEncounters",
+                    String.valueOf(i)));
+        }
+        if (input.announces != null && !ANNOUNCING.contains(input.kind)) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                    "only an INVITATION or ANNOUNCEMENT announces an encounter", "input", "announces"));
+        }
         List<Long> sources = Provenance.sourceIds(input.attestations);
         PartialDate saidOn = PartialDateInput.of(input.saidOn);
 
@@ -82,6 +103,13 @@ public class StatementService {
                 .chain(() -> LiveRows.require("encounter", encounter, LiveRows.Lock.SHARE, "input", "encounter"))
                 .chain(() -> LiveRows.require("statement", respondsTo, LiveRows.Lock.SHARE, "input", "respondsTo"))
                 .chain(() -> Provenance.requireExisting("actor", about, "about", null))
+                .chain(() -> Provenance.requireExisting("encounter", aboutEncounters, "aboutEncounters", null))
+                .chain(() -> recordAnnounced(input, saidOn))
+                .invoke(announced -> {
+                    if (announced != null) {
+                        aboutEncounters.add(announced);
+                    }
+                })
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
                 .chain(() -> nextPosition())
                 .invoke(position -> statement.position = position)
@@ -91,6 +119,7 @@ public class StatementService {
                     return statement.<StatementEntity> persist();
                 })
                 .chain(() -> insertAbout(statement.id, distinctAbout))
+                .chain(() -> insertAboutEncounters(statement.id, new ArrayList<>(new LinkedHashSet<>(aboutEncounters))))
                 .chain(() -> Provenance.insertAll("statement_id", statement.id, input.attestations, sources))
                 .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
                 .replaceWith(() -> statement.id);
@@ -164,6 +193,53 @@ public class StatementService {
     private static Uni<Integer> nextPosition() {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "select coalesce(max(position) + 1, 0) from statement", Integer.class).getSingleResult());
+    }
+
+    /**
+     * Records the encounter that the statement announces (null when none) in this transaction, as PLANNED and
+     * attested by the statement's sources, its PLANNED step effective from the day the statement was made; its user
+     * errors name their fields under {@code input.announces}.
+     */
+    private Uni<Long> recordAnnounced(RecordStatementInput input, PartialDate saidOn) {
+        AnnouncedEncounterInput announced = input.announces;
+        if (announced == null) {
+            return Uni.createFrom().nullItem();
+        }
+        RecordEncounterInput encounter = new RecordEncounterInput();
+        encounter.kind = announced.kind;
+        encounter.title = announced.title;
+        encounter.summary = announced.summary;
+        encounter.status = EncounterStatus.PLANNED;
+        encounter.start = announced.start;
+        encounter.place = announced.place;
+        encounter.partOf = announced.partOf;
+        encounter.participants = announced.participants;
+        encounter.attestations = input.attestations;
+        return Uni.createFrom().deferred(() -> encounters.record(encounter, saidOn))
+                .onFailure(UserErrorException.class).transform(failure -> new UserErrorException(
+                        ((UserErrorException) failure).errors().stream().map(StatementService::underAnnounces).toList()));
+    }
+
+    private static UserError underAnnounces(UserError error) {
+        List<String> field = new ArrayList<>(error.field);
+        if (!field.isEmpty() && field.get(0).equals("input") && !(field.size() > 1 && field.get(1).equals("attestations"))) {
+            field.add(1, "announces");
+        }
+        return new UserError(field, error.message, error.code);
+    }
+
+    /** One insert for all the encounters a statement is about, in their order. */
+    private static Uni<Void> insertAboutEncounters(long statementId, List<Long> encounters) {
+        if (encounters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "insert into statement_about_encounter (statement_id, encounter_id, position)"
+                        + " select :statement, t.encounter, t.ord - 1 from unnest(cast(:encounters as bigint[]))"
+                        + " with ordinality t(encounter, ord)")
+                .setParameter("statement", statementId)
+                .setParameter("encounters", encounters.toArray(new Long[0]))
+                .executeUpdate()).replaceWithVoid();
     }
 
     /** One insert for all the actors a statement is about, in their order. */

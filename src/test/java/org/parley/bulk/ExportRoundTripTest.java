@@ -59,6 +59,16 @@ class ExportRoundTripTest {
                 + "\"publishedOn\":\"2024-06\",\"updatedAt\":null,\"language\":\"en\",\"reliabilityNote\":null}"),
                 exported);
 
+        // a part recorded before the encounter it belongs to is exported after it, so that `partOf` resolves
+        int visit = lineIndex(lines, "\"key\":\"zz-test-round-trip-visit\"");
+        int signing = lineIndex(lines, "\"key\":\"zz-test-round-trip-signing\"");
+        assertTrue(visit >= 0 && visit < signing, exported);
+        assertTrue(lines.get(signing).endsWith(",\"partOf\":\"zz-test-round-trip-visit\"}"), lines.get(signing));
+
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
+                && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"]}")),
+                exported);
+
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {
             connection.setAutoCommit(false);
@@ -80,6 +90,15 @@ class ExportRoundTripTest {
         } finally {
             drop(empty);
         }
+    }
+
+    private static int lineIndex(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A new database beside the test database ({@code <name>_rt}), migrated by Flyway and empty. */

@@ -14,7 +14,8 @@ import org.parley.testsupport.Database;
 final class TestRecords {
 
     private static final List<String> TABLES = List.of("actor", "actor_alias", "actor_role", "source", "encounter",
-            "participant", "encounter_status_change", "statement", "statement_about", "attestation", "change_log");
+            "participant", "encounter_status_change", "statement", "statement_about", "statement_about_encounter", "attestation",
+            "change_log");
 
     private TestRecords() {
     }

@@ -22,13 +22,14 @@ OUT=bench/out
 FILE=$OUT/import-${SIZE_MB}mb.jsonl
 mkdir -p "$OUT"
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q -Plocal -DskipTests package
+# the local profile builds into target/local (it registers the local database support)
+[ -f target/local/quarkus-app/quarkus-run.jar ] || ./mvnw -B -ntp -q -Plocal -DskipTests package
 [ -f "$FILE" ] || python3 bench/generate-import.py "$SIZE_MB" > "$FILE"
 echo "file: $FILE, $(wc -l < "$FILE") lines, $(du -m "$FILE" | cut -f1) MB"
 
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $DB with (force)" -c "create database $DB"
 java -Xmx"$HEAP" -Dquarkus.profile=local -Dparley.local-database.name="$DB" -Dquarkus.http.port="$PORT" \
-    -Dquarkus.management.port="$MANAGEMENT_PORT" -jar target/quarkus-app/quarkus-run.jar > "$OUT/import-service.log" 2>&1 &
+    -Dquarkus.management.port="$MANAGEMENT_PORT" -jar target/local/quarkus-app/quarkus-run.jar > "$OUT/import-service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" > /dev/null; do

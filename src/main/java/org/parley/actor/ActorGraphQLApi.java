@@ -3,6 +3,7 @@ package org.parley.actor;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,6 +18,7 @@ import org.parley.graphql.ListCount;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputSizes;
@@ -25,19 +27,29 @@ import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 import org.parley.limits.Limits;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Queries and mutations of actors, and the fields that lead from an actor (or a role) to other actors. */
 @GraphQLApi
 public class ActorGraphQLApi {
 
+    /** Matches are for a person to read: a short list, priced by QueryCost at its {@code first}. */
+    private static final int MAX_SIMILAR = 20;
+
+    @Inject
+    Context context;
+
     private final ActorRepository actors;
     private final ActorService service;
     private final ActorMerge merges;
+    private final RoleService roles;
     private final int maxAliases;
 
-    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges, Limits limits) {
+    ActorGraphQLApi(ActorRepository actors, ActorService service, ActorMerge merges, RoleService roles,
+            Limits limits) {
         this.actors = actors;
+        this.roles = roles;
         this.service = service;
         this.merges = merges;
         this.maxAliases = limits.maxActorAliases();
@@ -66,7 +78,7 @@ public class ActorGraphQLApi {
     @NonNull
     @Description("Changes an actor, if it is still at the given version. Needs the role editor.")
     public Uni<ActorPayload.Update> updateActor(@Name("input") @NonNull UpdateActorInput input) {
-        return answer(service.update(input), new ActorPayload.Update());
+        return answer(service.update(input, GivenFields.of(context, "input")), new ActorPayload.Update());
     }
 
     @Mutation
@@ -85,6 +97,49 @@ public class ActorGraphQLApi {
             + " `node` and `actor(id:)`. It is listed by `tombstones` with `mergedIntoId`. Needs the role admin.")
     public Uni<ActorPayload.Merge> mergeActors(@Name("input") @NonNull MergeActorsInput input) {
         return answer(merges.merge(input), new ActorPayload.Merge());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Records a position an actor holds or held. The actor gets a new version and a change entry. Needs"
+            + " the role editor.")
+    public Uni<RolePayload.Add> addRole(@Name("input") @NonNull AddRoleInput input) {
+        return answer(roles.add(input), new RolePayload.Add());
+    }
+
+    @Mutation
+    @RolesAllowed({ "editor", "admin" })
+    @NonNull
+    @Description("Corrects a role, or ends it (`end`). A field left out keeps its value, null clears it; a change"
+            + " that changes nothing is no change. Needs the role editor.")
+    public Uni<RolePayload.Update> updateRole(@Name("input") @NonNull UpdateRoleInput input) {
+        return answer(roles.update(input, GivenFields.of(context, "input")), new RolePayload.Update());
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Removes a role recorded by mistake; the actor gets a new version and a change entry. A role that"
+            + " ended is ended with `updateRole`, not deleted. Needs the role admin.")
+    public Uni<RolePayload.Delete> deleteRole(@Name("input") @NonNull DeleteRoleInput input) {
+        return answer(roles.delete(input), new RolePayload.Delete());
+    }
+
+    private <P extends RolePayload> Uni<P> answer(Uni<RoleService.Written> write, P payload) {
+        return Writes.outcome(write.chain(written -> actors.byIds(new Long[] { written.actorId() })
+                .map(found -> found.get(written.actorId()))
+                .chain(actor -> written.roleId() == null ? Uni.createFrom().item(new Object[] { actor, null })
+                        : actors.rolesByIds(new Long[] { written.roleId() })
+                                .map(found -> new Object[] { actor, found.get(written.roleId()) }))))
+                .map(outcome -> {
+                    if (outcome.value() != null) {
+                        payload.actor = (Actor) outcome.value()[0];
+                        payload.role = (Role) outcome.value()[1];
+                    }
+                    payload.userErrors = outcome.userErrors();
+                    return payload;
+                });
     }
 
     /** After the write's transaction: the actor as reads see it, or the user errors. */
@@ -109,6 +164,20 @@ public class ActorGraphQLApi {
             return actors.resolve(new Long[] { dbId }).map(found -> found.get(dbId));
         }
         return actors.byName(name);
+    }
+
+    @Query
+    @NonNull
+    @Description("Actors whose name or an alias resembles `name`, best match first: accents, case, spacing and the"
+            + " usual transliteration variants (Sergey/Sergei, Shoygu/Shoigu, kh/h) count as the same, other"
+            + " differences lower the score (trigram similarity, at least 0.3). Use it before `createActor` to find a"
+            + " namesake. `first` defaults to 20, at most " + MAX_SIMILAR + ".")
+    public Uni<List<ActorMatch>> similarActors(@Name("name") @NonNull String name, @Name("first") Integer first) {
+        int size = first == null ? MAX_SIMILAR : first;
+        if (size < 0 || size > MAX_SIMILAR) {
+            throw new BadUserInputException("first must be between 0 and " + MAX_SIMILAR + ", was " + size);
+        }
+        return actors.similar(name, size);
     }
 
     @Query

@@ -1,5 +1,6 @@
 package org.parley.actor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,11 @@ public class ActorRepository implements NodeLoader {
         return Batch.byIds(pool, "select " + Actor.COLUMNS + " from actor a where a.id = any($1) and a.deleted_at is null", ids, Actor::from);
     }
 
-    /** The actor whose name or an alias equals {@code name} once both are normalized; a name match wins. */
+    /**
+     * The actor whose name or an alias equals {@code name} once both are normalized; a name match wins. When none
+     * does, the one whose name or alias has the same transliteration key (V10: "Sergei" and "Sergey" share it),
+     * a name before an alias, then the lowest id.
+     */
     public Uni<Actor> byName(String name) {
         String normalized = normalizedSearch(name, "name");
         return pool.preparedQuery("select " + Actor.COLUMNS + " from actor a"
@@ -84,7 +89,43 @@ public class ActorRepository implements NodeLoader {
                 + " or a.id in (select al.actor_id from actor_alias al where al.normalized = $1))"
                 + " order by (a.normalized_name = $1) desc, a.id limit 1")
                 .execute(Tuple.of(normalized))
-                .map(ActorRepository::first);
+                .map(ActorRepository::first)
+                .chain(found -> found != null ? Uni.createFrom().item(found) : pool.preparedQuery("select "
+                        + Actor.COLUMNS + " from actor a, (select actor_name_key($1) as k) q"
+                        + " where a.deleted_at is null and (a.name_key = q.k"
+                        + " or a.id in (select al.actor_id from actor_alias al where al.name_key = q.k))"
+                        + " order by (a.name_key = q.k) desc, a.id limit 1")
+                        .execute(Tuple.of(normalized))
+                        .map(ActorRepository::first));
+    }
+
+    /**
+     * Up to {@code first} actors whose name or an alias resembles {@code name}: trigram similarity of the
+     * transliteration keys at least pg_trgm's threshold (0.3, the {@code %} operator, which the GIN indexes of V10
+     * serve), best score first, each actor once with its best-matching name.
+     */
+    public Uni<List<ActorMatch>> similar(String name, int first) {
+        String normalized = normalizedSearch(name, "name");
+        return pool.preparedQuery("with q as (select actor_name_key($1) as k),"
+                + " candidates as (select a.id, a.name as matched, similarity(a.name_key, q.k) as score"
+                + " from actor a, q where a.name_key % q.k and a.deleted_at is null"
+                + " union all select al.actor_id, al.alias, similarity(al.name_key, q.k)"
+                + " from actor_alias al, q where al.name_key % q.k),"
+                + " best as (select distinct on (id) id, matched, score from candidates order by id, score desc)"
+                + " select " + Actor.COLUMNS + ", best.matched, round(best.score::numeric, 3)::float8 as score from best join actor a on a.id = best.id"
+                + " where a.deleted_at is null order by best.score desc, a.id limit $2")
+                .execute(Tuple.of(normalized, first))
+                .map(rows -> {
+                    List<ActorMatch> matches = new ArrayList<>();
+                    for (Row row : rows) {
+                        ActorMatch match = new ActorMatch();
+                        match.actor = Actor.from(row);
+                        match.matchedName = row.getString("matched");
+                        match.score = row.getDouble("score");
+                        matches.add(match);
+                    }
+                    return matches;
+                });
     }
 
     public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request) {
@@ -113,9 +154,14 @@ public class ActorRepository implements NodeLoader {
 
     /** Roles of each actor, in the order the data gives them. */
     public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first) {
-        return Paging.firstOfEach(pool, "r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
-                + " r.start_precision, r.end_date, r.end_precision", "from actor_role r where r.actor_id = parent.id",
+        return Paging.firstOfEach(pool, Role.COLUMNS, "from actor_role r where r.actor_id = parent.id",
                 "r.position", first, actors, a -> a.dbId, Role::from);
+    }
+
+    /** Roles by id, of live actors. */
+    public Uni<Map<Long, Role>> rolesByIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Role.COLUMNS + " from actor_role r join actor a on a.id = r.actor_id"
+                + " where r.id = any($1) and a.deleted_at is null", ids, Role::from);
     }
 
     private static String normalizedSearch(String text, String argument) {

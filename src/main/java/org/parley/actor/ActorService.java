@@ -4,12 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.graphql.BadUserInputException;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.GlobalId;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.LiveRows;
@@ -82,42 +84,56 @@ public class ActorService {
                 .replaceWith(() -> actor.id);
     }
 
-    /** Applies the given changes if the actor is still at the given version; returns its id. */
+    /**
+     * Applies the given changes if the actor is still at the given version; returns its id. A field left out keeps
+     * its value, null clears it (kind and name cannot be cleared); values equal to the stored ones are no change:
+     * no new version, no change entry.
+     */
     @WithTransaction
-    public Uni<Long> update(UpdateActorInput input) {
+    public Uni<Long> update(UpdateActorInput input, GivenFields given) {
         validation.check(input);
         long id = id(input.id, "id");
+        boolean kindGiven = given.set("kind", input.kind);
+        boolean nameGiven = given.set("name", input.name);
         Long countryId = id(input.country, "country");
         return LiveRows.entity(ActorEntity.class, id, "input", "id")
                 .call(actor -> {
                     Writes.requireVersion("actor", actor.version, input.version);
                     return requireState(countryId, "country")
                             .chain(() -> requireFreeWikidataId(input.wikidataId, id))
-                            .chain(() -> input.name == null ? Uni.createFrom().voidItem()
-                                    : requireFreeName(ActorNames.normalize(input.name), id, "name"));
+                            .chain(() -> nameGiven ? requireFreeName(ActorNames.normalize(input.name), id, "name")
+                                    : Uni.createFrom().voidItem());
                 })
-                .invoke(actor -> {
-                    if (input.kind != null) {
+                .call(actor -> {
+                    boolean changed = false;
+                    if (kindGiven && !input.kind.name().equals(actor.kind)) {
                         actor.kind = input.kind.name();
+                        changed = true;
                     }
-                    if (input.name != null) {
+                    if (nameGiven && !input.name.strip().equals(actor.name)) {
                         actor.name = input.name.strip();
                         actor.normalizedName = ActorNames.normalize(actor.name);
+                        changed = true;
                     }
-                    if (input.description != null) {
+                    if (given.has("description") && !Objects.equals(input.description, actor.description)) {
                         actor.description = input.description;
+                        changed = true;
                     }
-                    if (input.wikidataId != null) {
+                    if (given.has("wikidataId") && !Objects.equals(input.wikidataId, actor.wikidataId)) {
                         actor.wikidataId = input.wikidataId;
+                        changed = true;
                     }
-                    if (countryId != null) {
+                    if (given.has("country") && !Objects.equals(countryId, actor.countryId)) {
                         actor.countryId = countryId;
+                        changed = true;
+                    }
+                    if (!changed) {
+                        return Uni.createFrom().voidItem();
                     }
                     actor.modifiedAt = OffsetDateTime.now();
+                    // flush now, so that a concurrent change surfaces as a version conflict inside this transaction
+                    return Panache.flush().chain(() -> audit.record("updateActor", NodeType.ACTOR, id));
                 })
-                // flush now, so that a concurrent change surfaces as a version conflict inside this transaction
-                .call(actor -> Panache.flush())
-                .call(actor -> audit.record("updateActor", NodeType.ACTOR, id))
                 .map(actor -> actor.id);
     }
 

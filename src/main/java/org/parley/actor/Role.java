@@ -1,16 +1,23 @@
 package org.parley.actor;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.parley.graphql.GlobalId;
+import org.parley.graphql.Node;
+import org.parley.graphql.NodeType;
 import org.parley.graphql.PartialDate;
 
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Role")
 @Description("A position an actor holds or held, such as \"Foreign Minister of Russia\", with its dates where known.")
-public class Role {
+public class Role implements Node {
+
+    @Ignore
+    public long dbId;
 
     @Ignore
     public long actorId;
@@ -31,8 +38,21 @@ public class Role {
     @Description("When the role ended; null while it lasts or when unknown.")
     public PartialDate end;
 
+    @Override
+    @Id
+    @NonNull
+    @Description("Opaque global ID; `updateRole`, `deleteRole` and `node(id:)` take it.")
+    public String getId() {
+        return GlobalId.encode(NodeType.ROLE, dbId);
+    }
+
+    /** The columns {@link #from} reads, of {@code actor_role r}. */
+    static final String COLUMNS = "r.id, r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
+            + " r.start_precision, r.end_date, r.end_precision";
+
     static Role from(Row row) {
         Role role = new Role();
+        role.dbId = row.getLong("id");
         role.actorId = row.getLong("actor_id");
         role.organizationId = row.getLong("organization_id");
         role.sourceId = row.getLong("source_id");

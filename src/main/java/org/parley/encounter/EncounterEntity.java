@@ -74,6 +74,14 @@ public class EncounterEntity extends PanacheEntityBase {
         longitude = place.longitude;
     }
 
+    void clearPlace() {
+        placeName = null;
+        placeLocality = null;
+        placeCountryId = null;
+        latitude = null;
+        longitude = null;
+    }
+
     void setStart(PartialDate start) {
         startDate = start == null ? null : start.date;
         startPrecision = start == null ? null : start.precision.name();

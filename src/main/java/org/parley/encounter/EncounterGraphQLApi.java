@@ -18,6 +18,7 @@ import org.parley.actor.ActorRepository;
 import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.GivenFields;
 import org.parley.graphql.Page;
@@ -31,15 +32,15 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class EncounterGraphQLApi {
 
+    @Inject
+    Context context;
+
     /** How many likely duplicates recordEncounter lists. */
     private static final int LIKELY_DUPLICATES = 10;
 
     private final EncounterRepository encounters;
     private final EncounterService service;
     private final ActorRepository actors;
-
-    @Inject
-    Context context;
 
     EncounterGraphQLApi(EncounterRepository encounters, EncounterService service, ActorRepository actors) {
         this.encounters = encounters;

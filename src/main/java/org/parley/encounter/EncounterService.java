@@ -1,10 +1,12 @@
 package org.parley.encounter;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -109,51 +111,99 @@ public class EncounterService {
                 .replaceWith(() -> encounter.id);
     }
 
-    /** Applies the given changes if the encounter is still at the given version; returns its id. */
+    /**
+     * Applies the given changes if the encounter is still at the given version; returns its id. A field left out
+     * keeps its value, null clears it (kind and title cannot be cleared); values equal to the stored ones are no
+     * change: no new version, no change entry.
+     */
     @WithTransaction
     public Uni<Long> update(UpdateEncounterInput input, GivenFields given) {
         validation.check(input);
         long id = Provenance.id(input.id, NodeType.ENCOUNTER, "input", "id");
+        boolean kindGiven = given.set("kind", input.kind);
+        boolean titleGiven = given.set("title", input.title);
         PlaceInput place = input.place;
         Long placeCountry = placeCountry(place);
         boolean movePart = given.has("partOf");
         Long partOf = Provenance.id(input.partOf, NodeType.ENCOUNTER, "input", "partOf");
+        AtomicBoolean partMoved = new AtomicBoolean();
         return LiveRows.entity(EncounterEntity.class, id, "input", "id")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country");
                 })
-                .call(encounter -> movePart && !Objects.equals(partOf, encounter.partOfId)
-                        ? checkPartOf(id, partOf).invoke(() -> encounter.partOfId = partOf)
-                        : Uni.createFrom().voidItem())
-                .invoke(encounter -> {
-                    if (input.kind != null) {
+                .call(encounter -> {
+                    if (!movePart || Objects.equals(partOf, encounter.partOfId)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return checkPartOf(id, partOf).invoke(() -> {
+                        encounter.partOfId = partOf;
+                        partMoved.set(true);
+                    });
+                })
+                .call(encounter -> {
+                    boolean changed = partMoved.get();
+                    if (kindGiven && !input.kind.name().equals(encounter.kind)) {
                         encounter.kind = input.kind.name();
+                        changed = true;
                     }
-                    if (input.title != null) {
+                    if (titleGiven && !input.title.strip().equals(encounter.title)) {
                         encounter.title = input.title.strip();
+                        changed = true;
                     }
-                    if (input.summary != null) {
+                    if (given.has("summary") && !Objects.equals(input.summary, encounter.summary)) {
                         encounter.summary = input.summary;
+                        changed = true;
                     }
-                    if (input.start != null) {
-                        encounter.setStart(input.start.toPartialDate());
+                    if (given.has("start")) {
+                        PartialDate start = PartialDateInput.of(input.start);
+                        if (!samePartialDate(start, encounter.startDate, encounter.startPrecision)) {
+                            encounter.setStart(start);
+                            changed = true;
+                        }
                     }
-                    if (input.end != null) {
-                        encounter.setEnd(input.end.toPartialDate());
+                    if (given.has("end")) {
+                        PartialDate end = PartialDateInput.of(input.end);
+                        if (!samePartialDate(end, encounter.endDate, encounter.endPrecision)) {
+                            encounter.setEnd(end);
+                            changed = true;
+                        }
                     }
                     if (encounter.endDate != null
                             && (encounter.startDate == null || encounter.endUntil.isBefore(encounter.startDate))) {
                         throw invalid("must not be before start (and needs a start)", "end");
                     }
-                    if (place != null) {
-                        encounter.setPlace(place, placeCountry);
+                    if (given.has("place") && !samePlace(encounter, place, placeCountry)) {
+                        if (place == null) {
+                            encounter.clearPlace();
+                        } else {
+                            encounter.setPlace(place, placeCountry);
+                        }
+                        changed = true;
+                    }
+                    if (!changed) {
+                        return Uni.createFrom().voidItem();
                     }
                     encounter.modifiedAt = OffsetDateTime.now();
+                    return Panache.flush().chain(() -> audit.record("updateEncounter", NodeType.ENCOUNTER, id));
                 })
-                .call(encounter -> Panache.flush())
-                .call(encounter -> audit.record("updateEncounter", NodeType.ENCOUNTER, id))
                 .map(encounter -> encounter.id);
+    }
+
+    private static boolean samePartialDate(PartialDate given, LocalDate date, String precision) {
+        return given == null ? date == null
+                : given.date.equals(date) && given.precision.name().equals(precision);
+    }
+
+    private static boolean samePlace(EncounterEntity encounter, PlaceInput place, Long countryId) {
+        if (place == null) {
+            return encounter.placeName == null && encounter.placeLocality == null && encounter.placeCountryId == null
+                    && encounter.latitude == null;
+        }
+        return place.name.strip().equals(encounter.placeName) && Objects.equals(place.locality, encounter.placeLocality)
+                && Objects.equals(countryId, encounter.placeCountryId)
+                && Objects.equals(place.latitude, encounter.latitude)
+                && Objects.equals(place.longitude, encounter.longitude);
     }
 
     /**

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.parley.graphql.PartialDateInput;
 
 @Input("UpdateEncounterInput")
-@Description("Changes to an encounter. Fields left out (or null) keep their value; the status changes through"
-        + " `setEncounterStatus`, which keeps its history.")
+@Description("Changes to an encounter."
+        + " A field left out keeps its value; a field given as null clears it. A change that changes nothing is no change: same version, no entry in `changes`. The status changes through `setEncounterStatus`, which keeps its history.")
 public class UpdateEncounterInput {
 
     @Id
@@ -22,25 +22,25 @@ public class UpdateEncounterInput {
     @Description("The `version` the change is based on; a stale one is refused with CONFLICT.")
     public int version;
 
-    @Description("New kind.")
+    @Description("New kind; cannot be cleared.")
     public EncounterKind kind;
 
     @Size(min = 1, max = 300)
-    @Description("New title.")
+    @Description("New title; cannot be cleared.")
     public String title;
 
     @Size(max = 4000)
-    @Description("New summary.")
+    @Description("New summary; null clears it.")
     public String summary;
 
-    @Description("New start.")
+    @Description("New start; null clears it (only with the end).")
     public PartialDateInput start;
 
-    @Description("New end; not before the start.")
+    @Description("New end; not before the start; null clears it.")
     public PartialDateInput end;
 
     @Valid
-    @Description("New place (replaces the whole place).")
+    @Description("New place (replaces the whole place); null clears it.")
     public PlaceInput place;
 
     @Id

@@ -36,4 +36,16 @@ public final class GivenFields {
     public boolean has(String field) {
         return names.contains(field);
     }
+
+    /** True when the field was given with a value; a required field given as null is refused (INVALID). */
+    public boolean set(String field, Object value) {
+        if (!names.contains(field)) {
+            return false;
+        }
+        if (value == null) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "cannot be cleared: leave it out to keep"
+                    + " the value", "input", field));
+        }
+        return true;
+    }
 }

@@ -5,7 +5,9 @@ public enum NodeType {
     ACTOR("Actor"),
     ENCOUNTER("Encounter"),
     STATEMENT("Statement"),
-    SOURCE("Source");
+    SOURCE("Source"),
+    /** A role is part of its actor: its changes are the actor's (version, change entry). */
+    ROLE("Role");
 
     private final String typeName;
 

@@ -21,7 +21,8 @@ import graphql.util.TraverserContext;
 /**
  * Executes every request against a copy of SmallRye's schema, made once, with these changes:
  * <ul>
- * <li>{@code Int} coerces its inputs strictly ({@link StrictInt}), under the same name, so the served schema is
+ * <li>{@code Int} and {@code Float} coerce their inputs strictly ({@link StrictInt}, {@link StrictFloat}), under
+ * the same names, so the served schema is
  * unchanged. Replacing a type rebuilds every type that refers to it, while SmallRye's type resolvers hand back the
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
@@ -66,6 +67,9 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
                     TraverserContext<GraphQLSchemaElement> context) {
                 if (type.getName().equals(StrictInt.NAME) && !StrictInt.isStrict(type)) {
                     return changeNode(context, StrictInt.replacing(type));
+                }
+                if (type.getName().equals(StrictFloat.NAME) && !StrictFloat.isStrict(type)) {
+                    return changeNode(context, StrictFloat.replacing(type));
                 }
                 return TraversalControl.CONTINUE;
             }

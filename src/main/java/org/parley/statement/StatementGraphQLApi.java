@@ -3,6 +3,7 @@ package org.parley.statement;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -19,6 +20,7 @@ import org.parley.encounter.EncounterRepository;
 import org.parley.graphql.ListCount;
 import org.parley.graphql.Batch;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.DeletePayload;
 import org.parley.graphql.InputSizes;
 import org.parley.graphql.Page;
@@ -26,11 +28,15 @@ import org.parley.graphql.PageRequest;
 import org.parley.graphql.Writes;
 import org.parley.limits.Limits;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /** Root query for statements, the fields of statements, and the statement fields of actors and encounters. */
 @GraphQLApi
 public class StatementGraphQLApi {
+
+    @Inject
+    Context context;
 
     private final StatementRepository statements;
     private final StatementService service;
@@ -85,7 +91,7 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("Changes a statement, if it is still at the given version. Needs the role editor.")
     public Uni<UpdateStatementPayload> updateStatement(@Name("input") @NonNull UpdateStatementInput input) {
-        return Writes.outcome(service.update(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
+        return Writes.outcome(service.update(input, GivenFields.of(context, "input")).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     UpdateStatementPayload payload = new UpdateStatementPayload();
                     payload.statement = outcome.value();

@@ -1,10 +1,12 @@
 package org.parley.statement;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import org.parley.encounter.EncounterService;
 import org.parley.encounter.EncounterStatus;
 import org.parley.encounter.RecordEncounterInput;
 import org.parley.graphql.DeleteInput;
+import org.parley.graphql.GivenFields;
 import org.parley.graphql.InputValidation;
 import org.parley.graphql.LiveRows;
 import org.parley.graphql.NodeType;
@@ -122,35 +125,59 @@ public class StatementService {
                 .replaceWith(() -> statement.id);
     }
 
-    /** Applies the given changes if the statement is still at the given version; returns its id. */
+    /**
+     * Applies the given changes if the statement is still at the given version; returns its id. A field left out
+     * keeps its value, null clears it (text, mode and kind cannot be cleared, nor the speaker's description of a
+     * statement without a speaker); values equal to the stored ones are no change: no new version, no change entry.
+     */
     @WithTransaction
-    public Uni<Long> update(UpdateStatementInput input) {
+    public Uni<Long> update(UpdateStatementInput input, GivenFields given) {
         validation.check(input);
         long id = Provenance.id(input.id, NodeType.STATEMENT, "input", "id");
+        boolean textGiven = given.set("text", input.text);
+        boolean modeGiven = given.set("mode", input.mode);
+        boolean kindGiven = given.set("kind", input.kind);
         return LiveRows.entity(StatementEntity.class, id, "input", "id")
-                .invoke(statement -> {
+                .call(statement -> {
                     Writes.requireVersion("statement", statement.version, input.version);
-                    if (input.text != null) {
+                    boolean changed = false;
+                    if (textGiven && !input.text.strip().equals(statement.text)) {
                         statement.text = input.text.strip();
+                        changed = true;
                     }
-                    if (input.mode != null) {
+                    if (modeGiven && !input.mode.name().equals(statement.mode)) {
                         statement.mode = input.mode.name();
+                        changed = true;
                     }
-                    if (input.kind != null) {
+                    if (kindGiven && !input.kind.name().equals(statement.kind)) {
                         statement.kind = input.kind.name();
+                        changed = true;
                     }
-                    if (input.speakerLabel != null) {
+                    if (given.has("speakerLabel") && !Objects.equals(input.speakerLabel, statement.speakerLabel)) {
+                        if (input.speakerLabel == null && statement.speakerId == null) {
+                            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "cannot be cleared:"
+                                    + " the statement has no speaker, this is all that says who spoke", "input",
+                                    "speakerLabel"));
+                        }
                         statement.speakerLabel = input.speakerLabel;
+                        changed = true;
                     }
-                    if (input.saidOn != null) {
-                        PartialDate saidOn = input.saidOn.toPartialDate();
-                        statement.saidDate = saidOn.date;
-                        statement.saidPrecision = saidOn.precision.name();
+                    if (given.has("saidOn")) {
+                        PartialDate saidOn = PartialDateInput.of(input.saidOn);
+                        LocalDate date = saidOn == null ? null : saidOn.date;
+                        String precision = saidOn == null ? null : saidOn.precision.name();
+                        if (!Objects.equals(date, statement.saidDate) || !Objects.equals(precision, statement.saidPrecision)) {
+                            statement.saidDate = date;
+                            statement.saidPrecision = precision;
+                            changed = true;
+                        }
+                    }
+                    if (!changed) {
+                        return Uni.createFrom().voidItem();
                     }
                     statement.modifiedAt = OffsetDateTime.now();
+                    return Panache.flush().chain(() -> audit.record("updateStatement", NodeType.STATEMENT, id));
                 })
-                .call(statement -> Panache.flush())
-                .call(statement -> audit.record("updateStatement", NodeType.STATEMENT, id))
                 .map(statement -> statement.id);
     }
 

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.parley.graphql.PartialDateInput;
 
 @Input("UpdateStatementInput")
-@Description("Changes to a statement. Fields left out (or null) keep their value.")
+@Description("Changes to a statement."
+        + " A field left out keeps its value; a field given as null clears it. A change that changes nothing is no change: same version, no entry in `changes`.")
 public class UpdateStatementInput {
 
     @Id
@@ -21,19 +22,19 @@ public class UpdateStatementInput {
     public int version;
 
     @Size(min = 1, max = 4000)
-    @Description("New text.")
+    @Description("New text; cannot be cleared.")
     public String text;
 
-    @Description("New mode.")
+    @Description("New mode; cannot be cleared.")
     public StatementMode mode;
 
-    @Description("New kind.")
+    @Description("New kind; cannot be cleared.")
     public StatementKind kind;
 
     @Size(min = 1, max = 300)
-    @Description("New description of the speaker.")
+    @Description("New description of the speaker; null clears it when the statement has a speaker.")
     public String speakerLabel;
 
-    @Description("New date it was said.")
+    @Description("New date it was said; null clears it.")
     public PartialDateInput saidOn;
 }

@@ -137,4 +137,61 @@ class ActorMutationsTest {
                 .getList("data.addAlias.userErrors.code"), hasItem("TAKEN"));
         assertThat(data("actorByName", "name", alias).getString("data.actor.name"), equalTo(name));
     }
+
+    @Test
+    void anAbsentFieldIsKeptANullOneClearedARequiredOneRefusedAndANoOpWritesNothing() throws Exception {
+        Map<String, Object> input = newActor(unique("Envoy"));
+        input.put("wikidataId", "Q99999" + (int) (Math.random() * 1000));
+        input.put("country", Ids.bySlug("Actor", "russia"));
+        input.put("description", "An envoy whose Wikidata item turned out to be another person's");
+        String id = as(editor(), "createActor", "input", input).getString("data.createActor.actor.id");
+        String changes = "select count(*) from change_log where node_type = 'Actor' and node_id = ?";
+
+        // the Wikidata item was someone else's: clear it; the description, left out, stays
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("id", id);
+        clear.put("version", 0);
+        clear.put("wikidataId", null);
+        JsonPath cleared = as(editor(), "updateActor", "input", clear);
+        assertThat(cleared.getList("data.updateActor.userErrors"), empty());
+        assertNull(cleared.get("data.updateActor.actor.wikidataId"));
+        assertEquals("Russia", cleared.getString("data.updateActor.actor.country.name"));
+        assertEquals(input.get("description"), cleared.getString("data.updateActor.actor.description"));
+        assertEquals(1, cleared.getInt("data.updateActor.actor.version"));
+        assertEquals(2, Database.count(changes, Ids.dbId(id)));
+
+        // the same again, and the name as it is: no change, no new version, no change entry
+        clear.put("version", 1);
+        clear.put("name", input.get("name"));
+        JsonPath same = as(editor(), "updateActor", "input", clear);
+        assertThat(same.getList("data.updateActor.userErrors"), empty());
+        assertEquals(1, same.getInt("data.updateActor.actor.version"));
+        assertEquals(2, Database.count(changes, Ids.dbId(id)));
+
+        // a name or kind cannot be cleared: refused, naming the field, nothing written
+        for (String required : List.of("name", "kind")) {
+            Map<String, Object> refuse = new HashMap<>();
+            refuse.put("id", id);
+            refuse.put("version", 1);
+            refuse.put("description", null);
+            refuse.put(required, null);
+            JsonPath refused = as(editor(), "updateActor", "input", refuse);
+            assertNull(refused.get("data.updateActor.actor"));
+            assertEquals("INVALID", refused.getString("data.updateActor.userErrors[0].code"));
+            assertEquals(List.of("input", required), refused.getList("data.updateActor.userErrors[0].field"));
+        }
+        assertEquals(1, TestRows.version("actor", id));
+
+        // the description and the country cleared together
+        Map<String, Object> both = new HashMap<>();
+        both.put("id", id);
+        both.put("version", 1);
+        both.put("description", null);
+        both.put("country", null);
+        JsonPath bare = as(editor(), "updateActor", "input", both);
+        assertNull(bare.get("data.updateActor.actor.description"));
+        assertNull(bare.get("data.updateActor.actor.country"));
+        assertEquals(2, bare.getInt("data.updateActor.actor.version"));
+        assertEquals(3, Database.count(changes, Ids.dbId(id)));
+    }
 }

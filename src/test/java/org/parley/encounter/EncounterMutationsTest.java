@@ -224,4 +224,78 @@ class EncounterMutationsTest {
         long dbId = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(id)).split(":")[1]);
         assertEquals(1, Database.count("select version from encounter where id = ?", dbId), "refused changes left it at 1");
     }
+
+    @Test
+    void anEditorClearsWhatTheSourcesDoNotSupportAndANoOpWritesNothing() throws Exception {
+        Map<String, Object> input = meeting();
+        input.put("summary", "Talks in Khabarovsk, said a first report");
+        input.put("end", Map.of("date", "2026-05-31", "precision", "MONTH"));
+        String id = record(input).getString("data.recordEncounter.encounter.id");
+        String changes = "select count(*) from change_log where node_type = 'Encounter' and node_id = ?";
+        long before = Database.count(changes, Ids.dbId(id));
+
+        // a later article says the place was never confirmed and gives no end: clear both; the summary stays
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("id", id);
+        clear.put("version", 0);
+        clear.put("place", null);
+        clear.put("end", null);
+        JsonPath cleared = as(editor(), "updateEncounter", "input", clear);
+        assertThat(cleared.getList("data.updateEncounter.userErrors"), empty());
+        assertNull(cleared.get("data.updateEncounter.encounter.place"));
+        assertNull(cleared.get("data.updateEncounter.encounter.end"));
+        assertEquals(Map.of("date", "2026-05-01", "precision", "MONTH"), cleared.getMap("data.updateEncounter.encounter.start"));
+        assertEquals("Talks in Khabarovsk, said a first report", cleared.getString("data.updateEncounter.encounter.summary"));
+        assertEquals(1, cleared.getInt("data.updateEncounter.encounter.version"));
+        assertEquals(before + 1, Database.count(changes, Ids.dbId(id)));
+
+        // the same values again (a date given as another day of the same month): no change
+        clear.put("version", 1);
+        clear.put("start", Map.of("date", "2026-05-17", "precision", "MONTH"));
+        clear.put("title", input.get("title"));
+        JsonPath same = as(editor(), "updateEncounter", "input", clear);
+        assertThat(same.getList("data.updateEncounter.userErrors"), empty());
+        assertEquals(1, same.getInt("data.updateEncounter.encounter.version"));
+        assertEquals(before + 1, Database.count(changes, Ids.dbId(id)));
+
+        // the title cannot be cleared; the start cannot go while an end is there
+        Map<String, Object> noTitle = new HashMap<>();
+        noTitle.put("id", id);
+        noTitle.put("version", 1);
+        noTitle.put("title", null);
+        JsonPath refused = as(editor(), "updateEncounter", "input", noTitle);
+        assertEquals("INVALID", refused.getString("data.updateEncounter.userErrors[0].code"));
+        assertEquals(List.of("input", "title"), refused.getList("data.updateEncounter.userErrors[0].field"));
+        Map<String, Object> noStart = new HashMap<>();
+        noStart.put("id", id);
+        noStart.put("version", 1);
+        noStart.put("end", Map.of("date", "2026-05-20", "precision", "DAY"));
+        noStart.put("start", null);
+        assertEquals(List.of("input", "end"), as(editor(), "updateEncounter", "input", noStart)
+                .getList("data.updateEncounter.userErrors[0].field"));
+        assertEquals(1, TestRows.version("encounter", id));
+
+        // the summary cleared
+        Map<String, Object> noSummary = new HashMap<>();
+        noSummary.put("id", id);
+        noSummary.put("version", 1);
+        noSummary.put("summary", null);
+        JsonPath bare = as(editor(), "updateEncounter", "input", noSummary);
+        assertNull(bare.get("data.updateEncounter.encounter.summary"));
+        assertEquals(2, bare.getInt("data.updateEncounter.encounter.version"));
+    }
+
+    @Test
+    void aCoordinateThatOverflowsADoubleIsTheClientsError() throws Exception {
+        String id = record(meeting()).getString("data.recordEncounter.encounter.id");
+        String literal = "mutation { updateEncounter(input: {id: \"" + id + "\", version: 0, place: {name: \"Khabarovsk\","
+                + " latitude: 1.8e309, longitude: 135.08}}) { userErrors { code } } }";
+        JsonPath inline = GraphQL.post(literal, Map.of(), editor()).statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", inline.getString("errors[0].extensions.code"));
+        JsonPath variable = GraphQL.post("mutation($lat: Float) { updateEncounter(input: {id: \"" + id + "\", version: 0,"
+                + " place: {name: \"Khabarovsk\", latitude: $lat, longitude: 1}}) { userErrors { code } } }",
+                Map.of("lat", new java.math.BigDecimal("1.8e309")), editor()).statusCode(200).extract().jsonPath();
+        assertEquals("BAD_USER_INPUT", variable.getString("errors[0].extensions.code"));
+        assertEquals(0, TestRows.version("encounter", id));
+    }
 }

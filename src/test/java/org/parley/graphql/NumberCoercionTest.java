@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.CountingProxyProfile;
+import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.StatementCounterResource.CountedStatements;
 
@@ -165,5 +166,26 @@ class NumberCoercionTest {
                 .body("errors", nullValue())
                 .body("data.actors.nodes", hasSize(0))
                 .body("data.actors.pageInfo.hasNextPage", equalTo(false));
+    }
+
+    @Test
+    void aFloatPastTheDoubleRangeOrAStringIsRefusedNamingTheField() throws Exception {
+        // the latitude is checked before the encounter is looked up: the ID need not exist
+        String token = DevTokens.editor();
+        String literal = "mutation { updateEncounter(input: {id: \"RW5jb3VudGVyOjE=\", version: 1, "
+                + "place: {name: \"x\", latitude: 1.7976931348623157e309, longitude: 0}}) { __typename } }";
+        withoutStatements(() -> GraphQL.post(literal, Map.of(), token)).statusCode(200)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("latitude"))
+                .body("errors[0].message", containsString("is not a Float"));
+        String variable = "mutation($lat: Float) { updateEncounter(input: {id: \"RW5jb3VudGVyOjE=\", version: 1, "
+                + "place: {name: \"x\", latitude: $lat, longitude: 0}}) { __typename } }";
+        for (Object value : new Object[] { new BigDecimal("1e309"), "1.5" }) {
+            withoutStatements(() -> GraphQL.post(variable, Map.of("lat", value), token)).statusCode(200)
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("is not a Float"));
+        }
     }
 }

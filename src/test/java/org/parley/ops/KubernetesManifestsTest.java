@@ -145,17 +145,23 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theJobMigratesOnceAndTheReplicasDoNot() {
+    void theJobMigratesAndLoadsOnceAndTheReplicasDoNot() {
         Job job = one(Job.class);
         Container migrate = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = environment(migrate);
         assertEquals("true", env.get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
-        assertEquals("true", env.get("QUARKUS_INIT_AND_EXIT"));
+        assertEquals("true", env.get("PARLEY_DATASET_LOAD_AT_START"));
+        assertEquals("true", env.get("PARLEY_EXIT_AFTER_START"));
+        assertEquals("false", APPLICATION.getProperty("parley.exit-after-start"));
         Container api = api(one(Deployment.class));
         assertEquals("false", environment(api).get("QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("false", environment(api).get("PARLEY_DATASET_LOAD_AT_START"));
+        assertEquals("false", environment(api).get("QUARKUS_FLYWAY_ACTIVE"));
         assertEquals(api.getImage(), migrate.getImage(), "the same image migrates and serves");
         assertEquals("true", APPLICATION.getProperty("quarkus.flyway.migrate-at-start"),
                 "the variable overrides a setting the application has");
+        assertEquals("true", APPLICATION.getProperty("parley.dataset.load-at-start"),
+                "on where no Job runs (local, tests, compose)");
     }
 
     @Test

@@ -107,4 +107,60 @@ class StatementMutationsTest {
         assertEquals("NOT_FOUND", as(token, "updateStatement", "input", Map.of("id", Ids.bySlug("Actor", "russia"), "version", 0))
                 .getString("data.updateStatement.userErrors[0].code"));
     }
+
+    @Test
+    void anEditorClearsTheDateAndTheLabelWhereAllowedAndANoOpWritesNothing() throws Exception {
+        String token = DevTokens.mint("test-editor", 600, "editor");
+        Map<String, Object> input = denial();
+        input.put("speakerLabel", "a foreign ministry spokesperson");
+        String id = record(input).getString("data.recordStatement.statement.id");
+        String changes = "select count(*) from change_log where node_type = 'Statement' and node_id = ?";
+
+        // the date was the report's, not the statement's: clear it; the label stays
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("id", id);
+        clear.put("version", 0);
+        clear.put("saidOn", null);
+        JsonPath cleared = as(token, "updateStatement", "input", clear);
+        assertThat(cleared.getList("data.updateStatement.userErrors"), empty());
+        assertNull(cleared.get("data.updateStatement.statement.saidOn"));
+        assertEquals("a foreign ministry spokesperson", cleared.getString("data.updateStatement.statement.speakerLabel"));
+        assertEquals(1, cleared.getInt("data.updateStatement.statement.version"));
+        assertEquals(2, Database.count(changes, Ids.dbId(id)));
+
+        // the same again with the kind it has: no change
+        clear.put("version", 1);
+        clear.put("kind", "DENIAL");
+        assertEquals(1, as(token, "updateStatement", "input", clear).getInt("data.updateStatement.statement.version"));
+        assertEquals(2, Database.count(changes, Ids.dbId(id)));
+
+        // text cannot be cleared; the label can, since the statement has a speaker
+        Map<String, Object> noText = new HashMap<>();
+        noText.put("id", id);
+        noText.put("version", 1);
+        noText.put("text", null);
+        JsonPath refused = as(token, "updateStatement", "input", noText);
+        assertEquals("INVALID", refused.getString("data.updateStatement.userErrors[0].code"));
+        assertEquals(List.of("input", "text"), refused.getList("data.updateStatement.userErrors[0].field"));
+        Map<String, Object> noLabel = new HashMap<>();
+        noLabel.put("id", id);
+        noLabel.put("version", 1);
+        noLabel.put("speakerLabel", null);
+        JsonPath unlabelled = as(token, "updateStatement", "input", noLabel);
+        assertNull(unlabelled.get("data.updateStatement.statement.speakerLabel"));
+        assertEquals(2, unlabelled.getInt("data.updateStatement.statement.version"));
+
+        // an anonymous statement keeps the label that is all it says about its speaker
+        Map<String, Object> anonymous = denial();
+        anonymous.remove("speaker");
+        anonymous.put("speakerLabel", "a senior official");
+        String anonymousId = record(anonymous).getString("data.recordStatement.statement.id");
+        Map<String, Object> clearLabel = new HashMap<>();
+        clearLabel.put("id", anonymousId);
+        clearLabel.put("version", 0);
+        clearLabel.put("speakerLabel", null);
+        JsonPath kept = as(token, "updateStatement", "input", clearLabel);
+        assertEquals(List.of("input", "speakerLabel"), kept.getList("data.updateStatement.userErrors[0].field"));
+        assertEquals(0, TestRows.version("statement", anonymousId));
+    }
 }

@@ -64,6 +64,14 @@ public final class PackagedJar implements AutoCloseable {
      */
     public static PackagedJar start(String name, LocalDatabase.Endpoint database, KeyPair key, String... properties)
             throws Exception {
+        PackagedJar jar = launch(name, database, key, properties);
+        jar.awaitReady();
+        return jar;
+    }
+
+    /** As {@link #start}, without waiting for it to answer (a run that exits by itself, for instance). */
+    public static PackagedJar launch(String name, LocalDatabase.Endpoint database, KeyPair key, String... properties)
+            throws Exception {
         int port = freePort();
         Path publicKey = Files.createTempFile("parley-" + name, ".pem");
         publicKey.toFile().deleteOnExit();
@@ -86,9 +94,7 @@ public final class PackagedJar implements AutoCloseable {
         }
         command.addAll(List.of("-jar", JAR.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedJar jar = new PackagedJar(process, port, log);
-        jar.awaitReady();
-        return jar;
+        return new PackagedJar(process, port, log);
     }
 
     private void awaitReady() throws Exception {

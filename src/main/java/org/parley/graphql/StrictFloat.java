@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
-import graphql.language.AstPrinter;
 import graphql.language.FloatValue;
 import graphql.language.IntValue;
 import graphql.language.Value;
@@ -21,17 +20,13 @@ import graphql.schema.GraphQLScalarType;
  * (INTERNAL_SERVER_ERROR) before any validation could say "latitude is out of range". Strings are refused as well
  * ("1.5" is not a Float). Results and default values keep SmallRye's coercing, as {@link StrictInt} does for Int.
  */
-final class StrictFloat implements Coercing<Object, Object> {
+final class StrictFloat extends StrictInput {
 
     static final String NAME = "Float";
     static final String EXPECTED = "is not a Float (a finite number)";
-    /** How much of a refused value the message repeats. */
-    private static final int SHOWN = 40;
-
-    private final Coercing<?, ?> smallRyes;
 
     private StrictFloat(Coercing<?, ?> smallRyes) {
-        this.smallRyes = smallRyes;
+        super(smallRyes);
     }
 
     /** SmallRye's Float with this input coercion. */
@@ -44,21 +39,10 @@ final class StrictFloat implements Coercing<Object, Object> {
     }
 
     @Override
-    public Object serialize(Object result, GraphQLContext context, Locale locale) {
-        return smallRyes.serialize(result, context, locale);
-    }
-
-    @Override
-    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-        return smallRyes.valueToLiteral(input, context, locale);
-    }
-
-    @Override
     public Object parseValue(Object input, GraphQLContext context, Locale locale) {
         Double value = finite(input);
         if (value == null) {
-            String shown = input instanceof String text ? "\"" + text + "\"" : String.valueOf(input);
-            throw new CoercingParseValueException(abbreviate(shown) + " " + EXPECTED);
+            throw new CoercingParseValueException(shown(input) + " " + EXPECTED);
         }
         return value;
     }
@@ -72,7 +56,7 @@ final class StrictFloat implements Coercing<Object, Object> {
             value = finite(literal.getValue());
         }
         if (value == null) {
-            throw new CoercingParseLiteralException(abbreviate(AstPrinter.printAst(input)) + " " + EXPECTED);
+            throw new CoercingParseLiteralException(shown(input) + " " + EXPECTED);
         }
         return value;
     }
@@ -90,9 +74,5 @@ final class StrictFloat implements Coercing<Object, Object> {
             return null;
         }
         return Double.isFinite(value) ? value : null;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
     }
 }

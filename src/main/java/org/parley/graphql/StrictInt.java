@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
-import graphql.language.AstPrinter;
 import graphql.language.IntValue;
 import graphql.language.Value;
 import graphql.schema.Coercing;
@@ -24,18 +23,13 @@ import graphql.schema.GraphQLScalarType;
  * are accepted; 10.5, 1e-5 and 1e308 are not. Literals must be written as integers ({@code IntValue}), as the
  * specification says. The message says what was refused; {@link ErrorCodes} puts the argument's name in front.
  */
-final class StrictInt implements Coercing<Object, Object> {
+final class StrictInt extends StrictInput {
 
     static final String NAME = "Int";
     static final String EXPECTED = "is not an Int (a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
             + ")";
-    /** How much of a refused value the message repeats: a value may be a megabyte of digits. */
-    private static final int SHOWN = 40;
-
-    private final Coercing<?, ?> smallRyes;
-
     private StrictInt(Coercing<?, ?> smallRyes) {
-        this.smallRyes = smallRyes;
+        super(smallRyes);
     }
 
     /** SmallRye's Int with this input coercion. */
@@ -48,21 +42,10 @@ final class StrictInt implements Coercing<Object, Object> {
     }
 
     @Override
-    public Object serialize(Object result, GraphQLContext context, Locale locale) {
-        return smallRyes.serialize(result, context, locale);
-    }
-
-    @Override
-    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-        return smallRyes.valueToLiteral(input, context, locale);
-    }
-
-    @Override
     public Object parseValue(Object input, GraphQLContext context, Locale locale) {
         Integer value = exactInt(input);
         if (value == null) {
-            String shown = input instanceof String text ? "\"" + text + "\"" : String.valueOf(input);
-            throw new CoercingParseValueException(abbreviate(shown) + " " + EXPECTED);
+            throw new CoercingParseValueException(shown(input) + " " + EXPECTED);
         }
         return value;
     }
@@ -72,7 +55,7 @@ final class StrictInt implements Coercing<Object, Object> {
         if (input instanceof IntValue literal && literal.getValue().bitLength() < Integer.SIZE) {
             return literal.getValue().intValue();
         }
-        throw new CoercingParseLiteralException(abbreviate(AstPrinter.printAst(input)) + " " + EXPECTED);
+        throw new CoercingParseLiteralException(shown(input) + " " + EXPECTED);
     }
 
     /** The int a JSON number stands for, or null when it is not a whole number in range (or not a number). */
@@ -102,9 +85,5 @@ final class StrictInt implements Coercing<Object, Object> {
         } catch (ArithmeticException e) {
             return null;
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > SHOWN ? text.substring(0, SHOWN) + "…" : text;
     }
 }

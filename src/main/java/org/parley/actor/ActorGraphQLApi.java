@@ -14,17 +14,16 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.parley.graphql.ListCount;
-import org.parley.graphql.BadUserInputException;
-import org.parley.graphql.Batch;
-import org.parley.graphql.DeleteInput;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.DeletePayload;
-import org.parley.graphql.GlobalId;
-import org.parley.graphql.InputSizes;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Writes;
+import org.parley.read.ListCount;
+import org.parley.errors.BadUserInputException;
+import org.parley.read.Batch;
+import org.parley.write.GivenFields;
+import org.parley.write.DeletePayload;
+import org.parley.api.GlobalId;
+import org.parley.write.InputSizes;
+import org.parley.api.NodeType;
+import org.parley.read.PageRequest;
+import org.parley.write.Writes;
 import org.parley.limits.Limits;
 
 import io.smallrye.graphql.api.Context;
@@ -60,8 +59,8 @@ public class ActorGraphQLApi {
     @NonNull
     @Description("Deletes an actor, leaving a tombstone that `tombstones` lists. Refused with IN_USE while encounters, statements, roles or actors still refer to it: merge it into another actor instead."
             + " Needs the role admin.")
-    public Uni<DeletePayload.ForActor> deleteActor(@Name("input") @NonNull DeleteInput.ForActor input) {
-        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForActor());
+    public Uni<DeleteActorPayload> deleteActor(@Name("input") @NonNull DeleteActorInput input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeleteActorPayload());
     }
 
     @Mutation

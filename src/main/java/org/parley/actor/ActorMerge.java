@@ -7,12 +7,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
-import org.parley.graphql.LiveRows;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.UserError;
-import org.parley.graphql.UserErrorCode;
-import org.parley.graphql.UserErrorException;
-import org.parley.graphql.Writes;
+import org.parley.write.LiveRows;
+import org.parley.api.NodeType;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
+import org.parley.write.UserErrorException;
+import org.parley.write.Writes;
 import org.parley.provenance.Provenance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

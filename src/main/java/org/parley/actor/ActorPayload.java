@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.UserError;
+import org.parley.write.UserError;
 
 /** What the actor mutations answer: the actor as it now is, or the user errors that stopped the change. */
 public abstract class ActorPayload {

@@ -7,15 +7,15 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.parley.graphql.BadUserInputException;
-import org.parley.graphql.Batch;
-import org.parley.graphql.Node;
-import org.parley.graphql.NodeLoader;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.Page;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Paging;
-import org.parley.graphql.SqlArgs;
+import org.parley.errors.BadUserInputException;
+import org.parley.read.Batch;
+import org.parley.api.Node;
+import org.parley.api.NodeLoader;
+import org.parley.api.NodeType;
+import org.parley.read.Page;
+import org.parley.read.PageRequest;
+import org.parley.read.Paging;
+import org.parley.read.SqlArgs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

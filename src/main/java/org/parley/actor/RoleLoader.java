@@ -4,9 +4,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.parley.graphql.Node;
-import org.parley.graphql.NodeLoader;
-import org.parley.graphql.NodeType;
+import org.parley.api.Node;
+import org.parley.api.NodeLoader;
+import org.parley.api.NodeType;
 
 import io.smallrye.mutiny.Uni;
 

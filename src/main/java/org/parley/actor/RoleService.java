@@ -7,17 +7,17 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
-import org.parley.graphql.DatePrecision;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.InputValidation;
-import org.parley.graphql.LiveRows;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
-import org.parley.graphql.PartialDateInput;
-import org.parley.graphql.UserError;
-import org.parley.graphql.UserErrorCode;
-import org.parley.graphql.UserErrorException;
-import org.parley.graphql.Writes;
+import org.parley.api.DatePrecision;
+import org.parley.write.GivenFields;
+import org.parley.write.InputValidation;
+import org.parley.write.LiveRows;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
+import org.parley.api.PartialDateInput;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
+import org.parley.write.UserErrorException;
+import org.parley.write.Writes;
 import org.parley.provenance.Provenance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.PartialDateInput;
+import org.parley.api.PartialDateInput;
 
 @Input("UpdateRoleInput")
 @Description("Corrections to a role, or its end (give `end` when the actor left it). A field left out keeps its"

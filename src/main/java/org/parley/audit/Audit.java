@@ -6,9 +6,9 @@ import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.WriteDeadline;
-import org.parley.graphql.WriteSubject;
+import org.parley.api.NodeType;
+import org.parley.write.WriteDeadline;
+import org.parley.write.WriteSubject;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.NodeType;
+import org.parley.api.NodeType;
 
 import io.vertx.mutiny.sqlclient.Row;
 

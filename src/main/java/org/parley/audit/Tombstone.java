@@ -7,8 +7,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.GlobalId;
-import org.parley.graphql.NodeType;
+import org.parley.api.GlobalId;
+import org.parley.api.NodeType;
 
 import io.vertx.mutiny.sqlclient.Row;
 

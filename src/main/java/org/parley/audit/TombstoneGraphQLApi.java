@@ -10,10 +10,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Query;
-import org.parley.graphql.ListCount;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Paging;
-import org.parley.graphql.SqlArgs;
+import org.parley.read.ListCount;
+import org.parley.read.PageRequest;
+import org.parley.read.Paging;
+import org.parley.read.SqlArgs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

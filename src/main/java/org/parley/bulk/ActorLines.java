@@ -8,9 +8,9 @@ import org.parley.actor.ActorKind;
 import org.parley.actor.ActorNames;
 import org.parley.bulk.ImportReport.Outcome;
 import org.parley.bulk.ImportSession.Stored;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
-import org.parley.graphql.Slugs;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
+import org.parley.write.Slugs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.parley.bulk.ImportReport.Outcome;
 import org.parley.bulk.ImportSession.Stored;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

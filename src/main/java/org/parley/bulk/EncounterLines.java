@@ -12,8 +12,8 @@ import org.parley.bulk.ImportSession.Stored;
 import org.parley.encounter.EncounterKind;
 import org.parley.encounter.EncounterStatus;
 import org.parley.encounter.ParticipantRole;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

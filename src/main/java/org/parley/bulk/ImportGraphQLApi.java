@@ -10,8 +10,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.UserError;
-import org.parley.graphql.UserErrorCode;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;

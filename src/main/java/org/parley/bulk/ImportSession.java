@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.parley.bulk.ImportReport.Outcome;
-import org.parley.graphql.NodeType;
+import org.parley.api.NodeType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

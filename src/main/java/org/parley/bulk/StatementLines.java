@@ -6,12 +6,11 @@ import java.util.List;
 
 import org.parley.bulk.ImportReport.Outcome;
 import org.parley.bulk.ImportSession.Stored;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
 import org.parley.statement.StatementKind;
 import org.parley.statement.StatementMode;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**

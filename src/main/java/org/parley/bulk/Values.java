@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import org.parley.graphql.PartialDate;
+import org.parley.api.PartialDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -27,7 +27,7 @@ import io.vertx.sqlclient.PoolOptions;
  * once rather than pile up in memory.</li>
  * </ul>
  * Failures from these limits reach clients as {@code DATABASE_UNAVAILABLE} or {@code TIMEOUT}
- * ({@code org.parley.graphql.DatabaseErrors}).
+ * ({@code org.parley.errors.DatabaseErrors}).
  */
 @Singleton
 public class DatabasePool implements PgPoolCreator {

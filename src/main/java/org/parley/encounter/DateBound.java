@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 
-import org.parley.graphql.BadUserInputException;
-import org.parley.graphql.DatePrecision;
-import org.parley.graphql.PartialDate;
+import org.parley.errors.BadUserInputException;
+import org.parley.api.DatePrecision;
+import org.parley.api.PartialDate;
 
 /** A date-range bound as a client writes it: a day, a month or a year, or BAD_USER_INPUT saying what is wrong. */
 final class DateBound {

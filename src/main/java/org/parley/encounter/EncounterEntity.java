@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.parley.graphql.PartialDate;
+import org.parley.api.PartialDate;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 

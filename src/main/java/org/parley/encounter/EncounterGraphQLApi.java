@@ -15,15 +15,14 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
-import org.parley.graphql.ListCount;
-import org.parley.graphql.Batch;
-import org.parley.graphql.DeleteInput;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.DeletePayload;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.Page;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Writes;
+import org.parley.read.ListCount;
+import org.parley.read.Batch;
+import org.parley.write.GivenFields;
+import org.parley.write.DeletePayload;
+import org.parley.write.GivenFields;
+import org.parley.read.Page;
+import org.parley.read.PageRequest;
+import org.parley.write.Writes;
 
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
@@ -53,8 +52,8 @@ public class EncounterGraphQLApi {
     @NonNull
     @Description("Deletes an encounter, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements were made at it."
             + " Needs the role admin.")
-    public Uni<DeletePayload.ForEncounter> deleteEncounter(@Name("input") @NonNull DeleteInput.ForEncounter input) {
-        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForEncounter());
+    public Uni<DeleteEncounterPayload> deleteEncounter(@Name("input") @NonNull DeleteEncounterInput input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeleteEncounterPayload());
     }
 
     @Mutation

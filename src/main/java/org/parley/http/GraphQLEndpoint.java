@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
-import org.parley.graphql.PageRequest;
+import org.parley.read.PageRequest;
 import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;

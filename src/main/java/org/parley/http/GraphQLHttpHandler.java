@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -21,7 +20,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
 import org.jboss.logging.Logger;
-import org.parley.graphql.WriteDeadline;
+import org.parley.write.WriteDeadline;
 import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;

@@ -1,7 +1,7 @@
 package org.parley.http;
 
-import org.parley.graphql.ErrorCodes;
-import org.parley.graphql.RequestLog;
+import org.parley.errors.ErrorCodes;
+import org.parley.errors.RequestLog;
 import org.parley.limits.Limits;
 
 import graphql.GraphQLError;

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.parley.graphql.ErrorCodes;
+import org.parley.errors.ErrorCodes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpClosedException;

@@ -5,15 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.parley.graphql.BadUserInputException;
-import org.parley.graphql.GlobalId;
-import org.parley.graphql.LiveRows;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
-import org.parley.graphql.PartialDateInput;
-import org.parley.graphql.UserError;
-import org.parley.graphql.UserErrorCode;
-import org.parley.graphql.UserErrorException;
+import org.parley.errors.BadUserInputException;
+import org.parley.api.GlobalId;
+import org.parley.write.LiveRows;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
+import org.parley.api.PartialDateInput;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
+import org.parley.write.UserErrorException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.PartialDateInput;
+import org.parley.api.PartialDateInput;
 
 @Input("AttestInput")
 @Description("A source's support for an encounter or a statement (give exactly one of the two).")

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.PartialDate;
+import org.parley.api.PartialDate;
 
 import io.vertx.mutiny.sqlclient.Row;
 

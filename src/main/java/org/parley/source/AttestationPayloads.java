@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.parley.encounter.Encounter;
-import org.parley.graphql.UserError;
+import org.parley.write.UserError;
 import org.parley.statement.Statement;
 
 /** Payloads of `attest` and `removeAttestation`. */

@@ -1,16 +1,14 @@
 package org.parley.source;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
-import org.parley.graphql.InputValidation;
-import org.parley.graphql.LiveRows;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.UserError;
-import org.parley.graphql.UserErrorCode;
-import org.parley.graphql.UserErrorException;
+import org.parley.write.InputValidation;
+import org.parley.write.LiveRows;
+import org.parley.api.NodeType;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
+import org.parley.write.UserErrorException;
 import org.parley.provenance.AttestationInput;
 import org.parley.provenance.Provenance;
 

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.GlobalId;
-import org.parley.graphql.Node;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PartialDate;
+import org.parley.api.GlobalId;
+import org.parley.api.Node;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDate;
 
 import io.vertx.mutiny.sqlclient.Row;
 

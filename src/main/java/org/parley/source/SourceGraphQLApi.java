@@ -17,15 +17,14 @@ import org.parley.actor.Role;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.encounter.StatusChange;
-import org.parley.graphql.ListCount;
-import org.parley.graphql.Batch;
-import org.parley.graphql.DeleteInput;
-import org.parley.graphql.DeletePayload;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.GlobalId;
-import org.parley.graphql.NodeType;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Writes;
+import org.parley.read.ListCount;
+import org.parley.read.Batch;
+import org.parley.write.DeletePayload;
+import org.parley.write.GivenFields;
+import org.parley.api.GlobalId;
+import org.parley.api.NodeType;
+import org.parley.read.PageRequest;
+import org.parley.write.Writes;
 import org.parley.source.SourceRepository.Side;
 import org.parley.statement.Statement;
 import org.parley.statement.StatementRepository;
@@ -63,8 +62,8 @@ public class SourceGraphQLApi {
     @NonNull
     @Description("Deletes a source, and its attestations with it, leaving a tombstone that `tombstones` lists. Refused with LAST_ATTESTATION while it is the only source of a live encounter or statement."
             + " Needs the role admin.")
-    public Uni<DeletePayload.ForSource> deleteSource(@Name("input") @NonNull DeleteInput.ForSource input) {
-        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForSource());
+    public Uni<DeleteSourcePayload> deleteSource(@Name("input") @NonNull DeleteSourceInput input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeleteSourcePayload());
     }
 
     @Mutation

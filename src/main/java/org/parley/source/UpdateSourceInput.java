@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.PartialDateInput;
+import org.parley.api.PartialDateInput;
 
 @Input("UpdateSourceInput")
 @Description("Corrections to a source. A field left out keeps its value; a field given as null clears it (every"

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.parley.encounter.EncounterKind;
 import org.parley.encounter.ParticipantInput;
 import org.parley.encounter.PlaceInput;
-import org.parley.graphql.PartialDateInput;
+import org.parley.api.PartialDateInput;
 
 @Input("AnnouncedEncounterInput")
 @Description("The encounter an invitation or announcement announces, recorded with it as PLANNED and attested by the"

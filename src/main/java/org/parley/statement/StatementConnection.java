@@ -5,8 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.Page;
-import org.parley.graphql.PageInfo;
+import org.parley.read.Page;
+import org.parley.read.PageInfo;
 
 @Type("StatementConnection")
 @Description("A page of statements.")

@@ -17,15 +17,14 @@ import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
-import org.parley.graphql.ListCount;
-import org.parley.graphql.Batch;
-import org.parley.graphql.DeleteInput;
-import org.parley.graphql.GivenFields;
-import org.parley.graphql.DeletePayload;
-import org.parley.graphql.InputSizes;
-import org.parley.graphql.Page;
-import org.parley.graphql.PageRequest;
-import org.parley.graphql.Writes;
+import org.parley.read.ListCount;
+import org.parley.read.Batch;
+import org.parley.write.GivenFields;
+import org.parley.write.DeletePayload;
+import org.parley.write.InputSizes;
+import org.parley.read.Page;
+import org.parley.read.PageRequest;
+import org.parley.write.Writes;
 import org.parley.limits.Limits;
 
 import io.smallrye.graphql.api.Context;
@@ -58,8 +57,8 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("Deletes a statement, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements respond to it."
             + " Needs the role admin.")
-    public Uni<DeletePayload.ForStatement> deleteStatement(@Name("input") @NonNull DeleteInput.ForStatement input) {
-        return DeletePayload.answer(service.delete(input), input.id, new DeletePayload.ForStatement());
+    public Uni<DeleteStatementPayload> deleteStatement(@Name("input") @NonNull DeleteStatementInput input) {
+        return DeletePayload.answer(service.delete(input), input.id, new DeleteStatementPayload());
     }
 
     @Mutation

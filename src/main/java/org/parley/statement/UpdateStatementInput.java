@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
-import org.parley.graphql.PartialDateInput;
+import org.parley.api.PartialDateInput;
 
 @Input("UpdateStatementInput")
 @Description("Changes to a statement."

@@ -5,7 +5,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.graphql.UserError;
+import org.parley.write.UserError;
 
 @Type("UpdateStatementPayload")
 @Description("The result of `updateStatement`.")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Ids;
+import org.parley.read.PageRequest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -44,7 +44,7 @@ class JsonLogsIT {
             Thread.sleep(100);
             lines = parse();
             requests = lines.stream()
-                    .filter(line -> line.path("loggerName").asText().equals("org.parley.graphql.RequestLog"))
+                    .filter(line -> line.path("loggerName").asText().equals("org.parley.errors.RequestLog"))
                     .filter(line -> line.path("message").asText().startsWith("graphql operation=ActorByName "))
                     .toList();
         }

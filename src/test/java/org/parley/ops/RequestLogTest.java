@@ -25,7 +25,7 @@ class RequestLogTest {
     private static final String SECRET = "s3cr3t-variable-value";
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("org.parley.graphql.RequestLog");
+    private final Logger logger = Logger.getLogger("org.parley.errors.RequestLog");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

@@ -64,7 +64,7 @@ class HostileInputFuzzTest {
     public static class QuietRequestLog implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.category.\"org.parley.graphql.RequestLog\".level", "WARN");
+            return Map.of("quarkus.log.category.\"org.parley.errors.RequestLog\".level", "WARN");
         }
     }
 

@@ -51,7 +51,7 @@ class WriteDeadlineTest {
     }
 
     private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final Logger requestLog = Logger.getLogger("org.parley.graphql.RequestLog");
+    private final Logger requestLog = Logger.getLogger("org.parley.errors.RequestLog");
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {

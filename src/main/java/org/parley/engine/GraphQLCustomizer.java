@@ -1,0 +1,83 @@
+package org.parley.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.limits.Limits;
+import org.parley.limits.QueryCost;
+import org.parley.limits.RequestLimits;
+import org.parley.errors.ErrorCodes;
+import org.parley.errors.RequestLog;
+import org.parley.read.PageRequest;
+
+import graphql.GraphQL;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.Unremovable;
+import io.smallrye.graphql.execution.QueryCache;
+import io.smallrye.graphql.spi.EventingService;
+import graphql.execution.instrumentation.Instrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after {@link SchemaTuning} (lean batch
+ * fetchers, default field visibility) and SmallRye's parsed-document cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
+ * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent. {@link InstrumentationChain}
+ * skips the per-field hooks that none of them takes.
+ * <p>
+ * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
+ * builds graphql-java. SmallRye's CDI events could deliver the builder too, but turning them on makes SmallRye fire
+ * a CDI event before every data fetch, for every parent object of a batch: a tenth of the server's CPU time in the
+ * load benchmark (docs/BENCHMARKS.md).
+ */
+@ApplicationScoped
+@Unremovable // looked up by BuildHook, not injected
+public class GraphQLCustomizer {
+
+    private final MeterRegistry registry;
+    private final Limits limits;
+    private final String fieldVisibility;
+
+    GraphQLCustomizer(MeterRegistry registry, Limits limits,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String fieldVisibility) {
+        this.registry = registry;
+        this.limits = limits;
+        this.fieldVisibility = fieldVisibility;
+    }
+
+    /**
+     * SmallRye's parsed-document cache works only with its instrumentation in the chain (validation fills it), and
+     * setting the instrumentation replaces SmallRye's chain: without the cache in Parley's chain every request was
+     * parsed and validated again. It must be SmallRye's own instance, the provider the builder already has: SmallRye
+     * also asks that instance for the document when it sets up each request's context, and a cache that is never
+     * filled made it parse every request once more (11% of the CPU under Q4).
+     */
+    GraphQL.Builder customize(GraphQL.Builder builder) {
+        QueryCache documents = builder.build().getPreparsedDocumentProvider() instanceof QueryCache smallRyes
+                ? smallRyes
+                : new QueryCache();
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.addAll(List.of(new SchemaTuning(fieldVisibility.equals("default")), documents,
+                new RequestLimits(limits.maxCost(),
+                        new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize()),
+                        limits.maxFieldMerges()),
+                new ErrorCodes(registry), new RequestLog()));
+        return builder.preparsedDocumentProvider(documents).instrumentation(new InstrumentationChain(chain));
+    }
+
+    /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */
+    public static class BuildHook implements EventingService {
+
+        @Override
+        public String getConfigKey() {
+            return null; // always on
+        }
+
+        @Override
+        public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+            return Arc.container().instance(GraphQLCustomizer.class).get().customize(builder);
+        }
+    }
+}

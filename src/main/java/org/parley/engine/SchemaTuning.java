@@ -1,0 +1,99 @@
+package org.parley.engine;
+
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedOutputType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.SchemaTransformer;
+import graphql.schema.TypeResolver;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+
+
+/**
+ * Executes every request against a copy of SmallRye's schema, made once, with these changes:
+ * <ul>
+ * <li>{@code Int} and {@code Float} coerce their inputs strictly ({@link StrictInt}, {@link StrictFloat}), under
+ * the same names, so the served schema is
+ * unchanged. Replacing a type rebuilds every type that refers to it, while SmallRye's type resolvers hand back the
+ * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
+ * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
+ * themselves).</li>
+ * <li>the batched fields get {@link BatchFetchers.Lean} fetchers;</li>
+ * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
+ * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a
+ * {@code BlockedFields} visibility that blocks nothing but builds a "Type.field" string for every field it is asked
+ * about (5% of the garbage of the load benchmark's deep query). {@code no-introspection} and real patterns keep
+ * SmallRye's visibility.</li>
+ * </ul>
+ */
+final class SchemaTuning extends SimplePerformantInstrumentation {
+
+    private final boolean defaultVisibility;
+    private volatile GraphQLSchema original;
+    private volatile GraphQLSchema tuned;
+
+    SchemaTuning(boolean defaultVisibility) {
+        this.defaultVisibility = defaultVisibility;
+    }
+
+    @Override
+    public GraphQLSchema instrumentSchema(GraphQLSchema schema, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        if (schema != original) { // once: SmallRye builds the schema once
+            GraphQLSchema strict = withStrictInt(schema);
+            GraphQLCodeRegistry registry = BatchFetchers.lean(strict);
+            GraphQLCodeRegistry code = defaultVisibility
+                    ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
+                    : registry;
+            tuned = strict.transform(builder -> builder.codeRegistry(code));
+            original = schema;
+        }
+        return tuned;
+    }
+
+    static GraphQLSchema withStrictInt(GraphQLSchema schema) {
+        GraphQLSchema strict = SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
+            @Override
+            public TraversalControl visitGraphQLScalarType(GraphQLScalarType type,
+                    TraverserContext<GraphQLSchemaElement> context) {
+                if (type.getName().equals(StrictInt.NAME) && !StrictInt.isStrict(type)) {
+                    return changeNode(context, StrictInt.replacing(type));
+                }
+                if (type.getName().equals(StrictFloat.NAME) && !StrictFloat.isStrict(type)) {
+                    return changeNode(context, StrictFloat.replacing(type));
+                }
+                return TraversalControl.CONTINUE;
+            }
+        });
+        GraphQLCodeRegistry registry = strict.getCodeRegistry();
+        GraphQLCodeRegistry rebound = registry.transform(builder -> {
+            for (GraphQLNamedOutputType type : strict.getAllTypesAsList().stream()
+                    .filter(t -> t instanceof GraphQLInterfaceType || t instanceof GraphQLUnionType)
+                    .map(GraphQLNamedOutputType.class::cast).toList()) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
+                        : registry.getTypeResolver((GraphQLUnionType) type);
+                builder.typeResolver(type.getName(), inSchema(resolver));
+            }
+        });
+        return strict.transform(builder -> builder.codeRegistry(rebound));
+    }
+
+    /** The resolver's answer, as the type of that name in the schema the request executes against. */
+    private static TypeResolver inSchema(TypeResolver resolver) {
+        return environment -> {
+            GraphQLObjectType resolved = resolver.getType(environment);
+            GraphQLObjectType current = resolved == null ? null : environment.getSchema().getObjectType(resolved.getName());
+            return current == null ? resolved : current;
+        };
+    }
+}

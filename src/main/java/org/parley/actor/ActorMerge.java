@@ -1,21 +1,19 @@
 package org.parley.actor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
-import org.parley.write.LiveRows;
+import org.parley.write.MergePair;
 import org.parley.api.NodeType;
 import org.parley.write.UserError;
 import org.parley.write.UserErrorCode;
+import org.parley.write.SqlSteps;
 import org.parley.write.UserErrorException;
-import org.parley.write.Writes;
 import org.parley.provenance.Provenance;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -91,56 +89,19 @@ public class ActorMerge {
     public Uni<Long> merge(MergeActorsInput input) {
         long keep = Provenance.id(input.keep, NodeType.ACTOR, "input", "keep");
         long merge = Provenance.id(input.merge, NodeType.ACTOR, "input", "merge");
-        if (keep == merge) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "an actor cannot be merged into itself",
-                    "input", "merge"));
-        }
-        return LiveRows.rows("actor", List.of(keep, merge), LiveRows.Lock.UPDATE, "version", "kind")
-                .invoke(rows -> check(rows, keep, merge, input))
-                .chain(() -> runSteps(Map.of("keep", keep, "merge", merge)))
+        return MergePair.lock("actor", "actor", keep, input.keepVersion, merge, input.mergeVersion, "kind")
+                .invoke(ActorMerge::sameKind)
+                .chain(() -> SqlSteps.run(STEPS, Map.of("keep", keep, "merge", merge)))
                 .chain(() -> audit.record("mergeActors", NodeType.ACTOR, keep))
                 .chain(() -> audit.record("mergeActors", NodeType.ACTOR, merge))
                 .replaceWith(keep);
     }
 
-    private static void check(List<Object[]> rows, long keep, long merge, MergeActorsInput input) {
-        Object[] kept = find(rows, keep);
-        Object[] merged = find(rows, merge);
-        List<UserError> errors = new ArrayList<>();
-        if (kept == null) {
-            errors.add(LiveRows.notFound("actor", "input", "keep"));
-        }
-        if (merged == null) {
-            errors.add(LiveRows.notFound("actor", "input", "merge"));
-        }
-        if (!errors.isEmpty()) {
-            throw new UserErrorException(errors);
-        }
-        Writes.requireVersion("actor to keep", ((Number) kept[1]).intValue(), input.keepVersion);
-        Writes.requireVersion("actor to merge", ((Number) merged[1]).intValue(), input.mergeVersion);
-        if (!kept[2].equals(merged[2])) {
+    private static void sameKind(MergePair pair) {
+        if (!pair.kept()[2].equals(pair.merged()[2])) {
             throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "only actors of the same kind can be"
-                    + " merged: " + kept[2] + " and " + merged[2] + " (change the kind first)", "input", "merge"));
+                    + " merged: " + pair.kept()[2] + " and " + pair.merged()[2] + " (change the kind first)", "input",
+                    "merge"));
         }
-    }
-
-    private static Object[] find(List<Object[]> rows, long id) {
-        return rows.stream().filter(row -> ((Number) row[0]).longValue() == id).findFirst().orElse(null);
-    }
-
-    private static Uni<Void> runSteps(Map<String, Long> parameters) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String step : STEPS) {
-            chain = chain.chain(() -> Panache.getSession()).chain(session -> {
-                var query = session.createNativeQuery(step);
-                parameters.forEach((name, value) -> {
-                    if (step.contains(":" + name)) {
-                        query.setParameter(name, value);
-                    }
-                });
-                return query.executeUpdate();
-            }).replaceWithVoid();
-        }
-        return chain;
     }
 }

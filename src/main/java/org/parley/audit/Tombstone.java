@@ -30,13 +30,13 @@ public class Tombstone {
     public OffsetDateTime deletedAt;
 
     @Id
-    @Description("For an actor merged into another: the actor that now stands for it. Null for a deletion.")
+    @Description("For an actor or encounter merged into another: the one that now stands for it. Null for a deletion.")
     public String mergedIntoId;
 
     /** Deleted rows of every type, as one relation {@code t}. */
     static final String FROM = "from (select 'Actor' as node_type, a.id, a.deleted_at, a.merged_into_id from actor a"
             + " where a.deleted_at is not null"
-            + " union all select 'Encounter', e.id, e.deleted_at, null from encounter e where e.deleted_at is not null"
+            + " union all select 'Encounter', e.id, e.deleted_at, e.merged_into_id from encounter e where e.deleted_at is not null"
             + " union all select 'Statement', s.id, s.deleted_at, null from statement s where s.deleted_at is not null"
             + " union all select 'Source', src.id, src.deleted_at, null from source src where src.deleted_at is not null"
             + ") t";
@@ -52,7 +52,7 @@ public class Tombstone {
         tombstone.id = GlobalId.encode(type, row.getLong("id"));
         tombstone.deletedAt = row.getOffsetDateTime("deleted_at");
         Long mergedInto = row.getLong("merged_into_id");
-        tombstone.mergedIntoId = mergedInto == null ? null : GlobalId.encode(NodeType.ACTOR, mergedInto);
+        tombstone.mergedIntoId = mergedInto == null ? null : GlobalId.encode(type, mergedInto);
         return tombstone;
     }
 }

@@ -73,7 +73,10 @@ final class References {
     }
 
     Ref encounter(String key) throws SQLException {
-        return byKey(encounters, "select id, slug, null from encounter where slug = ? and deleted_at is null", key);
+        // a merged encounter's key leads to the encounter it was merged into
+        return byKey(encounters, "select coalesce(m.id, e.id), coalesce(m.slug, e.slug), null from encounter e"
+                + " left join encounter m on m.id = e.merged_into_id and m.deleted_at is null"
+                + " where e.slug = ? and (e.deleted_at is null or m.id is not null)", key);
     }
 
     Ref statement(String key) throws SQLException {

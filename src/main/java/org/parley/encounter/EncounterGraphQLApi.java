@@ -40,11 +40,14 @@ public class EncounterGraphQLApi {
     private final EncounterRepository encounters;
     private final EncounterService service;
     private final ActorRepository actors;
+    private final EncounterMerge merges;
 
-    EncounterGraphQLApi(EncounterRepository encounters, EncounterService service, ActorRepository actors) {
+    EncounterGraphQLApi(EncounterRepository encounters, EncounterService service, ActorRepository actors,
+            EncounterMerge merges) {
         this.encounters = encounters;
         this.service = service;
         this.actors = actors;
+        this.merges = merges;
     }
 
     @Mutation
@@ -76,6 +79,18 @@ public class EncounterGraphQLApi {
             + " without `effective` counts from the latest effective date entered before it. Needs the role editor.")
     public Uni<EncounterPayload.SetStatus> changeStatus(@Name("input") @NonNull SetEncounterStatusInput input) {
         return answer(service.setStatus(input), new EncounterPayload.SetStatus());
+    }
+
+    @Mutation
+    @RolesAllowed("admin")
+    @NonNull
+    @Description("Folds a duplicate encounter (`merge`) into another (`keep`): participants, attestations, status steps,"
+            + " statements made there or about it, and parts move to `keep`, which fills its empty summary, place and"
+            + " dates from the duplicate; where one source attests both, the duplicate's excerpt is kept in the"
+            + " attestation's `note`. The duplicate's ID resolves to `keep` through `node`, and `tombstones` lists it"
+            + " with `mergedIntoId`. Refused (INVALID) when one encounter is part of the other. Needs the role admin.")
+    public Uni<EncounterPayload.Merge> mergeEncounters(@Name("input") @NonNull MergeEncountersInput input) {
+        return answer(merges.merge(input), new EncounterPayload.Merge());
     }
 
     @Mutation

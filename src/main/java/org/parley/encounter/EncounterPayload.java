@@ -38,4 +38,9 @@ public abstract class EncounterPayload {
     @Description("The result of `setEncounterStatus`.")
     public static class SetStatus extends EncounterPayload {
     }
+
+    @Type("MergeEncountersPayload")
+    @Description("The result of `mergeEncounters`: the encounter that was kept, as it now is.")
+    public static class Merge extends EncounterPayload {
+    }
 }

@@ -3,6 +3,7 @@ package org.parley.encounter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.parley.actor.Actor;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
 import org.parley.api.GlobalId;
+import org.parley.api.Node;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.read.Page;
@@ -48,6 +50,20 @@ public class EncounterRepository implements NodeLoader {
     @Override
     public Uni<Map<Long, Encounter>> byIds(Long[] ids) {
         return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1) and e.deleted_at is null", ids, Encounter::from);
+    }
+
+    /** As {@link #byIds}, but the ID of an encounter merged into another loads that other (for {@code node}). */
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
+        return pool.preparedQuery("select " + Encounter.COLUMNS + ", requested.id as requested_id from encounter requested"
+                + Batch.lookup("encounter", "e", "e.id = coalesce(requested.merged_into_id, requested.id)")
+                + " where requested.id = any($1) and e.deleted_at is null")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Encounter> byRequestedId = new HashMap<>();
+                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), Encounter.from(row)));
+                    return byRequestedId;
+                });
     }
 
     public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request) {

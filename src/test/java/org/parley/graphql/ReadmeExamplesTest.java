@@ -9,13 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.parley.engine.GraphiQLExamples;
 import org.parley.testsupport.GraphQL;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,11 +25,7 @@ class ReadmeExamplesTest {
     @Test
     void everyExampleQueryOfTheReadmeAnswersWithData() throws IOException {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher block = Pattern.compile("```graphql\\n(.*?)```", Pattern.DOTALL).matcher(readme);
-        List<String> queries = new ArrayList<>();
-        while (block.find()) {
-            queries.add(block.group(1));
-        }
+        List<String> queries = GraphiQLExamples.queries(readme);
         assertEquals(3, queries.size(), "the README shows three example queries");
         for (String query : queries) {
             GraphQL.post(query, Map.of()).statusCode(200)

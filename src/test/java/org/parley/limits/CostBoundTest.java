@@ -50,6 +50,7 @@ class CostBoundTest {
 
     private static String source;
     private static String firstStatement;
+    private static String encounter;
 
     @BeforeAll
     static void aSourceWithManyStatementsAndAStatementWithManyResponses() {
@@ -69,6 +70,18 @@ class CostBoundTest {
                 first);
         source = Ids.of("Source", sourceId);
         firstStatement = Ids.of("Statement", first);
+        // an encounter with as many parts, and every fan-out statement about it (Encounter.parts, statementsAbout,
+        // Statement.aboutEncounters)
+        Database.execute("with parent as (insert into encounter (slug, kind, title, status)"
+                + " values (?, 'SUMMIT', 'Zz Test Fanout summit', 'HELD') returning id)"
+                + " insert into encounter (slug, kind, title, status, part_of_id)"
+                + " select ? || '-part-' || i, 'MEETING', 'Zz Test part ' || i, 'HELD', parent.id"
+                + " from parent, generate_series(1, ?) i", slug, slug, CHILDREN);
+        long encounterId = ((Number) Database.column("select id from encounter where slug = ?", slug).get(0))
+                .longValue();
+        Database.execute("insert into statement_about_encounter (statement_id, encounter_id, position)"
+                + " select id, ?, 0 from statement where slug like ?", encounterId, slug + "-%");
+        encounter = Ids.of("Encounter", encounterId);
     }
 
     @AfterAll
@@ -104,9 +117,15 @@ class CostBoundTest {
                         + " attestations { source { statements(first: 2) { text } } } } } } }"
                         + " b: node(id: $r) { ... on Statement { responses { text } } } }",
                 "{ sources(first: 20) { nodes { statements(first: 100) { text }"
-                        + " encounters(first: 10) { title participants(first: 10) { actor { name } } } } } }");
+                        + " encounters(first: 10) { title participants(first: 10) { actor { name } } } } } }",
+                "query($e: ID!) { node(id: $e) { ... on Encounter { parts { title partOf { title } }"
+                        + " statementsAbout { text aboutEncounters { title parts(first: 3) { title } } } } } }",
+                "query($e: ID!) { node(id: $e) { ... on Encounter { statementsAbout(first: 20) {"
+                        + " aboutEncounters(first: 5) { parts(first: 100) { title } } } } } }",
+                "query($e: ID!) { node(id: $e) { ... on Encounter { parts(first: 100) { partOf {"
+                        + " statementsAbout(first: 100) { text } } } } } }");
         for (String shape : shapes) {
-            String body = GraphQL.post(shape, Map.of("s", source, "r", firstStatement)).statusCode(200)
+            String body = GraphQL.post(shape, Map.of("s", source, "r", firstStatement, "e", encounter)).statusCode(200)
                     .extract().asString();
             JsonNode answer = JSON.readTree(body);
             assertTrue(answer.path("data").isObject() && answer.path("errors").isMissingNode(),

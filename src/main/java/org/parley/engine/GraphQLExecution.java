@@ -34,7 +34,12 @@ public final class GraphQLExecution extends SmallRyeGraphQLAbstractHandler {
             CurrentVertxRequest currentRequest) {
         super(identities, currentRequest, false);
         this.requests = requests;
-        this.jacksonAnswers = true;
+        this.jacksonAnswers = FastPaths.enabled();
+    }
+
+    /** Whether answers without errors are written with Jackson (a fast path) rather than SmallRye's writer. */
+    boolean writesWithJackson() {
+        return jacksonAnswers;
     }
 
     @Override

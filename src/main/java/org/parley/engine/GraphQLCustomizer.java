@@ -18,14 +18,16 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.spi.EventingService;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLSchema;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Hooks into graphql-java as SmallRye builds it. Parley's instrumentations run after {@link SchemaTuning} (lean batch
  * fetchers, default field visibility) and SmallRye's parsed-document cache, in this order: {@link RequestLimits} (page sizes, cost, deadline), {@link ErrorCodes}, which then counts the
  * codes the limits gave, and {@link RequestLog}, which sees the codes that are sent. {@link InstrumentationChain}
- * skips the per-field hooks that none of them takes.
+ * skips the per-field hooks that none of them takes (graphql-java's own chain with {@link FastPaths} off).
  * <p>
  * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
  * builds graphql-java. SmallRye's CDI events could deliver the builder too, but turning them on makes SmallRye fire
@@ -39,12 +41,17 @@ public class GraphQLCustomizer {
     private final MeterRegistry registry;
     private final Limits limits;
     private final String fieldVisibility;
+    private final boolean fastPaths;
+    /** What {@link #customize} installed, for {@code FastPathsTest}. */
+    private volatile SchemaTuning tuning;
+    private volatile Instrumentation instrumentation;
 
     GraphQLCustomizer(MeterRegistry registry, Limits limits,
             @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String fieldVisibility) {
         this.registry = registry;
         this.limits = limits;
         this.fieldVisibility = fieldVisibility;
+        this.fastPaths = FastPaths.enabled();
     }
 
     /**
@@ -59,12 +66,23 @@ public class GraphQLCustomizer {
                 ? smallRyes
                 : new QueryCache();
         List<Instrumentation> chain = new ArrayList<>();
-        chain.addAll(List.of(new SchemaTuning(fieldVisibility.equals("default")), documents,
+        tuning = new SchemaTuning(fastPaths, fastPaths && fieldVisibility.equals("default"));
+        chain.addAll(List.of(tuning, documents,
                 new RequestLimits(limits.maxCost(),
                         new QueryCost.Sizes(limits.maxPageSize(), PageRequest.DEFAULT_FIRST, limits.listSize()),
                         limits.maxFieldMerges()),
                 new ErrorCodes(registry), new RequestLog()));
-        return builder.preparsedDocumentProvider(documents).instrumentation(new InstrumentationChain(chain));
+        instrumentation = fastPaths ? new InstrumentationChain(chain) : new ChainedInstrumentation(chain);
+        return builder.preparsedDocumentProvider(documents).instrumentation(instrumentation);
+    }
+
+    /** The schema requests execute against, once one has run (null before). */
+    GraphQLSchema executingSchema() {
+        return tuning == null ? null : tuning.executing();
+    }
+
+    Instrumentation instrumentation() {
+        return instrumentation;
     }
 
     /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */

@@ -24,10 +24,13 @@ import graphql.schema.LightDataFetcher;
  * docs/BENCHMARKS.md). Parley's getters do not read that context. Every other field (formatted scalars such as dates,
  * adapters, maps) and every operation keeps SmallRye's fetchers: this service answers null for them.
  * <p>
- * Registered through {@code META-INF/services/io.smallrye.graphql.spi.DataFetcherService}; without it the answers
- * are the same, only slower.
+ * Registered through {@code META-INF/services/io.smallrye.graphql.spi.DataFetcherService}; without it (or with
+ * {@link FastPaths} off) the answers are the same, only slower.
  */
 public class PlainFieldFetchers implements DataFetcherService {
+
+    /** SmallRye creates its services once per schema build, at start. */
+    private final boolean enabled = FastPaths.enabled();
 
     @Override
     public Integer getPriority() {
@@ -36,7 +39,7 @@ public class PlainFieldFetchers implements DataFetcherService {
 
     @Override
     public PlugableDataFetcher<Object> getFieldDataFetcher(Field field, Type type, Reference owner) {
-        return plain(field) ? new PropertyFetcher(field, owner) : null;
+        return enabled && plain(field) ? new PropertyFetcher(field, owner) : null;
     }
 
     /** The conditions under which SmallRye's field fetcher returns the property unchanged. */

@@ -28,22 +28,29 @@ import graphql.util.TraverserContext;
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
- * <li>the batched fields get {@link BatchFetchers.Lean} fetchers;</li>
+ * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths});</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a
  * {@code BlockedFields} visibility that blocks nothing but builds a "Type.field" string for every field it is asked
- * about (5% of the garbage of the load benchmark's deep query). {@code no-introspection} and real patterns keep
- * SmallRye's visibility.</li>
+ * about (see docs/BENCHMARKS.md). {@code no-introspection} and real patterns keep SmallRye's visibility; so does
+ * {@link FastPaths} off.</li>
  * </ul>
  */
 final class SchemaTuning extends SimplePerformantInstrumentation {
 
+    private final boolean leanFetchers;
     private final boolean defaultVisibility;
     private volatile GraphQLSchema original;
     private volatile GraphQLSchema tuned;
 
-    SchemaTuning(boolean defaultVisibility) {
+    /** Both flags are fast paths ({@link FastPaths}); the strict scalars are always installed. */
+    SchemaTuning(boolean leanFetchers, boolean defaultVisibility) {
+        this.leanFetchers = leanFetchers;
         this.defaultVisibility = defaultVisibility;
+    }
+
+    GraphQLSchema executing() {
+        return tuned;
     }
 
     @Override
@@ -51,7 +58,7 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         if (schema != original) { // once: SmallRye builds the schema once
             GraphQLSchema strict = withStrictInt(schema);
-            GraphQLCodeRegistry registry = BatchFetchers.lean(strict);
+            GraphQLCodeRegistry registry = leanFetchers ? BatchFetchers.lean(strict) : strict.getCodeRegistry();
             GraphQLCodeRegistry code = defaultVisibility
                     ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
                     : registry;

@@ -2,6 +2,7 @@ package org.parley.http;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,23 +21,20 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
 import org.jboss.logging.Logger;
+import org.parley.engine.GraphQLExecution;
 import org.parley.write.WriteDeadline;
 import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 import org.parley.limits.RequestLimits;
 
-import graphql.ExecutionResult;
-import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.smallrye.graphql.execution.ExecutionResponse;
-import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
@@ -46,8 +44,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code /graphql} by the GraphQL-over-HTTP specification, in front of SmallRye's own handler (which answers malformed
  * requests without a code, with the wrong statuses, and double-decodes GET parameters). It reads the request, checks
- * the document ({@link DocumentChecks}), and hands it to SmallRye's execution service, with the same request context
- * and security identity as SmallRye's handler (this class extends its base).
+ * the document ({@link DocumentChecks}), and hands it to SmallRye's execution service through
+ * {@link GraphQLExecution}, which also sets up the same request context and security identity as SmallRye's handler.
  * <ul>
  * <li>Media types: {@code application/graphql-response+json} when the client accepts it, otherwise
  * {@code application/json}, always UTF-8. Requests are {@code GET} with URL parameters or {@code POST} with an
@@ -63,7 +61,7 @@ import io.vertx.ext.web.RoutingContext;
  * anything but white space after the value, is refused with 400, and so is a GET parameter given twice.</li>
  * </ul>
  */
-class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
+class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     static final String JSON = "application/json";
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -92,10 +90,11 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private final RefusalLog refusals;
     private final InFlightRequests inFlight;
     private final Admission admission;
+    private final GraphQLExecution execution;
 
     GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
             CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
-        super(identities, currentRequest, false);
+        this.execution = new GraphQLExecution(this::serve, identities, currentRequest);
         this.inFlight = inFlight;
         this.admission = admission;
         this.documentChecks = new DocumentChecks(limits);
@@ -115,7 +114,11 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     @Override
-    protected void doHandle(RoutingContext context) {
+    public void handle(RoutingContext context) {
+        execution.handle(context); // calls serve with the request context and identity set up
+    }
+
+    private void serve(RoutingContext context) {
         long start = System.nanoTime();
         String mediaType = responseMediaType(context);
         String method = context.request().method().name();
@@ -222,7 +225,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     private void execute(RoutingContext context, JsonObject request, String mediaType, Admission.Ticket ticket,
             Runnable leave) {
         AtomicBoolean answered = new AtomicBoolean();
-        Map<String, Object> metaData = getMetaData(context);
+        Map<String, Object> metaData = new HashMap<>(4);
         if (ticket != null) {
             metaData.put(Admission.TICKET, ticket);
         }
@@ -237,9 +240,9 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             }
         });
         try {
-            getExecutionService().executeAsync(request, metaData, new ExecutionResponseWriter() {
+            execution.execute(context, request, metaData, new GraphQLExecution.Outcome() {
                 @Override
-                public void write(ExecutionResponse response) {
+                public void answered(GraphQLExecution.Answer response) {
                     context.vertx().cancelTimer(timer);
                     try {
                         Admission.Refusal admitted = null;
@@ -252,19 +255,19 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                         }
                         if (admitted != null) {
                             answer(context, answered, admitted.status(), admitted.retryAfterSeconds(), mediaType,
-                                    encode(response));
+                                    response.body());
                             return;
                         }
-                        boolean refused = !response.getExecutionResult().isDataPresent();
+                        boolean refused = !response.dataPresent();
                         int status = refused && mediaType.equals(GRAPHQL_RESPONSE) ? 400 : 200;
-                        answer(context, answered, status, mediaType, encode(response));
+                        answer(context, answered, status, mediaType, response.body());
                     } finally {
                         leave.run();
                     }
                 }
 
                 @Override
-                public void fail(Throwable failure) {
+                public void failed(Throwable failure) {
                     context.vertx().cancelTimer(timer);
                     try {
                         if (ticket != null) {
@@ -286,20 +289,6 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             leave.run();
             throw e;
         }
-    }
-
-    /**
-     * The response body. An answer without errors is written straight from graphql-java's result with Jackson:
-     * SmallRye's own writer first copies the whole answer into a JSON-P object tree, which cost a tenth of the CPU
-     * and a large share of the garbage of a deep query in the load benchmark. Answers with errors keep SmallRye's
-     * writer, which formats the errors (codes, no internals).
-     */
-    static Buffer encode(ExecutionResponse response) {
-        ExecutionResult result = response.getExecutionResult();
-        if (result.getErrors().isEmpty()) {
-            return io.vertx.core.json.Json.encodeToBuffer(result.toSpecification());
-        }
-        return Buffer.buffer(response.getExecutionResultAsString(), StandardCharsets.UTF_8.name());
     }
 
     private static boolean answer(RoutingContext context, AtomicBoolean answered, int status, String mediaType,
@@ -339,9 +328,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     static String body(List<GraphQLError> errors, long maxCost) {
-        return new ExecutionResponse(ExecutionResultImpl.newExecutionResult().addErrors(errors)
-                .extensions(Map.of("cost", RequestLimits.costExtension(0, maxCost))).build())
-                .getExecutionResultAsString();
+        return GraphQLExecution.errorBody(errors, Map.of("cost", RequestLimits.costExtension(0, maxCost)));
     }
 
     /** The first media type of the Accept header that Parley serves; application/json when there is none. */

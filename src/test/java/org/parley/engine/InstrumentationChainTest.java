@@ -47,7 +47,7 @@ class InstrumentationChainTest {
 
     @Test
     void parleysOwnMembersTakeNoFieldHookSoTheChainAnswersWithTheSharedNoOps() {
-        InstrumentationChain chain = new InstrumentationChain(List.of(new SchemaTuning(true), new QueryCache(),
+        InstrumentationChain chain = new InstrumentationChain(List.of(new SchemaTuning(true, true), new QueryCache(),
                 new RequestLimits(1000, new QueryCost.Sizes(100, 20, 100)), new ErrorCodes(new SimpleMeterRegistry()),
                 new RequestLog()));
         InstrumentationState state = stateOf(chain);

@@ -1,6 +1,7 @@
 package org.parley.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.parley.testsupport.PrometheusText;
 import org.parley.testsupport.Management;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** /q/metrics (on the management interface) shows GraphQL timings per operation, errors by code and the database pool after some requests. */
 @QuarkusTest
@@ -26,6 +28,25 @@ class MetricsTest {
         double after = metrics.sum("mp_graphql_seconds_count", Map.of("name", "sources", "type", "QUERY"));
         assertTrue(after >= before + 3, "three more `sources` queries timed; before " + before + ", after " + after);
         assertTrue(metrics.sum("mp_graphql_seconds_sum", Map.of("name", "sources")) > 0, "time was recorded");
+    }
+
+    /**
+     * A nested batched field is timed once per batch, in the same timer as SmallRye's root fields (engine.BatchFetchers'
+     * Timed): here one batch of Actor.encounters for every actor of the page, and one of Actor.statements.
+     */
+    @Test
+    void nestedBatchedFieldsAreTimedOncePerBatch() {
+        Map<String, String> encounters = Map.of("name", "encounters", "type", "QUERY", "source", "true");
+        Map<String, String> statements = Map.of("name", "statements", "type", "QUERY", "source", "true");
+        PrometheusText before = scrape();
+        JsonPath answer = GraphQL.data("actorsWithPagedChildren");
+        assertTrue(answer.getList("data.actors.nodes").size() > 1, "several actors, one batch");
+        PrometheusText after = scrape();
+        assertEquals(1, after.sum("mp_graphql_seconds_count", encounters)
+                - before.sum("mp_graphql_seconds_count", encounters), "one Actor.encounters batch timed");
+        assertEquals(1, after.sum("mp_graphql_seconds_count", statements)
+                - before.sum("mp_graphql_seconds_count", statements), "one Actor.statements batch timed");
+        assertTrue(after.sum("mp_graphql_seconds_sum", encounters) > 0, "time was recorded");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.parley.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -48,6 +49,38 @@ class TracingTest {
                 .collect(Collectors.joining("\n"));
         assertTrue(hasGraphQL(finished), "a GraphQL operation span among:\n" + seen);
         assertTrue(hasSql(finished), "an SQL statement span among:\n" + seen);
+    }
+
+    /**
+     * What a nested query's trace holds, pinned as docs/ARCHITECTURE.md ("Observability") describes it: SmallRye gives
+     * one span to the operation and none to its fields, root or nested, in both modes of parley.engine.fast-paths;
+     * each batched field's SQL statement has its own span, in the operation's trace.
+     */
+    @Test
+    void nestedFieldsShowAsTheirStatementsNotAsSpansOfTheirOwn() throws InterruptedException {
+        spans.reset();
+        GraphQL.data("actorsWithPagedChildren");
+
+        List<SpanData> finished = List.of();
+        for (int i = 0; i < 100 && !(hasGraphQL(finished) && sqlSpans(finished).size() >= 5); i++) {
+            Thread.sleep(50);
+            finished = spans.getFinishedSpanItems();
+        }
+        List<SpanData> operations = finished.stream().filter(s -> s.getAttributes().get(OPERATION_TYPE) != null)
+                .toList();
+        assertEquals(1, operations.size(), "one span with GraphQL attributes: the operation's");
+        String trace = operations.get(0).getTraceId();
+        // actors, Actor.encounters, Actor.statements, Encounter.participants with their actors, the two totalCounts
+        long statements = sqlSpans(finished).stream().filter(s -> s.getTraceId().equals(trace)).count();
+        assertTrue(statements >= 5, "a span per batched field's statement in the operation's trace, saw " + statements);
+        assertTrue(finished.stream().filter(s -> s.getTraceId().equals(trace))
+                .noneMatch(s -> s.getName().contains("encounters") || s.getName().contains("participants")),
+                "no span named after a nested field");
+    }
+
+    private static List<SpanData> sqlSpans(List<SpanData> spans) {
+        return spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT && s.getAttributes().get(STATEMENT) != null)
+                .toList();
     }
 
     private static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("graphql.operationType");

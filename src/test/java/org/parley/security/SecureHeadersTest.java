@@ -79,37 +79,31 @@ class SecureHeadersTest {
     }
 
     @Test
-    void otherOriginsAreRefusedWithABodyThatSaysWhy() {
+    void otherOriginsAreRefusedByQuarkus() {
         for (String origin : List.of("https://elsewhere.example", "http://localhost.elsewhere.example", "null")) {
             secure(given().header("Origin", origin).contentType(ContentType.JSON)
                     .body(Map.of("query", "{ __typename }")).post("/graphql").then().statusCode(403))
-                    .header("Access-Control-Allow-Origin", nullValue())
-                    .contentType(containsString("application/json"))
-                    .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"))
-                    .body("errors[0].message", containsString("CORS allow-list"))
-                    .body("data", nullValue());
+                    .header("Access-Control-Allow-Origin", nullValue());
         }
         // a preflight too, and any path
         given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
                 .options("/graphql").then().statusCode(403)
-                .header("Access-Control-Allow-Origin", nullValue())
-                .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
-        given().header("Origin", "https://elsewhere.example").get("/q/health/live").then().statusCode(403)
-                .body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
+                .header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://elsewhere.example").get("/q/graphql-ui/").then().statusCode(403);
     }
 
     @Test
-    void theServiceOwnOriginIsLeftToQuarkusSameOriginCheck() {
+    void theServiceOwnOriginPassesQuarkusSameOriginCheck() {
         // no allow-list entry matches parley.example, but it is the host the request was sent to
         String host = "parley.example:" + RestAssured.port;
         given().header("Host", host).header("Origin", "http://" + host).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ __typename }")).post("/graphql").then()
                 .statusCode(200).body("data.__typename", equalTo("Query"));
-        // the same host on another port or scheme is another origin: refused with the coded error, not an empty 403
+        // the same host on another port or scheme is another origin
         for (String other : List.of("http://parley.example:1", "https://parley.example:" + RestAssured.port)) {
             given().header("Host", host).header("Origin", other).contentType(ContentType.JSON)
                     .body(Map.of("query", "{ __typename }")).post("/graphql").then()
-                    .statusCode(403).body("errors[0].extensions.code", equalTo("CORS_ORIGIN_REFUSED"));
+                    .statusCode(403).header("Access-Control-Allow-Origin", nullValue());
         }
     }
 }

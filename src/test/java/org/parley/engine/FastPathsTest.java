@@ -1,0 +1,55 @@
+package org.parley.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.GraphQL;
+
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLSchema;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
+
+/**
+ * With {@code parley.engine.fast-paths} on (the default) the fast paths are installed; {@link FastPathsOffTest} checks
+ * that with it off each is replaced by the framework's own. Read from the objects graphql-java executes with. The
+ * pom's {@code fast-paths-off} execution runs this class again with {@code PARLEY_ENGINE_FAST_PATHS=false}: there it
+ * expects them off, which shows the variable reached the application.
+ */
+@QuarkusTest
+class FastPathsTest {
+
+    @Inject
+    GraphQLCustomizer customizer;
+
+    @Test
+    void theFastPathsAreInstalledUnlessTheEnvironmentTurnsThemOff() {
+        assertInstalled(customizer, !"false".equalsIgnoreCase(System.getenv("PARLEY_ENGINE_FAST_PATHS")));
+    }
+
+    static void assertInstalled(GraphQLCustomizer customizer, boolean on) {
+        GraphQL.data("actors"); // SmallRye builds graphql-java, and SchemaTuning its schema, by the first request
+        GraphQLSchema schema = customizer.executingSchema();
+        assertNotNull(schema, "a request ran against the tuned schema");
+
+        Class<?> batched = fetcher(schema, "Actor", "encounters").getClass();
+        assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Actor.encounters' fetcher");
+        Class<?> plain = fetcher(schema, "Actor", "name").getClass();
+        assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
+        assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,
+                customizer.instrumentation().getClass(), "the instrumentation chain");
+        assertEquals(on, new GraphQLExecution(context -> {
+        }, null, null).writesWithJackson(), "answers written with Jackson");
+    }
+
+    private static DataFetcher<?> fetcher(GraphQLSchema schema, String type, String field) {
+        return schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(type, field),
+                schema.getObjectType(type).getFieldDefinition(field));
+    }
+}

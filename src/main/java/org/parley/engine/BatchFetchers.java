@@ -46,9 +46,8 @@ import graphql.schema.GraphQLSchema;
  * group: one SQL statement per field, level and distinct set of arguments, whatever the number of parents.</li>
  * <li>{@link Lean}, the field's fetcher, called once per parent object: it hands the parent and its arguments to the
  * batch loader and nothing else. SmallRye's own fetcher also builds a request context for each parent (computing
- * the selected sub-fields and the path as text), times it, and wraps its future for context propagation: in the
- * load benchmark's deep query, with about 600 parents per request, that was most of the garbage and a fifth of the
- * CPU. The resolvers do not read that context (they get their arguments as parameters); the batch loader builds it
+ * the selected sub-fields and the path as text), times it, and wraps its future for context propagation: for the
+ * hundreds of parents of a deep query, a large share of the garbage and CPU (docs/BENCHMARKS.md). The resolvers do not read that context (they get their arguments as parameters); the batch loader builds it
  * once per batch.</li>
  * </ul>
  * Registered through {@code META-INF/services/io.smallrye.graphql.spi.DataFetcherService}, ahead of Quarkus' own
@@ -117,6 +116,14 @@ public class BatchFetchers implements DataFetcherService {
         }
     }
 
+    /** The environment a key was requested in, as the fetchers put it in the key's context; null if absent. */
+    static DataFetchingEnvironment requestedWith(Object keyContext) {
+        return keyContext instanceof Map<?, ?> context
+                && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment requested
+                        ? requested
+                        : null;
+    }
+
     /**
      * Times each batch in SmallRye's timer for fields ({@code mp_graphql}, tags {@code name}, {@code type},
      * {@code source=true}): the {@link Lean} fetcher skips SmallRye's, which timed each parent. One sample per batch
@@ -160,8 +167,8 @@ public class BatchFetchers implements DataFetcherService {
         /** QUERY or MUTATION, as SmallRye tags it, from any key's environment. */
         private static String operationType(BatchLoaderEnvironment environment) {
             for (Object keyContext : environment.getKeyContextsList()) {
-                if (keyContext instanceof Map<?, ?> context
-                        && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment requested) {
+                DataFetchingEnvironment requested = requestedWith(keyContext);
+                if (requested != null) {
                     return requested.getOperationDefinition().getOperation().name();
                 }
             }
@@ -216,11 +223,8 @@ public class BatchFetchers implements DataFetcherService {
 
         /** The argument values (variables resolved) a key was requested with; equal maps share one group. */
         private static Object arguments(Object keyContext) {
-            if (keyContext instanceof Map<?, ?> context
-                    && context.get(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT) instanceof DataFetchingEnvironment requested) {
-                return requested.getArguments();
-            }
-            return Objects.toString(keyContext);
+            DataFetchingEnvironment requested = requestedWith(keyContext);
+            return requested != null ? requested.getArguments() : Objects.toString(keyContext);
         }
     }
 }

@@ -31,8 +31,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * SmallRye calls {@link BuildHook} (a {@code EventingService} registered in {@code META-INF/services}) once, when it
  * builds graphql-java. SmallRye's CDI events could deliver the builder too, but turning them on makes SmallRye fire
- * a CDI event before every data fetch, for every parent object of a batch: a tenth of the server's CPU time in the
- * load benchmark (docs/BENCHMARKS.md).
+ * a CDI event before every data fetch, for every parent object of a batch (its cost: docs/BENCHMARKS.md).
  */
 @ApplicationScoped
 @Unremovable // looked up by BuildHook, not injected
@@ -59,7 +58,7 @@ public class GraphQLCustomizer {
      * setting the instrumentation replaces SmallRye's chain: without the cache in Parley's chain every request was
      * parsed and validated again. It must be SmallRye's own instance, the provider the builder already has: SmallRye
      * also asks that instance for the document when it sets up each request's context, and a cache that is never
-     * filled made it parse every request once more (11% of the CPU under Q4).
+     * filled made it parse every request once more (docs/BENCHMARKS.md).
      */
     GraphQL.Builder customize(GraphQL.Builder builder) {
         QueryCache documents = builder.build().getPreparsedDocumentProvider() instanceof QueryCache smallRyes

@@ -24,9 +24,9 @@ import io.smallrye.graphql.execution.QueryCache;
 
 /**
  * graphql-java's chain, minus the per-field and per-object calls that no member takes. graphql-java calls these
- * hooks for every field of every object of an answer (about 2,000 times for a Q1 answer of the load benchmark), and
- * the plain chain asks each member and collects their contexts in a new list each time: a tenth of the event loop's
- * CPU under Q1 (docs/BENCHMARKS.md), where Parley's instrumentations all work per request. Which member overrides
+ * hooks for every field of every object of an answer (thousands of times for a page with nested lists), and the
+ * plain chain asks each member and collects their contexts in a new list each time (what that cost:
+ * docs/BENCHMARKS.md), where Parley's instrumentations all work per request. Which member overrides
  * which hook is read once, from the classes, so a member that starts to take a field hook is called again.
  */
 @RegisterForReflection(targets = { RequestLimits.class, ErrorCodes.class, RequestLog.class, SchemaTuning.class,

@@ -20,7 +20,7 @@ import graphql.schema.LightDataFetcher;
 /**
  * Reads plain properties (a getter or public field whose value needs no transformation or adapter) straight from the
  * Java object. SmallRye's own field fetcher first clones its request context and computes the selected sub-fields
- * twice, for every property of every object: 12% of the server's CPU samples in a nested answer (see
+ * twice, for every property of every object: a large share of the CPU of a nested answer (figures in
  * docs/BENCHMARKS.md). Parley's getters do not read that context. Every other field (formatted scalars such as dates,
  * adapters, maps) and every operation keeps SmallRye's fetchers: this service answers null for them.
  * <p>

@@ -72,7 +72,7 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
-    /** Found once: {@code Json.create...} looks the provider up with a ServiceLoader on every call (10% of Q4's CPU). */
+    /** Found once: {@code Json.create...} looks the provider up with a ServiceLoader on every call (docs/BENCHMARKS.md). */
     private static final JsonProvider JSON_P = JsonProvider.provider();
     /**
      * Refuses duplicate keys: {@code KEY_STRATEGY} is JSON-P 2.1's setting, Parsson 1.1's parser reads only its own

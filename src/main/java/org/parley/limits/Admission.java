@@ -196,7 +196,7 @@ public class Admission {
     /**
      * What parsing a document is charged when the document is refused before it runs (a limit on its text): a
      * point per 10 characters. A document that is refused has no cost, yet parsing it took an event loop's time in
-     * its length (the 24.5 KB document of 4,900 repeated fields, 2,453 points, about 20 ms of parsing).
+     * its length (the measured example: docs/SECURITY.md).
      */
     public static long parsingCharge(String query) {
         return Math.max(1, query.length() / 10);

@@ -27,8 +27,7 @@ public final class Batch {
      * A join that reads, for each row on its left, the row of {@code table} (aliased {@code alias}) that
      * {@code condition} names by key. A batch joins a few hundred children to tables of many thousand rows; with
      * a plain join PostgreSQL's default costs (random_page_cost 4) chose to hash or merge the whole table instead
-     * (10,038 actors read for the 221 participants of a Q1 page: 3.8 ms instead of 0.8; 30,005 sources for 600
-     * statements of Q2: 12.3 ms). OFFSET 0 keeps the subquery from being flattened back into that plain join.
+     * (every actor read for the participants of one page; figures in docs/BENCHMARKS.md). OFFSET 0 keeps the subquery from being flattened back into that plain join.
      */
     public static String lookup(String table, String alias, String condition) {
         return " cross join" + lateral(table, alias, condition);

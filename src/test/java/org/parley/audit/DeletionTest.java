@@ -1,11 +1,12 @@
 package org.parley.audit;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,13 +163,10 @@ class DeletionTest {
             CompletableFuture<JsonPath> create = CompletableFuture.supplyAsync(() -> as(token, "createActor",
                     "input", Map.of("kind", "PERSON", "name", TestRows.unique("Citizen"), "country", state)));
             // the create waits on the lock: a backend of this database shows up as waiting, and it has not answered
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (Database.count("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
-                    + " where not l.granted and a.datname = current_database()") == 0) {
-                assertFalse(create.isDone(), () -> "createActor answered without waiting: " + create.join().prettify());
-                assertTrue(System.nanoTime() < deadline, "createActor neither waited nor answered");
-                Thread.sleep(20);
-            }
+            await("createActor waiting for the lock").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .failFast("createActor answered without waiting", create::isDone)
+                    .until(() -> Database.count("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid"
+                            + " where not l.granted and a.datname = current_database()") > 0);
             try (PreparedStatement tombstone = deleting.prepareStatement(
                     "update actor set deleted_at = now(), version = version + 1 where id = ?")) {
                 tombstone.setLong(1, stateId);

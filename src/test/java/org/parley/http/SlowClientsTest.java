@@ -1,5 +1,6 @@
 package org.parley.http;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,7 +77,7 @@ class SlowClientsTest {
             assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
             assertTrue(answer.contains("\"code\":\"REQUEST_TIMEOUT\""), answer);
         }
-        await("the timeout logged", () -> messages().stream().anyMatch(m -> m.startsWith("Request body not received")));
+        await("the timeout logged").atMost(HANG_GUARD).until(() -> messages().stream().anyMatch(m -> m.startsWith("Request body not received")));
         assertNoErrors();
     }
 
@@ -86,7 +87,7 @@ class SlowClientsTest {
         Thread.sleep(200); // the request reaches its route and waits for the body
         socket.setSoLinger(true, 0); // a reset, as a client killed mid-upload
         socket.close();
-        await("the disconnect logged", () -> messages().stream().anyMatch(m -> m.startsWith("The client closed")));
+        await("the disconnect logged").atMost(HANG_GUARD).until(() -> messages().stream().anyMatch(m -> m.startsWith("The client closed")));
         for (LogRecord record : logged) {
             if (String.valueOf(record.getMessage()).startsWith("The client closed")) {
                 assertEquals(Level.INFO, record.getLevel());
@@ -131,18 +132,6 @@ class SlowClientsTest {
             if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
                 assertNull(record.getThrown(), "no stack trace: " + record.getLoggerName() + " " + record.getMessage());
             }
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, "waited " + HANG_GUARD + " for " + what);
-            Thread.sleep(100);
         }
     }
 }

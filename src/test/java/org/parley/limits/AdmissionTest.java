@@ -1,5 +1,7 @@
 package org.parley.limits;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -156,16 +158,10 @@ class AdmissionTest {
     }
 
     /** Until this many statements of the service wait for a lock (at most 30 s). */
-    private static void awaitWaitingOnLock(int statements) throws InterruptedException {
-        long until = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < until) {
-            Object waiting = Database.rows("select count(*) as n from pg_stat_activity where datname = current_database()"
-                    + " and wait_event_type = 'Lock'").get(0).get("n");
-            if (((Number) waiting).intValue() >= statements) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(statements + " statements never waited for the lock");
+    private static void awaitWaitingOnLock(int statements) {
+        await(statements + " statements waiting for the lock").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> ((Number) Database.rows("select count(*) as n"
+                        + " from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+                        .get(0).get("n")).intValue() >= statements);
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.ops;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,20 +36,18 @@ class JsonLogsIT {
     private static final String SECRET = "json-logs-secret-value";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static List<JsonNode> requests(List<JsonNode> lines) {
+        return lines.stream().filter(line -> line.path("loggerName").asText().equals("org.parley.errors.RequestLog"))
+                .filter(line -> line.path("message").asText().startsWith("graphql operation=ActorByName ")).toList();
+    }
+
     @Test
     void everyLineIsJsonAndTheRequestLineHasNoVariables() throws IOException, InterruptedException {
         GraphQL.data("actorByName", "name", SECRET);
 
-        List<JsonNode> requests = List.of();
-        List<JsonNode> lines = List.of();
-        for (int i = 0; i < 50 && requests.isEmpty(); i++) {
-            Thread.sleep(100);
-            lines = parse();
-            requests = lines.stream()
-                    .filter(line -> line.path("loggerName").asText().equals("org.parley.errors.RequestLog"))
-                    .filter(line -> line.path("message").asText().startsWith("graphql operation=ActorByName "))
-                    .toList();
-        }
+        await("the request's log line").atMost(Duration.ofSeconds(5)).until(() -> !requests(parse()).isEmpty());
+        List<JsonNode> lines = parse();
+        List<JsonNode> requests = requests(lines);
         assertFalse(lines.isEmpty(), "the application logged");
         assertEquals(1, requests.size(), "one line for the request");
         String message = requests.get(0).path("message").asText();

@@ -1,5 +1,7 @@
 package org.parley.ops;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -43,17 +45,7 @@ class ReadinessTest {
     }
 
     private static void awaitReadiness(int status, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int last = readiness();
-        while (last != status && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = readiness();
-        }
-        assertEquals(status, last, "readiness within " + limit);
+        await("readiness " + status).atMost(limit).pollInterval(Duration.ofMillis(250))
+                .until(ReadinessTest::readiness, equalTo(status));
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.ops;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,11 +42,9 @@ class TracingTest {
         spans.reset();
         GraphQL.data("sources");
 
-        List<SpanData> finished = List.of();
-        for (int i = 0; i < 100 && !(hasGraphQL(finished) && hasSql(finished)); i++) {
-            Thread.sleep(50);
-            finished = spans.getFinishedSpanItems();
-        }
+        await("the operation's and a statement's spans").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> hasGraphQL(spans.getFinishedSpanItems()) && hasSql(spans.getFinishedSpanItems()));
+        List<SpanData> finished = spans.getFinishedSpanItems();
         String seen = finished.stream().map(s -> s.getName() + " " + s.getAttributes().asMap().keySet())
                 .collect(Collectors.joining("\n"));
         assertTrue(hasGraphQL(finished), "a GraphQL operation span among:\n" + seen);
@@ -61,11 +61,10 @@ class TracingTest {
         spans.reset();
         GraphQL.data("actorsWithPagedChildren");
 
-        List<SpanData> finished = List.of();
-        for (int i = 0; i < 100 && !(hasGraphQL(finished) && sqlSpans(finished).size() >= 5); i++) {
-            Thread.sleep(50);
-            finished = spans.getFinishedSpanItems();
-        }
+        await("the operation's and the statements' spans").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50)).until(() -> hasGraphQL(spans.getFinishedSpanItems())
+                        && sqlSpans(spans.getFinishedSpanItems()).size() >= 5);
+        List<SpanData> finished = spans.getFinishedSpanItems();
         List<SpanData> operations = finished.stream().filter(s -> s.getAttributes().get(OPERATION_TYPE) != null)
                 .toList();
         assertEquals(1, operations.size(), "one span with GraphQL attributes: the operation's");

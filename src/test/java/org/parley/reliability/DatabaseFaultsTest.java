@@ -1,5 +1,6 @@
 package org.parley.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.lessThan;
@@ -181,14 +182,10 @@ class DatabaseFaultsTest {
 
     /** Polls until {@code query} is answered without errors: the service reconnects by itself. */
     private void awaitServed(String query) throws Exception {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (true) {
-            HttpResponse<String> response = send(body(query, Map.of()), null).join();
-            if (response.statusCode() == 200 && JsonPath.from(response.body()).get("errors") == null) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "served again after the database returned: " + response.body());
-            Thread.sleep(250);
-        }
+        await("served again after the database returned").atMost(HANG_GUARD).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    HttpResponse<String> response = send(body(query, Map.of()), null).join();
+                    return response.statusCode() == 200 && JsonPath.from(response.body()).get("errors") == null;
+                });
     }
 }

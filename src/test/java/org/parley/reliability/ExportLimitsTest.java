@@ -1,5 +1,6 @@
 package org.parley.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -77,7 +78,7 @@ class ExportLimitsTest {
             for (int i = 0; i < 2; i++) {
                 readers.add(stalledExport());
             }
-            await("both exports holding a connection in their transaction", () -> exportBackends() == 2);
+            await("both exports holding a connection in their transaction").atMost(HANG_GUARD).until(() -> exportBackends() == 2);
 
             HttpResponse<String> third = CLIENT.send(get(exportUri), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, third.statusCode(), third.body());
@@ -95,7 +96,7 @@ class ExportLimitsTest {
             // finds no free connection and is told to come back, not answered 500
             GeneratedImport paused = new GeneratedImport("export-limits-paused", 10, 2);
             CompletableFuture<HttpResponse<String>> holding = post(paused);
-            await("the paused import holding the pool's last connection", () -> probe.importBackends().size() == 1);
+            await("the paused import holding the pool's last connection").atMost(HANG_GUARD).until(() -> probe.importBackends().size() == 1);
             HttpResponse<String> starved = postLines(sourceLine("export-limits-starved")).get(HANG_GUARD.toSeconds(),
                     TimeUnit.SECONDS);
             assertEquals(503, starved.statusCode(), starved.body());
@@ -108,13 +109,13 @@ class ExportLimitsTest {
                     + " (else the export timeout is too short for this machine)");
 
             // the deadline: the exports' transactions end and the clients see their transfer cut
-            await("no export left and no transaction left open", () -> exportBackends() == 0
+            await("no export left and no transaction left open").atMost(HANG_GUARD).until(() -> exportBackends() == 0
                     && Database.count("select count(*) from pg_stat_activity where state like 'idle in transaction%'"
                             + " and pid <> pg_backend_pid()") == 0);
             for (Socket reader : readers) {
                 assertFalse(readsToACompleteResponse(reader), "the stalled export was cut, not completed");
             }
-            await("both aborts logged", () -> aborts(logged).size() == 2);
+            await("both aborts logged").atMost(HANG_GUARD).until(() -> aborts(logged).size() == 2);
             for (LogRecord abort : aborts(logged)) {
                 assertEquals(Level.INFO, abort.getLevel(), "an aborted download is the client's doing");
                 assertNull(abort.getThrown(), "no stack trace for an aborted download");
@@ -223,17 +224,5 @@ class ExportLimitsTest {
             public void close() {
             }
         };
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (!condition.holds()) {
-            assertTrue(System.nanoTime() < deadline, "waited " + HANG_GUARD + " for " + what);
-            Thread.sleep(200);
-        }
     }
 }

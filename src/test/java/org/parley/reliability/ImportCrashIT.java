@@ -1,5 +1,6 @@
 package org.parley.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,20 +122,12 @@ class ImportCrashIT {
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER, "-jar", JAR.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
-        long deadline = System.nanoTime() + START_GUARD.toNanos();
-        while (true) {
-            assertTrue(service.isAlive(), "the service stopped during start-up: see " + log);
-            try {
-                if (client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return URI.create("http://127.0.0.1:" + port + "/import");
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "the service was not ready within " + START_GUARD + ": " + log);
-            Thread.sleep(500);
-        }
+        await("the service ready (log: " + log + ")").atMost(START_GUARD).pollInterval(Duration.ofMillis(500))
+                .failFast("the service stopped during start-up: see " + log, () -> !service.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                .until(() -> client.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200);
+        return URI.create("http://127.0.0.1:" + port + "/import");
     }
 
     private CompletableFuture<HttpResponse<String>> post(URI uri, GeneratedImport body) throws Exception {

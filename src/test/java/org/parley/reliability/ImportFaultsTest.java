@@ -1,5 +1,6 @@
 package org.parley.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -209,15 +210,10 @@ class ImportFaultsTest {
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"query\":\"{ sources(first: 1) { nodes { title } } }\"}"))
                 .build();
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (true) {
+        await("served again").atMost(HANG_GUARD).pollInterval(Duration.ofMillis(250)).until(() -> {
             HttpResponse<String> response = CLIENT.send(read, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && JsonPath.from(response.body()).get("errors") == null) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "served again: " + response.body());
-            Thread.sleep(250);
-        }
+            return response.statusCode() == 200 && JsonPath.from(response.body()).get("errors") == null;
+        });
     }
 
     static String prefix(String name) {

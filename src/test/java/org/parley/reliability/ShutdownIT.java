@@ -1,5 +1,6 @@
 package org.parley.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,10 +91,8 @@ class ShutdownIT {
             writers.add(writer);
         }
         // a few writes acknowledged before the signal (the first requests of a new JVM are slow)
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (outcomes.stream().filter(o -> o.status() == 200).count() < 2 * WRITERS && System.nanoTime() < warm) {
-            Thread.sleep(100);
-        }
+        await("a few writes acknowledged").atMost(Duration.ofSeconds(60))
+                .until(() -> outcomes.stream().filter(o -> o.status() == 200).count() >= 2 * WRITERS);
         long sigterm = System.nanoTime();
         service.process().destroy(); // SIGTERM
         assertTrue(service.process().waitFor(2, TimeUnit.MINUTES), "the service exits");

@@ -1,11 +1,12 @@
 package org.parley.reliability;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -113,27 +114,15 @@ class WriteDeadlineTest {
         String query = "select pid, state, wait_event_type, left(query, 120) as query from pg_stat_activity"
                 + " where datname = current_database() and pid <> pg_backend_pid() and pid <> ?"
                 + " and (xact_start is not null or wait_event_type = 'Lock')";
-        List<Map<String, Object>> left = List.of();
-        for (int i = 0; i < 150; i++) {
-            left = Database.rows(query, lockHolder);
-            if (left.isEmpty()) {
-                assertEquals(0, Database.count("select count(*) from pg_locks where not granted"), "locks waited for");
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("the timed-out write is still in PostgreSQL: " + left);
+        await("the timed-out write gone from PostgreSQL").atMost(Duration.ofSeconds(15))
+                .until(() -> Database.rows(query, lockHolder).isEmpty());
+        assertEquals(0, Database.count("select count(*) from pg_locks where not granted"), "locks waited for");
     }
 
     private void loggedWithTimeout(String operation) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            if (logLines.stream().anyMatch(line -> line.contains("operation=" + operation)
-                    && line.contains("outcome=error codes=TIMEOUT"))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("no request log line with TIMEOUT for " + operation + ": " + logLines);
+        await("a request log line with TIMEOUT for " + operation).atMost(Duration.ofSeconds(15))
+                .until(() -> logLines.stream().anyMatch(line -> line.contains("operation=" + operation)
+                        && line.contains("outcome=error codes=TIMEOUT")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.parley.testsupport;
 
+import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,7 +69,7 @@ public final class ImportProbe {
      * there, in a transaction still open (a table's lock is held to the end of the transaction).
      */
     public void awaitImportWriting(Collection<String> tables) throws Exception {
-        await("an import writing to " + tables, () -> count("select count(distinct l.relation) from pg_locks l"
+        await("an import writing to " + tables).atMost(HANG_GUARD).until(() -> count("select count(distinct l.relation) from pg_locks l"
                 + " join pg_stat_activity a on a.pid = l.pid where a.application_name = ?"
                 + " and l.mode = 'RowExclusiveLock' and l.relation::regclass::text = any(?)",
                 Importer.APPLICATION_NAME, tables.toArray(String[]::new)) == tables.size());
@@ -92,7 +93,7 @@ public final class ImportProbe {
 
     /** Waits until no backend runs an import or holds (or waits for) the imports' advisory lock. */
     public void awaitNoImport() throws Exception {
-        await("no import running and the imports' lock free", () -> importBackends().isEmpty()
+        await("no import running and the imports' lock free").atMost(HANG_GUARD).until(() -> importBackends().isEmpty()
                 && count(HOLDERS_OF_THE_LOCK, Importer.LOCK_ID) == 0);
     }
 
@@ -114,20 +115,6 @@ public final class ImportProbe {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + HANG_GUARD.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + HANG_GUARD + ": " + what);
-            }
-            Thread.sleep(100);
         }
     }
 }

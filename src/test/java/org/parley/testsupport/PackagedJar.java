@@ -1,6 +1,6 @@
 package org.parley.testsupport;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -102,19 +102,10 @@ public final class PackagedJar implements AutoCloseable {
         HttpRequest probe = HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build();
-        long deadline = System.nanoTime() + START_GUARD.toNanos();
-        while (true) {
-            assertTrue(process.isAlive(), "the service stopped during start-up: see " + log);
-            try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            assertTrue(System.nanoTime() < deadline, "the service was not ready within " + START_GUARD + ": " + log);
-            Thread.sleep(500);
-        }
+        await("the service ready (log: " + log + ")").atMost(START_GUARD).pollInterval(Duration.ofMillis(500))
+                .failFast("the service stopped during start-up: see " + log, () -> !process.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     public URI uri(String path) {

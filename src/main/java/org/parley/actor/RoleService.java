@@ -8,12 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.api.DatePrecision;
+import org.parley.write.DateInputs;
 import org.parley.write.GivenFields;
 import org.parley.write.InputValidation;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
-import org.parley.api.PartialDateInput;
 import org.parley.write.UserError;
 import org.parley.write.UserErrorCode;
 import org.parley.write.UserErrorException;
@@ -54,8 +54,8 @@ public class RoleService {
         long actorId = Provenance.id(input.actor, NodeType.ACTOR, "input", "actor");
         Long organizationId = Provenance.id(input.organization, NodeType.ACTOR, "input", "organization");
         Long sourceId = Provenance.id(input.source, NodeType.SOURCE, "input", "source");
-        PartialDate start = PartialDateInput.of(input.start);
-        PartialDate end = PartialDateInput.of(input.end);
+        PartialDate start = DateInputs.plain(input.start, "input", "start");
+        PartialDate end = DateInputs.plain(input.end, "input", "end");
         requireOrder(start, end);
         String title = input.title.strip();
         return LiveRows.entity(ActorEntity.class, actorId, "input", "actor")
@@ -99,8 +99,8 @@ public class RoleService {
                     }
                     String title = titleGiven ? input.title.strip() : role.title();
                     Long organization = given.has("organization") ? organizationId : role.organizationId();
-                    PartialDate start = given.has("start") ? PartialDateInput.of(input.start) : role.start();
-                    PartialDate end = given.has("end") ? PartialDateInput.of(input.end) : role.end();
+                    PartialDate start = given.has("start") ? DateInputs.plain(input.start, "input", "start") : role.start();
+                    PartialDate end = given.has("end") ? DateInputs.plain(input.end, "input", "end") : role.end();
                     Long source = given.has("source") ? sourceId : role.sourceId();
                     requireOrder(start, end);
                     if (title.equals(role.title()) && Objects.equals(organization, role.organizationId())

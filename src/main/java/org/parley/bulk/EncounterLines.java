@@ -29,7 +29,9 @@ final class EncounterLines extends LineKind {
     private static final List<String> PARTICIPANT = List.of("actor", "role", "note");
     private static final List<String> STATUS_CHANGE = List.of("status", "effective", "source", "note");
     private static final RecordColumns COLUMNS = new RecordColumns("encounter", List.of("kind", "title", "summary",
-            "status", "start_date", "start_precision", "start_until", "end_date", "end_precision", "end_until",
+            "status", "start_date", "start_precision", "start_until", "start_earliest", "start_latest",
+            "start_resolution", "start_note", "end_date", "end_precision", "end_until", "end_earliest", "end_latest",
+            "end_resolution", "end_note",
             "place_name", "place_locality", "place_country_id", "latitude", "longitude", "part_of_id"));
     private static final ListRows PARTICIPANTS = new ListRows("participants", "participant", "encounter_id",
             List.of("actor_id", "role", "note", "position"), EncounterLines::participant);
@@ -51,8 +53,7 @@ final class EncounterLines extends LineKind {
     @Override
     String select() {
         return "select e.id, e.slug, e.kind, e.title, e.summary, e.status, "
-                + Values.sqlPartial("e.start_date", "e.start_precision") + " as start_text, "
-                + Values.sqlPartial("e.end_date", "e.end_precision") + " as end_text,"
+                + PartialDate.columns("e", "start") + ", " + PartialDate.columns("e", "end") + ","
                 + " e.place_name, e.place_locality, pc.slug as place_country, e.latitude, e.longitude, "
                 + list("json_build_object('actor', " + keyOf("actor", "p.actor_id")
                         + ", 'role', p.role, 'note', p.note)", "p.position",
@@ -74,9 +75,9 @@ final class EncounterLines extends LineKind {
                 .put("kind", row.getString("kind"))
                 .put("title", row.getString("title"))
                 .put("summary", row.getString("summary"))
-                .put("status", row.getString("status"))
-                .put("start", row.getString("start_text"))
-                .put("end", row.getString("end_text"));
+                .put("status", row.getString("status"));
+        record.set("start", Values.node(Values.partial(row, "start")));
+        record.set("end", Values.node(Values.partial(row, "end")));
         ObjectNode place = record.putObject("place")
                 .put("name", row.getString("place_name"))
                 .put("locality", row.getString("place_locality"))
@@ -104,8 +105,8 @@ final class EncounterLines extends LineKind {
         fields.text("title", 1, 300);
         fields.text("summary", 0, 4000);
         fields.choice("status", EncounterStatus.class);
-        fields.partialDate("start");
-        fields.partialDate("end");
+        fields.uncertainDate("start");
+        fields.uncertainDate("end");
         fields.object("place", PLACE, place -> {
             place.text("name", 1, 300);
             place.text("locality", 1, 300);
@@ -143,9 +144,9 @@ final class EncounterLines extends LineKind {
         ObjectNode merged = merged(existing, given);
         fields.required(merged, "kind", "title", "status");
         checkParticipants(fields, merged);
-        PartialDate start = Values.partial(Values.text(merged, "start"));
-        PartialDate end = Values.partial(Values.text(merged, "end"));
-        if (end != null && (start == null || end.until().isBefore(start.date))) {
+        PartialDate start = Values.partial(merged.get("start"));
+        PartialDate end = Values.partial(merged.get("end"));
+        if (end != null && (start == null || end.until().isBefore(start.date) || end.latest.isBefore(start.earliest))) {
             throw fields.invalid("end", "must not be before start (and needs a start)");
         }
         boolean historyGiven = given.has("statusHistory");
@@ -202,14 +203,17 @@ final class EncounterLines extends LineKind {
 
     /** The values of {@link #COLUMNS}. */
     private static Object[] values(ImportSession session, ObjectNode record) throws SQLException {
-        PartialDate start = Values.partial(Values.text(record, "start"));
-        PartialDate end = Values.partial(Values.text(record, "end"));
+        PartialDate start = Values.partial(record.get("start"));
+        PartialDate end = Values.partial(record.get("end"));
+        Object[] startInterval = Values.interval(start);
+        Object[] endInterval = Values.interval(end);
         JsonNode place = record.get("place");
         boolean hasPlace = !place.isNull();
         return new Object[] { Values.text(record, "kind"), Values.text(record, "title"),
                 Values.text(record, "summary"), Values.text(record, "status"), Values.date(start),
-                Values.precision(start), Values.until(start), Values.date(end), Values.precision(end),
-                Values.until(end), hasPlace ? Values.text(place, "name") : null,
+                Values.precision(start), Values.until(start), startInterval[0], startInterval[1], startInterval[2],
+                startInterval[3], Values.date(end), Values.precision(end), Values.until(end), endInterval[0],
+                endInterval[1], endInterval[2], endInterval[3], hasPlace ? Values.text(place, "name") : null,
                 hasPlace ? Values.text(place, "locality") : null,
                 hasPlace ? session.references.actorId(Values.text(place, "country")) : null,
                 hasPlace ? Values.number(place, "latitude") : null,

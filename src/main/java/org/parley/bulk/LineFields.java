@@ -1,6 +1,8 @@
 package org.parley.bulk;
 
 import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.parley.api.DateResolution;
+import org.parley.api.PartialDate;
+import org.parley.api.PartialDateInput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,6 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class LineFields {
 
+    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern PARTIAL_DATE = Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
 
     /** Reads one element of a list, or a nested object. */
@@ -116,6 +123,56 @@ final class LineFields {
                 throw invalid(field, "must be a date given as YYYY, YYYY-MM or YYYY-MM-DD");
             }
         });
+    }
+
+    private static final Set<String> INTERVAL_FIELDS = Set.of("date", "earliest", "latest", "resolution", "note");
+
+    /**
+     * A date that keeps its interval: a partial date as {@link #partialDate} takes it, or an object {"date":
+     * "2024-07", "earliest": "2024-07-20", "latest": "2024-07-31", "resolution": "AS_REPORTED", "note": "..."}
+     * checked as the API checks a PartialDateInput; written in the form the export gives (text when plain).
+     */
+    void uncertainDate(String field) throws LineRejected {
+        JsonNode node = line.get(field);
+        if (!present(field) || node == null || !node.isObject()) {
+            partialDate(field);
+            return;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!INTERVAL_FIELDS.contains(name)) {
+                throw invalid(field, "unknown field \"" + name + "\" (expected date, earliest, latest, resolution, note)");
+            }
+        }
+        LineFields inner = new LineFields((ObjectNode) node, name(field), true, references, INTERVAL_FIELDS);
+        inner.partialDate("date");
+        inner.required("date");
+        inner.matching("earliest", DAY, "a day given as YYYY-MM-DD");
+        inner.matching("latest", DAY, "a day given as YYYY-MM-DD");
+        inner.choice("resolution", DateResolution.class);
+        inner.text("note", 0, 300);
+        ObjectNode checked = inner.given();
+        PartialDate period = Values.partial(Values.text(checked, "date"));
+        PartialDateInput input = new PartialDateInput();
+        input.date = period.date;
+        input.precision = period.precision;
+        try {
+            input.earliest = day(checked, "earliest");
+            input.latest = day(checked, "latest");
+            String resolution = Values.text(checked, "resolution");
+            input.resolution = resolution == null ? null : DateResolution.valueOf(resolution);
+            input.resolutionNote = Values.text(checked, "note");
+            given.set(field, Values.node(input.toPartialDate()));
+        } catch (PartialDateInput.Invalid e) {
+            throw inner.invalid(e.field, e.getMessage());
+        } catch (DateTimeException e) {
+            throw invalid(field, "earliest and latest must be days of the calendar, given as YYYY-MM-DD");
+        }
+    }
+
+    private static LocalDate day(ObjectNode checked, String field) {
+        String text = Values.text(checked, field);
+        return text == null ? null : LocalDate.parse(text);
     }
 
     /** A date and time with its UTC offset, kept to the second, or null. */

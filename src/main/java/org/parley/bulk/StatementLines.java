@@ -21,7 +21,8 @@ final class StatementLines extends LineKind {
 
     /** New statements also get their position, which updates keep. */
     private static final RecordColumns COLUMNS = new RecordColumns("statement", List.of("text", "mode", "kind",
-            "speaker_id", "speaker_label", "said_date", "said_precision", "encounter_id", "responds_to_id"),
+            "speaker_id", "speaker_label", "said_date", "said_precision", "said_earliest", "said_latest",
+            "said_resolution", "said_note", "encounter_id", "responds_to_id"),
             List.of("position"));
     private static final ListRows ABOUT = new ListRows("about", "statement_about", "statement_id",
             List.of("actor_id", "position"), (session, statementId, actor, position) -> new Object[] {
@@ -41,7 +42,7 @@ final class StatementLines extends LineKind {
     @Override
     String select() {
         return "select st.id, st.slug, st.text, st.mode, st.kind, sp.slug as speaker, st.speaker_label, "
-                + Values.sqlPartial("st.said_date", "st.said_precision") + " as said_on, en.slug as encounter, "
+                + PartialDate.columns("st", "said") + ", en.slug as encounter, "
                 + list(keyOf("actor", "sa.actor_id"), "sa.position",
                         "from statement_about sa where sa.statement_id = st.id")
                 + " as about, "
@@ -61,9 +62,9 @@ final class StatementLines extends LineKind {
                 .put("mode", row.getString("mode"))
                 .put("kind", row.getString("kind"))
                 .put("speaker", row.getString("speaker"))
-                .put("speakerLabel", row.getString("speaker_label"))
-                .put("saidOn", row.getString("said_on"))
-                .put("encounter", row.getString("encounter"));
+                .put("speakerLabel", row.getString("speaker_label"));
+        record.set("saidOn", Values.node(Values.partial(row, "said")));
+        record.put("encounter", row.getString("encounter"));
         record.set("about", json(row, "about"));
         record.put("respondsTo", row.getString("responds_to"));
         record.set("aboutEncounters", json(row, "about_encounters"));
@@ -79,7 +80,7 @@ final class StatementLines extends LineKind {
         fields.choice("kind", StatementKind.class);
         fields.actor("speaker", false);
         fields.text("speakerLabel", 1, 300);
-        fields.partialDate("saidOn");
+        fields.uncertainDate("saidOn");
         fields.encounter("encounter");
         fields.actors("about");
         fields.encounters("aboutEncounters");
@@ -126,10 +127,11 @@ final class StatementLines extends LineKind {
 
     /** The values of {@link #COLUMNS}; a statement responded to that comes on a later line is set at the end. */
     private static Object[] values(ImportSession session, ObjectNode record, Long respondsToId) throws SQLException {
-        PartialDate said = Values.partial(Values.text(record, "saidOn"));
+        PartialDate said = Values.partial(record.get("saidOn"));
+        Object[] interval = Values.interval(said);
         return new Object[] { Values.text(record, "text"), Values.text(record, "mode"), Values.text(record, "kind"),
                 session.references.actorId(Values.text(record, "speaker")), Values.text(record, "speakerLabel"),
-                Values.date(said), Values.precision(said),
+                Values.date(said), Values.precision(said), interval[0], interval[1], interval[2], interval[3],
                 session.references.encounterId(Values.text(record, "encounter")), respondsToId };
     }
 }

@@ -5,9 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.parley.api.DatePrecision;
+import org.parley.api.DateResolution;
 import org.parley.api.PartialDate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** Conversions between the values of lines and the columns they are stored in. */
 final class Values {
@@ -30,6 +39,54 @@ final class Values {
 
     static PartialDate partial(String text) {
         return text == null ? null : PartialDate.parse(text);
+    }
+
+    /**
+     * A date that keeps its interval, as a line gives it after {@link LineFields#uncertainDate}: null, a partial date
+     * ("2024-07") or an object with the date, its interval, resolution and note.
+     */
+    static PartialDate partial(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return PartialDate.parse(value.textValue());
+        }
+        PartialDate period = PartialDate.parse(value.get("date").textValue());
+        return new PartialDate(period.date, period.precision, LocalDate.parse(value.get("earliest").textValue()),
+                LocalDate.parse(value.get("latest").textValue()), DateResolution.valueOf(text(value, "resolution")),
+                text(value, "note"));
+    }
+
+    /** The line form of a date that keeps its interval: a plain date as text, the rest as an object. */
+    static JsonNode node(PartialDate date) {
+        if (date == null) {
+            return NullNode.getInstance();
+        }
+        if (date.plain()) {
+            return TextNode.valueOf(format(date));
+        }
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("date", format(date))
+                .put("earliest", date.earliest.toString()).put("latest", date.latest.toString())
+                .put("resolution", date.resolution.name());
+        if (date.resolutionNote != null) {
+            node.put("note", date.resolutionNote);
+        }
+        return node;
+    }
+
+    /** Reads the columns that {@link PartialDate#columns} names from a JDBC row. */
+    static PartialDate partial(ResultSet row, String prefix) throws SQLException {
+        LocalDate date = row.getObject(prefix + "_date", LocalDate.class);
+        return date == null ? null : new PartialDate(date, DatePrecision.valueOf(row.getString(prefix + "_precision")),
+                row.getObject(prefix + "_earliest", LocalDate.class), row.getObject(prefix + "_latest", LocalDate.class),
+                DateResolution.valueOf(row.getString(prefix + "_resolution")), row.getString(prefix + "_note"));
+    }
+
+    /** The interval columns after date, precision (and until): earliest, latest, resolution, note. */
+    static Object[] interval(PartialDate date) {
+        return date == null ? new Object[4]
+                : new Object[] { date.earliest, date.latest, date.resolution.name(), date.resolutionNote };
     }
 
     /** "2018", "2018-05" or "2018-05-31", as precise as the date is known. */

@@ -39,10 +39,11 @@ public class Encounter implements Node {
     @Description("Whether it took place, as the sources report it: the last step of `statusHistory`.")
     public EncounterStatus status;
 
-    @Description("When it began (or is to begin), as precisely as known; null when no date is known.")
+    @Description("When it began (or is to begin), as precisely as known, with the interval the sources allow and how it"
+            + " was resolved; null when no date is known.")
     public PartialDate start;
 
-    @Description("When it ended, for encounters over several days; null otherwise.")
+    @Description("When it ended, for encounters over several days (with its interval, as `start`); null otherwise.")
     public PartialDate end;
 
     @Description("Where it took place; null when unknown.")
@@ -64,12 +65,15 @@ public class Encounter implements Node {
     }
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code e}. */
-    public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, e.start_date, e.start_precision,"
-            + " e.end_date, e.end_precision, e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude,"
+    public static final String COLUMNS = "e.id, e.kind, e.title, e.summary, e.status, "
+            + PartialDate.columns("e", "start") + ", " + PartialDate.columns("e", "end") + ", e.place_name, e.place_locality, e.place_country_id, e.latitude, e.longitude,"
             + " e.version, e.modified_at, e.part_of_id";
 
-    /** Chronological: undated encounters last. */
-    public static final String ORDER = "e.start_date nulls last, e.id";
+    /**
+     * Chronological by the earliest day the start may have been (its first day for a plain date: an interval sorts
+     * by its opening), undated encounters last.
+     */
+    public static final String ORDER = "e.start_earliest nulls last, e.id";
 
     public static Encounter from(Row row) {
         Encounter encounter = new Encounter();
@@ -78,8 +82,8 @@ public class Encounter implements Node {
         encounter.title = row.getString("title");
         encounter.summary = row.getString("summary");
         encounter.status = EncounterStatus.valueOf(row.getString("status"));
-        encounter.start = PartialDate.from(row, "start_date", "start_precision");
-        encounter.end = PartialDate.from(row, "end_date", "end_precision");
+        encounter.start = PartialDate.fromInterval(row, "start");
+        encounter.end = PartialDate.fromInterval(row, "end");
         encounter.place = Place.from(row);
         encounter.version = row.getInteger("version");
         encounter.changedAt = row.getOffsetDateTime("modified_at");

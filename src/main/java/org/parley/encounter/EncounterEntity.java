@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.parley.api.DatePrecision;
+import org.parley.api.DateResolution;
 import org.parley.api.PartialDate;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -36,12 +38,28 @@ public class EncounterEntity extends PanacheEntityBase {
     public String startPrecision;
     @Column(name = "start_until")
     public LocalDate startUntil;
+    @Column(name = "start_earliest")
+    public LocalDate startEarliest;
+    @Column(name = "start_latest")
+    public LocalDate startLatest;
+    @Column(name = "start_resolution")
+    public String startResolution;
+    @Column(name = "start_note")
+    public String startNote;
     @Column(name = "end_date")
     public LocalDate endDate;
     @Column(name = "end_precision")
     public String endPrecision;
     @Column(name = "end_until")
     public LocalDate endUntil;
+    @Column(name = "end_earliest")
+    public LocalDate endEarliest;
+    @Column(name = "end_latest")
+    public LocalDate endLatest;
+    @Column(name = "end_resolution")
+    public String endResolution;
+    @Column(name = "end_note")
+    public String endNote;
 
     @Column(name = "place_name")
     public String placeName;
@@ -86,11 +104,29 @@ public class EncounterEntity extends PanacheEntityBase {
         startDate = start == null ? null : start.date;
         startPrecision = start == null ? null : start.precision.name();
         startUntil = start == null ? null : start.until();
+        startEarliest = start == null ? null : start.earliest;
+        startLatest = start == null ? null : start.latest;
+        startResolution = start == null ? null : start.resolution.name();
+        startNote = start == null ? null : start.resolutionNote;
     }
 
     void setEnd(PartialDate end) {
         endDate = end == null ? null : end.date;
         endPrecision = end == null ? null : end.precision.name();
         endUntil = end == null ? null : end.until();
+        endEarliest = end == null ? null : end.earliest;
+        endLatest = end == null ? null : end.latest;
+        endResolution = end == null ? null : end.resolution.name();
+        endNote = end == null ? null : end.resolutionNote;
+    }
+
+    PartialDate start() {
+        return startDate == null ? null : new PartialDate(startDate, DatePrecision.valueOf(startPrecision),
+                startEarliest, startLatest, DateResolution.valueOf(startResolution), startNote);
+    }
+
+    PartialDate end() {
+        return endDate == null ? null : new PartialDate(endDate, DatePrecision.valueOf(endPrecision), endEarliest,
+                endLatest, DateResolution.valueOf(endResolution), endNote);
     }
 }

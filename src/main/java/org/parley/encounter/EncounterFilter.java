@@ -25,14 +25,16 @@ public class EncounterFilter {
     public EncounterStatus status;
 
     // Strings typed Date in the schema: SmallRye would refuse a malformed date with a message naming neither the
-    // field nor the format; EncounterRepository parses them (DateBound) and says what is wrong.
+    // field nor the format; EncounterRepository parses them (api.DateBound) and says what is wrong.
     @AdaptToScalar(Scalar.Date.class)
-    @Description("Only encounters whose known period ends on or after this date (undated ones are left out)."
+    @Description("Only encounters that may have run on or after this date: the last day their interval allows"
+            + " (`end.latest`, else `start.latest`) is on or after it; undated ones are left out."
             + " YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY) counts from its first day.")
     public String from;
 
     @AdaptToScalar(Scalar.Date.class)
-    @Description("Only encounters whose known period begins on or before this date (undated ones are left out)."
+    @Description("Only encounters that may have begun on or before this date: `start.earliest` is on or before"
+            + " it; undated ones are left out. With `from`, an encounter matches when its interval overlaps the range."
             + " YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY) counts to its last day.")
     public String to;
 

@@ -132,7 +132,10 @@ public class EncounterGraphQLApi {
 
     @Query
     @NonNull
-    @Description("Encounters in chronological order (undated last). `first` defaults to 20, at most 100.")
+    @Description("Encounters in chronological order: by `start.earliest`, the first day the sources allow (a plain"
+            + " date's first day; an uncertain start sorts at the opening of its interval, so two encounters whose"
+            + " intervals overlap may have happened the other way round), then by ID; undated last. `first` defaults"
+            + " to 20, at most 100.")
     public Uni<EncounterConnection> encounters(@Name("filter") EncounterFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
         return encounters.list(filter, PageRequest.of(first, after)).map(EncounterConnection::new);

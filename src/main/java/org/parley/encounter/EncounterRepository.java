@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.actor.Actor;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.api.DateBound;
 import org.parley.api.GlobalId;
 import org.parley.api.Node;
 import org.parley.api.NodeLoader;
@@ -93,9 +94,12 @@ public class EncounterRepository implements NodeLoader {
                 encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
     }
 
-    /** The period an encounter covers, as encounter_period_idx (V8) indexes it; {@code x} is the table alias. */
+    /**
+     * The days an encounter may cover, from the earliest its start allows to the latest its end (or start) allows, as
+     * encounter_period_idx (V14) indexes it; {@code x} is the table alias.
+     */
     private static String period(String x) {
-        return "daterange(" + x + ".start_date, coalesce(" + x + ".end_until, " + x + ".start_until), '[]')";
+        return "daterange(" + x + ".start_earliest, coalesce(" + x + ".end_latest, " + x + ".start_latest), '[]')";
     }
 
     /**
@@ -165,19 +169,20 @@ public class EncounterRepository implements NodeLoader {
             throw new BadUserInputException("filter.from must not be after filter.to");
         }
         if (fromDate != null) {
-            // overlap of periods: the encounter's known period ends on or after `from`
+            // overlap: the last day the encounter may have run is on or after `from`
             String from = args.add(fromDate);
-            where.append(" and coalesce(e.end_until, e.start_until) >= ").append(from);
+            where.append(" and coalesce(e.end_latest, e.start_latest) >= ").append(from);
             // Implied by the overlap, and what lets the ordered index walk start near `from` instead of at the
-            // earliest encounter: nothing that overlaps starts before the earliest encounter running on `from`
-            // (found with encounter_period_idx, V8). OFFSET 0 keeps the planner from answering min() by walking
+            // earliest encounter: nothing that overlaps opens before the earliest encounter that may be running on
+            // `from` (found with encounter_period_idx). OFFSET 0 keeps the planner from answering min() by walking
             // encounter_start_idx from the start, the very scan this avoids.
-            where.append(" and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date")
-                    .append(" from encounter x where daterange(x.start_date, coalesce(x.end_until, x.start_until),")
-                    .append(" '[]') @> ").append(from).append(" offset 0) r), ").append(from).append(")");
+            where.append(" and e.start_earliest >= coalesce((select min(r.start_earliest) from (select")
+                    .append(" x.start_earliest from encounter x where ").append(period("x")).append(" @> ")
+                    .append(from).append(" offset 0) r), ").append(from).append(")");
         }
         if (toDate != null) {
-            where.append(" and e.start_date <= ").append(args.add(toDate));
+            // the first day it may have begun is on or before `to`
+            where.append(" and e.start_earliest <= ").append(args.add(toDate));
         }
         if (filter.place != null) {
             if (filter.place.isBlank() || filter.place.length() > 300) {

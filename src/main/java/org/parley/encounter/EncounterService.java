@@ -1,6 +1,5 @@
 package org.parley.encounter;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,13 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
+import org.parley.write.DateInputs;
 import org.parley.write.DeleteInput;
 import org.parley.write.GivenFields;
 import org.parley.write.InputValidation;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
-import org.parley.api.PartialDateInput;
 import org.parley.write.Slugs;
 import org.parley.write.SoftDeletes;
 import org.parley.write.UserError;
@@ -64,9 +63,9 @@ public class EncounterService {
     @WithTransaction
     public Uni<Long> record(RecordEncounterInput input, PartialDate announced) {
         validation.check(input);
-        PartialDate start = PartialDateInput.of(input.start);
-        PartialDate end = PartialDateInput.of(input.end);
-        if (end != null && (start == null || end.until().isBefore(start.date))) {
+        PartialDate start = DateInputs.interval(input.start, "input", "start");
+        PartialDate end = DateInputs.interval(input.end, "input", "end");
+        if (endsBeforeStart(start, end)) {
             throw invalid("must not be before start (and needs a start)", "end");
         }
         PlaceInput place = input.place;
@@ -156,21 +155,20 @@ public class EncounterService {
                         changed = true;
                     }
                     if (given.has("start")) {
-                        PartialDate start = PartialDateInput.of(input.start);
-                        if (!samePartialDate(start, encounter.startDate, encounter.startPrecision)) {
+                        PartialDate start = DateInputs.interval(input.start, "input", "start");
+                        if (!Objects.equals(start, encounter.start())) {
                             encounter.setStart(start);
                             changed = true;
                         }
                     }
                     if (given.has("end")) {
-                        PartialDate end = PartialDateInput.of(input.end);
-                        if (!samePartialDate(end, encounter.endDate, encounter.endPrecision)) {
+                        PartialDate end = DateInputs.interval(input.end, "input", "end");
+                        if (!Objects.equals(end, encounter.end())) {
                             encounter.setEnd(end);
                             changed = true;
                         }
                     }
-                    if (encounter.endDate != null
-                            && (encounter.startDate == null || encounter.endUntil.isBefore(encounter.startDate))) {
+                    if (endsBeforeStart(encounter.start(), encounter.end())) {
                         throw invalid("must not be before start (and needs a start)", "end");
                     }
                     if (given.has("place") && !samePlace(encounter, place, placeCountry)) {
@@ -190,9 +188,10 @@ public class EncounterService {
                 .map(encounter -> encounter.id);
     }
 
-    private static boolean samePartialDate(PartialDate given, LocalDate date, String precision) {
-        return given == null ? date == null
-                : given.date.equals(date) && given.precision.name().equals(precision);
+    /** An end without a start, or one whose period or interval closes before the start's opens. */
+    private static boolean endsBeforeStart(PartialDate start, PartialDate end) {
+        return end != null && (start == null || end.until().isBefore(start.date)
+                || end.latest.isBefore(start.earliest));
     }
 
     private static boolean samePlace(EncounterEntity encounter, PlaceInput place, Long countryId) {
@@ -221,7 +220,7 @@ public class EncounterService {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return LiveRows.require("source", source, LiveRows.Lock.SHARE, "input", "source");
                 })
-                .call(encounter -> insertStatusChange(id, input.status.name(), PartialDateInput.of(input.effective),
+                .call(encounter -> insertStatusChange(id, input.status.name(), DateInputs.plain(input.effective, "input", "effective"),
                         source, input.note))
                 // a backdated step goes into the history without becoming the current status
                 .call(encounter -> currentStatus(id).invoke(status -> {

@@ -19,6 +19,7 @@ import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import io.quarkus.security.AuthenticationFailedException;
@@ -79,7 +80,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         for (GraphQLError error : result.getErrors()) {
             // "a non-null field was null" only repeats, less clearly, an error already reported for that field
             if (!(error instanceof NonNullableFieldWasNullError) || result.getErrors().size() == 1) {
-                GraphQLError coded = withCode(error, uses);
+                GraphQLError coded = withCode(error, uses, parameters.getSchema());
                 errors.add(coded);
                 count(codeIn(coded));
             }
@@ -91,7 +92,7 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
      * @param uses the arguments and input fields a variable is given to in the request's document, to name them
      *        when the variable is refused
      */
-    static GraphQLError withCode(GraphQLError error, Function<String, List<String>> uses) {
+    static GraphQLError withCode(GraphQLError error, Function<String, List<String>> uses, GraphQLSchema schema) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             if (fetching.getException().getClass().isAnnotationPresent(ErrorCode.class)) {
                 return error; // SmallRye adds the declared code when it writes the response
@@ -135,8 +136,13 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         }
         String code = codeOf(error);
         extensions.put("code", code);
-        String message = code.equals(BAD_USER_INPUT) ? namingTheArgument(error.getMessage(), uses) : error.getMessage();
-        return GraphqlErrorBuilder.newError().message(withoutJavaNames(message))
+        // SmallRye names an input object it could not convert by its Java class: the GraphQL name first
+        String message = withoutJavaNames(error.getMessage());
+        if (code.equals(BAD_USER_INPUT)) {
+            String explained = InputValueProblems.explain(message, schema);
+            message = explained != null ? explained : namingTheArgument(message, uses);
+        }
+        return GraphqlErrorBuilder.newError().message(message)
                 .locations(error.getLocations()).path(error.getPath()).errorType(error.getErrorType())
                 .extensions(extensions).build();
     }

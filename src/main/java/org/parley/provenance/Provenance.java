@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.parley.errors.BadUserInputException;
 import org.parley.api.GlobalId;
+import org.parley.write.DateInputs;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
-import org.parley.api.PartialDateInput;
 import org.parley.write.UserError;
 import org.parley.write.UserErrorCode;
 import org.parley.write.UserErrorException;
@@ -68,6 +68,7 @@ public final class Provenance {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < attestations.size(); i++) {
             ids.add(id(attestations.get(i).source, NodeType.SOURCE, "input", "attestations", String.valueOf(i), "source"));
+            DateInputs.plain(attestations.get(i).reportedDate, "input", "attestations", String.valueOf(i), "reportedDate");
         }
         Set<Long> distinct = new HashSet<>(ids);
         if (distinct.size() < ids.size()) {
@@ -94,7 +95,7 @@ public final class Provenance {
         if (!subjectColumn.equals("encounter_id") && !subjectColumn.equals("statement_id")) {
             throw new IllegalArgumentException(subjectColumn);
         }
-        PartialDate reported = PartialDateInput.of(input.reportedDate);
+        PartialDate reported = DateInputs.plain(input.reportedDate, "input", "reportedDate");
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "insert into attestation (" + subjectColumn + ", source_id, excerpt, note, reported_date,"
                         + " reported_precision) values (:subject, :source, :excerpt, :note, :reported, :precision)"

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.audit.Audit;
 import org.parley.api.DatePrecision;
+import org.parley.write.DateInputs;
 import org.parley.write.DeleteInput;
 import org.parley.write.GivenFields;
 import org.parley.api.GlobalId;
@@ -17,7 +18,6 @@ import org.parley.write.InputValidation;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
-import org.parley.api.PartialDateInput;
 import org.parley.write.Slugs;
 import org.parley.write.SoftDeletes;
 import org.parley.write.UserError;
@@ -67,7 +67,7 @@ public class SourceService {
         source.updatedAt = input.updatedAt;
         source.language = input.language;
         source.reliabilityNote = input.reliabilityNote;
-        Published published = published(input.publishedAt, PartialDateInput.of(input.publishedOn), input.updatedAt);
+        Published published = published(input.publishedAt, DateInputs.plain(input.publishedOn, "input", "publishedOn"), input.updatedAt);
         source.publishedOn = published.on();
         source.publishedPrecision = published.precision();
         source.printedOffsetSeconds = published.offsetSeconds();
@@ -120,7 +120,7 @@ public class SourceService {
         OffsetDateTime updatedAt = given.has("updatedAt") ? input.updatedAt : inZone(source.updatedAt, printed);
         PartialDate on;
         if (given.has("publishedOn")) {
-            on = PartialDateInput.of(input.publishedOn);
+            on = DateInputs.plain(input.publishedOn, "input", "publishedOn");
             if (on == null && publishedAt != null) {
                 throw invalid("cannot be cleared while publishedAt is set: clear both", "publishedOn");
             }

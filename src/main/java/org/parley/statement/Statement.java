@@ -45,7 +45,8 @@ public class Statement implements Node {
             + " (\"a senior State Department official\"); may also qualify a known speaker.")
     public String speakerLabel;
 
-    @Description("When it was said, as precisely as known.")
+    @Description("When it was said, as precisely as known, with the interval the sources allow (\"on Thursday\" in a"
+            + " Friday report) and how it was resolved.")
     public PartialDate saidOn;
 
     @Description("Incremented by every accepted change; an update names the version it is based on.")
@@ -64,11 +65,14 @@ public class Statement implements Node {
     }
 
     /** Columns {@link #from(Row)} reads; the table is aliased {@code s}. */
-    public static final String COLUMNS = "s.id, s.text, s.mode, s.kind, s.speaker_id, s.speaker_label, s.said_date,"
-            + " s.said_precision, s.encounter_id, s.responds_to_id, s.version, s.modified_at";
+    public static final String COLUMNS = "s.id, s.text, s.mode, s.kind, s.speaker_id, s.speaker_label, "
+            + PartialDate.columns("s", "said") + ", s.encounter_id, s.responds_to_id, s.version, s.modified_at";
 
-    /** By date (undated last), then in the order of the curated data. */
-    public static final String ORDER = "s.said_date nulls last, s.position, s.id";
+    /**
+     * By the earliest day it may have been said (its first day for a plain date), undated last, then in the order of
+     * the curated data.
+     */
+    public static final String ORDER = "s.said_earliest nulls last, s.position, s.id";
 
     public static Statement from(Row row) {
         Statement statement = new Statement();
@@ -78,7 +82,7 @@ public class Statement implements Node {
         statement.kind = StatementKind.valueOf(row.getString("kind"));
         statement.speakerId = row.getLong("speaker_id");
         statement.speakerLabel = row.getString("speaker_label");
-        statement.saidOn = PartialDate.from(row, "said_date", "said_precision");
+        statement.saidOn = PartialDate.fromInterval(row, "said");
         statement.encounterId = row.getLong("encounter_id");
         statement.respondsToId = row.getLong("responds_to_id");
         statement.version = row.getInteger("version");

@@ -3,6 +3,10 @@ package org.parley.statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.parley.api.DatePrecision;
+import org.parley.api.DateResolution;
+import org.parley.api.PartialDate;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -35,6 +39,14 @@ public class StatementEntity extends PanacheEntityBase {
     public LocalDate saidDate;
     @Column(name = "said_precision")
     public String saidPrecision;
+    @Column(name = "said_earliest")
+    public LocalDate saidEarliest;
+    @Column(name = "said_latest")
+    public LocalDate saidLatest;
+    @Column(name = "said_resolution")
+    public String saidResolution;
+    @Column(name = "said_note")
+    public String saidNote;
     @Column(name = "encounter_id")
     public Long encounterId;
     @Column(name = "responds_to_id")
@@ -51,4 +63,18 @@ public class StatementEntity extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    void setSaidOn(PartialDate said) {
+        saidDate = said == null ? null : said.date;
+        saidPrecision = said == null ? null : said.precision.name();
+        saidEarliest = said == null ? null : said.earliest;
+        saidLatest = said == null ? null : said.latest;
+        saidResolution = said == null ? null : said.resolution.name();
+        saidNote = said == null ? null : said.resolutionNote;
+    }
+
+    PartialDate saidOn() {
+        return saidDate == null ? null : new PartialDate(saidDate, DatePrecision.valueOf(saidPrecision), saidEarliest,
+                saidLatest, DateResolution.valueOf(saidResolution), saidNote);
+    }
 }

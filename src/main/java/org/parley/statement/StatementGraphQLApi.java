@@ -79,7 +79,9 @@ public class StatementGraphQLApi {
 
     @Query
     @NonNull
-    @Description("Statements by date (undated last). `first` defaults to 20, at most 100.")
+    @Description("Statements by date: by `saidOn.earliest`, the first day the sources allow (an uncertain date sorts at"
+            + " the opening of its interval), then in the order of the data; undated last. `first` defaults to 20, at"
+            + " most 100.")
     public Uni<StatementConnection> statements(@Name("filter") StatementFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
         return statements.list(filter, PageRequest.of(first, after)).map(StatementConnection::new);

@@ -1,5 +1,6 @@
 package org.parley.statement;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.api.DateBound;
 import org.parley.api.GlobalId;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
@@ -103,6 +105,17 @@ public class StatementRepository implements NodeLoader {
         if (filter.encounter != null) {
             where.append(" and s.encounter_id = ")
                     .append(args.add(GlobalId.decode(filter.encounter, NodeType.ENCOUNTER, "filter.encounter")));
+        }
+        LocalDate fromDate = filter.from == null ? null : DateBound.parse("filter.from", filter.from).date;
+        LocalDate toDate = filter.to == null ? null : DateBound.parse("filter.to", filter.to).until();
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw new BadUserInputException("filter.from must not be after filter.to");
+        }
+        if (fromDate != null) {
+            where.append(" and s.said_latest >= ").append(args.add(fromDate));
+        }
+        if (toDate != null) {
+            where.append(" and s.said_earliest <= ").append(args.add(toDate));
         }
         if (filter.updatedSince != null) {
             where.append(" and s.modified_at >= ").append(args.add(filter.updatedSince));

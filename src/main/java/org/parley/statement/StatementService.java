@@ -15,13 +15,13 @@ import org.parley.audit.Audit;
 import org.parley.encounter.EncounterService;
 import org.parley.encounter.EncounterStatus;
 import org.parley.encounter.RecordEncounterInput;
+import org.parley.write.DateInputs;
 import org.parley.write.DeleteInput;
 import org.parley.write.GivenFields;
 import org.parley.write.InputValidation;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
-import org.parley.api.PartialDateInput;
 import org.parley.write.Slugs;
 import org.parley.write.SoftDeletes;
 import org.parley.write.UserError;
@@ -85,7 +85,7 @@ public class StatementService {
                     "only an INVITATION or ANNOUNCEMENT announces an encounter", "input", "announces"));
         }
         List<Long> sources = Provenance.sourceIds(input.attestations);
-        PartialDate saidOn = PartialDateInput.of(input.saidOn);
+        PartialDate saidOn = DateInputs.interval(input.saidOn, "input", "saidOn");
 
         StatementEntity statement = new StatementEntity();
         statement.text = input.text.strip();
@@ -93,8 +93,7 @@ public class StatementService {
         statement.kind = input.kind.name();
         statement.speakerId = speaker;
         statement.speakerLabel = input.speakerLabel;
-        statement.saidDate = saidOn == null ? null : saidOn.date;
-        statement.saidPrecision = saidOn == null ? null : saidOn.precision.name();
+        statement.setSaidOn(saidOn);
         statement.encounterId = encounter;
         statement.respondsToId = respondsTo;
         statement.modifiedAt = OffsetDateTime.now();
@@ -163,12 +162,9 @@ public class StatementService {
                         changed = true;
                     }
                     if (given.has("saidOn")) {
-                        PartialDate saidOn = PartialDateInput.of(input.saidOn);
-                        LocalDate date = saidOn == null ? null : saidOn.date;
-                        String precision = saidOn == null ? null : saidOn.precision.name();
-                        if (!Objects.equals(date, statement.saidDate) || !Objects.equals(precision, statement.saidPrecision)) {
-                            statement.saidDate = date;
-                            statement.saidPrecision = precision;
+                        PartialDate saidOn = DateInputs.interval(input.saidOn, "input", "saidOn");
+                        if (!Objects.equals(saidOn, statement.saidOn())) {
+                            statement.setSaidOn(saidOn);
                             changed = true;
                         }
                     }

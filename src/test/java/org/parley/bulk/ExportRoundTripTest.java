@@ -27,8 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Export, import into an empty database that Flyway has just migrated, export again: the two exports hold the same
  * lines. The test database holds the curated data set plus records written here that use what the curated data does
- * not (status histories, end dates, times in two offsets, participants' notes...) and a deleted encounter, which
- * must not be exported.
+ * not (status histories, end dates, uncertain dates, times in two offsets, participants' notes...) and a deleted
+ * encounter, which must not be exported.
  */
 @QuarkusTest
 class ExportRoundTripTest {
@@ -68,6 +68,18 @@ class ExportRoundTripTest {
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
                 && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"]}")),
                 exported);
+
+        // uncertain dates go out as objects with their interval, resolution and note; plain ones stay text
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-thursday\"")
+                && line.contains("\"start\":{\"date\":\"2024-07-25\",\"earliest\":\"2024-07-25\",\"latest\":"
+                        + "\"2024-07-26\",\"resolution\":\"EVENT_DAY_ASSUMED\",\"note\":\"'on Thursday' in a report"
+                        + " dated Friday 26 July\"}")
+                && line.contains("\"end\":{\"date\":\"2024-07\",\"earliest\":\"2024-07-25\",\"latest\":\"2024-07-31\","
+                        + "\"resolution\":\"AS_REPORTED\"}")), exported);
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-late-july\"")
+                && line.contains("\"saidOn\":{\"date\":\"2024-07\",\"earliest\":\"2024-07-20\",\"latest\":"
+                        + "\"2024-07-31\",\"resolution\":\"AS_REPORTED\",\"note\":\"'late July'\"}")), exported);
+        assertTrue(lines.get(visit).contains("\"start\":\"2024-06-18\",\"end\":\"2024-06-19\""), lines.get(visit));
 
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {

@@ -144,6 +144,20 @@ class ImportTest {
     }
 
     @Test
+    void anUncertainDateThatDoesNotFitIsRejectedNamingItsField() throws Exception {
+        String line = "{\"type\":\"encounter\",\"key\":\"zz-test-import-backwards\",\"kind\":\"MEETING\","
+                + "\"title\":\"Zz Test backwards\",\"status\":\"HELD\",\"start\":{\"date\":\"2024-07-25\","
+                + "\"earliest\":\"2024-07-26\",\"latest\":\"2024-07-24\"},"
+                + "\"participants\":[{\"actor\":\"north-korea\",\"role\":\"HOST\"}]}\n";
+        JsonPath report = post(line, editor(), "application/x-ndjson").statusCode(422)
+                .body("committed", equalTo(false)).extract().jsonPath();
+        assertEquals("INVALID", report.getString("rejections[0].reason"));
+        String message = report.getString("rejections[0].message");
+        assertTrue(message.startsWith("start.latest: ") && message.contains("2024-07-24"), message);
+        assertEquals(0, Database.count("select count(*) from encounter where slug = 'zz-test-import-backwards'"));
+    }
+
+    @Test
     void aRejectedLineRollsBackTheWholeFileAndEveryRejectionIsReported() throws Exception {
         importAs(editor(), NEW_RECORDS);
         Map<String, Long> rows = TestRecords.rowCounts();

@@ -42,7 +42,7 @@ class EncounterGraphQLApiTest {
 
     @Test
     void listsAllEncountersChronologicallyAcrossPages() {
-        List<String> expected = titles("select title from encounter order by start_date nulls last, id");
+        List<String> expected = titles("select title from encounter order by start_earliest nulls last, id");
         List<String> seen = new ArrayList<>();
         String after = null;
         boolean hasNext;
@@ -64,7 +64,7 @@ class EncounterGraphQLApiTest {
         List<String> expected = titles("select e.title from encounter e where"
                 + " exists (select 1 from participant p join actor a on a.id = p.actor_id where p.encounter_id = e.id and a.slug = 'kim-jong-un')"
                 + " and exists (select 1 from participant p join actor a on a.id = p.actor_id where p.encounter_id = e.id and a.slug = 'vladimir-putin')"
-                + " order by e.start_date nulls last, e.id");
+                + " order by e.start_earliest nulls last, e.id");
         assertThat(expected, hasItem(titleOf("kim-putin-vostochny-summit-2023")));
         assertEquals(expected, body.getList("data.encounters.nodes.title"));
         // with one participant only, the list is longer
@@ -81,15 +81,15 @@ class EncounterGraphQLApiTest {
                 summits.getLong("data.encounters.totalCount"));
         JsonPath cancelled = data("encounters", "filter", Map.of("status", "CANCELLED"), "first", 100);
         assertThat(cancelled.getList("data.encounters.nodes.title"),
-                contains(titles("select title from encounter where status = 'CANCELLED' order by start_date, id").toArray()));
+                contains(titles("select title from encounter where status = 'CANCELLED' order by start_earliest, id").toArray()));
         assertThat(cancelled.getList("data.encounters.nodes.title"), not(empty()));
     }
 
     @Test
     void dateRangeKeepsEncountersWhosePeriodOverlapsIt() {
         JsonPath body = data("encounters", "filter", Map.of("from", "2018-05-15", "to", "2018-06-30"), "first", 100);
-        List<String> expected = titles("select title from encounter where start_date <= date '2018-06-30'"
-                + " and coalesce(end_until, start_until) >= date '2018-05-15' order by start_date, id");
+        List<String> expected = titles("select title from encounter where start_earliest <= date '2018-06-30'"
+                + " and coalesce(end_latest, start_latest) >= date '2018-05-15' order by start_earliest, id");
         assertEquals(expected, body.getList("data.encounters.nodes.title"));
         // a month-precision encounter (May 2018) overlaps a range that starts mid-May
         assertThat(titles("select title from encounter where start_precision = 'MONTH' and start_date = date '2018-05-01'"),
@@ -103,7 +103,7 @@ class EncounterGraphQLApiTest {
     void filtersByPlaceNameOrLocality() {
         JsonPath body = data("encounters", "filter", Map.of("place", "pyongyang"), "first", 100);
         List<String> expected = titles("select title from encounter where place_name ilike '%pyongyang%'"
-                + " or place_locality ilike '%pyongyang%' order by start_date nulls last, id");
+                + " or place_locality ilike '%pyongyang%' order by start_earliest nulls last, id");
         assertThat(expected, not(empty()));
         assertEquals(expected, body.getList("data.encounters.nodes.title"));
     }
@@ -128,7 +128,7 @@ class EncounterGraphQLApiTest {
         assertEquals("Vladimir Putin", body.getString("data.node.participants[0].actor.name"));
         assertThat(body.getList("data.node.participants.actor.name"), hasItem("Kim Jong Un"));
         assertEquals(titles("select s.text from statement s join encounter e on e.id = s.encounter_id"
-                + " where e.slug = 'kim-putin-vostochny-summit-2023' order by s.said_date nulls last, s.position, s.id"),
+                + " where e.slug = 'kim-putin-vostochny-summit-2023' order by s.said_earliest nulls last, s.position, s.id"),
                 body.getList("data.node.statements.text"));
         List<String> sources = body.getList("data.node.sources.title", String.class);
         assertEquals(Database.count("select count(*) from attestation a join encounter e on e.id = a.encounter_id"
@@ -165,7 +165,7 @@ class EncounterGraphQLApiTest {
         both.addAll(secondPage.getList("data.actor.encounters.nodes.title"));
         assertEquals(titles("select e.title from participant p join actor a on a.id = p.actor_id"
                 + " join encounter e on e.id = p.encounter_id where a.slug = 'kim-jong-un'"
-                + " order by e.start_date nulls last, e.id limit 6"), both);
+                + " order by e.start_earliest nulls last, e.id limit 6"), both);
         assertEquals(Database.count("select count(*) from statement s join actor a on a.id = s.speaker_id where a.slug = 'kim-jong-un'"),
                 firstPage.getLong("data.actor.statements.totalCount"));
     }

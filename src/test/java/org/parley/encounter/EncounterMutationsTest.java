@@ -82,7 +82,7 @@ class EncounterMutationsTest {
         assertThat(titles, not(hasItem(endedBefore.get("title"))));
         assertEquals(Database.column("select title from encounter where deleted_at is null"
                 + " and start_date <= date '2018-06-30' and coalesce(end_until, start_until) >= date '2018-05-15'"
-                + " order by start_date, id"), titles);
+                + " order by start_earliest, id"), titles);
     }
 
     @Test

@@ -30,7 +30,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class StatementGraphQLApiTest {
 
-    private static final String ORDER = " order by s.said_date nulls last, s.position, s.id";
+    private static final String ORDER = " order by s.said_earliest nulls last, s.position, s.id";
 
     @Test
     void listsStatementsByDateThenPositionAcrossPages() {

@@ -1,4 +1,4 @@
-package org.parley.encounter;
+package org.parley.api;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -6,11 +6,9 @@ import java.time.YearMonth;
 import java.util.regex.Pattern;
 
 import org.parley.errors.BadUserInputException;
-import org.parley.api.DatePrecision;
-import org.parley.api.PartialDate;
 
 /** A date-range bound as a client writes it: a day, a month or a year, or BAD_USER_INPUT saying what is wrong. */
-final class DateBound {
+public final class DateBound {
 
     private static final Pattern SHAPE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
     private static final int SHOWN = 40;
@@ -19,7 +17,7 @@ final class DateBound {
     }
 
     /** The period {@code text} names; {@code field} (e.g. "filter.from") goes into the message. */
-    static PartialDate parse(String field, String text) {
+    public static PartialDate parse(String field, String text) {
         if (SHAPE.matcher(text).matches()) {
             try {
                 return switch (text.length()) {

@@ -10,6 +10,7 @@ public enum NodeType {
     ENCOUNTER("Encounter", "encounter"),
     STATEMENT("Statement", "statement"),
     SOURCE("Source", "source"),
+    AGREEMENT("Agreement", "agreement"),
     /** A role is part of its actor: its changes are the actor's (version, change entry); it leaves no tombstone. */
     ROLE("Role", null);
 

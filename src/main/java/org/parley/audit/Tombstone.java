@@ -24,7 +24,7 @@ public class Tombstone {
     public String id;
 
     @NonNull
-    @Description("The object's type: Actor, Encounter, Statement or Source.")
+    @Description("The object's type: Actor, Encounter, Statement, Source or Agreement.")
     public String type;
 
     @NonNull

@@ -1,16 +1,11 @@
 package org.parley.actor;
 
-import java.time.OffsetDateTime;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.parley.write.RecordEntity;
 
 /**
  * The write model of an actor (Hibernate Reactive Panache). Reads go through {@link ActorRepository}; writes load
@@ -18,13 +13,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "actor")
-public class ActorEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    public String slug;
+public class ActorEntity extends RecordEntity {
 
     public String kind;
 
@@ -40,14 +29,4 @@ public class ActorEntity extends PanacheEntityBase {
 
     @Column(name = "country_id")
     public Long countryId;
-
-    @Column(name = "modified_at")
-    public OffsetDateTime modifiedAt;
-
-    /** Set when the row was deleted: it stays as a tombstone for the change feed. */
-    @Column(name = "deleted_at")
-    public OffsetDateTime deletedAt;
-
-    @Version
-    public int version;
 }

@@ -1,7 +1,9 @@
 package org.parley.audit;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -22,7 +24,7 @@ public class Tombstone {
     public String id;
 
     @NonNull
-    @Description("The object's type: Actor, Encounter, Statement or Source.")
+    @Description("The object's type: Actor, Encounter, Statement, Source or Agreement.")
     public String type;
 
     @NonNull
@@ -33,13 +35,13 @@ public class Tombstone {
     @Description("For an actor or encounter merged into another: the one that now stands for it. Null for a deletion.")
     public String mergedIntoId;
 
-    /** Deleted rows of every type, as one relation {@code t}. */
-    static final String FROM = "from (select 'Actor' as node_type, a.id, a.deleted_at, a.merged_into_id from actor a"
-            + " where a.deleted_at is not null"
-            + " union all select 'Encounter', e.id, e.deleted_at, e.merged_into_id from encounter e where e.deleted_at is not null"
-            + " union all select 'Statement', s.id, s.deleted_at, null from statement s where s.deleted_at is not null"
-            + " union all select 'Source', src.id, src.deleted_at, null from source src where src.deleted_at is not null"
-            + ") t";
+    /** Deleted rows of every kind of record ({@link NodeType#table()}), as one relation {@code t}. */
+    static final String FROM = Arrays.stream(NodeType.values()).filter(type -> type.table() != null)
+            .map(type -> "select '" + type.typeName() + "' as node_type, x.id, x.deleted_at, "
+                    // actors and encounters can be merged into others
+                    + (type == NodeType.ACTOR || type == NodeType.ENCOUNTER ? "x.merged_into_id" : "null::bigint") + " as merged_into_id from "
+                    + type.table() + " x where x.deleted_at is not null")
+            .collect(Collectors.joining(" union all ", "from (", ") t"));
 
     static final String COLUMNS = "t.node_type, t.id, t.deleted_at, t.merged_into_id";
 

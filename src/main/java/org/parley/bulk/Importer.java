@@ -56,7 +56,7 @@ public final class Importer {
 
     /** The types of lines, in the order an export writes them. */
     static final List<LineKind> KINDS = List.of(new SourceLines(), new ActorLines(), new EncounterLines(),
-            new StatementLines(), new AttestationLines());
+            new AgreementLines(), new StatementLines(), new AttestationLines());
     private static final Map<String, LineKind> BY_TYPE = new LinkedHashMap<>();
     static {
         KINDS.forEach(kind -> BY_TYPE.put(kind.type, kind));

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.parley.api.DateResolution;
 import org.parley.api.PartialDate;
 import org.parley.api.PartialDateInput;
+import org.parley.api.NodeType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -279,14 +281,20 @@ final class LineFields {
 
     /** A list of encounters by key, each stored or on an earlier line. */
     void encounters(String field) throws LineRejected, SQLException {
+        keys(field, NodeType.ENCOUNTER);
+    }
+
+    /** A list of records of a kind found by key alone, each stored or on an earlier line. */
+    void keys(String field, NodeType type) throws LineRejected, SQLException {
+        String kind = type.typeName().toLowerCase(Locale.ROOT);
         list(field, (element, index) -> {
             String name = field + "[" + index + "]";
             if (!element.isTextual()) {
                 throw invalid(name, "must be a string");
             }
-            References.Ref found = references.encounter(element.textValue());
+            References.Ref found = references.keyed(type, element.textValue());
             if (found == null) {
-                throw unknown(name, "encounter", element.textValue(), false);
+                throw unknown(name, kind, element.textValue(), false);
             }
             return JsonNodeFactory.instance.textNode(found.key());
         });

@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.parley.actor.ActorNames;
+import org.parley.api.NodeType;
 
 /**
  * Finds the live records that lines refer to: actors by key (a merged actor's key finds the actor it was merged
@@ -30,8 +33,8 @@ final class References {
     private final Map<String, Ref> actors = bounded();
     private final Map<String, Ref> actorsByName = bounded();
     private final Map<String, Ref> sources = bounded();
-    private final Map<String, Ref> encounters = bounded();
-    private final Map<String, Ref> statements = bounded();
+    /** Kinds of record found by key alone (encounters, statements, agreements), by kind. */
+    private final Map<NodeType, Map<String, Ref>> keyed = new EnumMap<>(NodeType.class);
 
     References(Connection connection) {
         this.connection = connection;
@@ -73,14 +76,23 @@ final class References {
     }
 
     Ref encounter(String key) throws SQLException {
-        // a merged encounter's key leads to the encounter it was merged into
-        return byKey(encounters, "select coalesce(m.id, e.id), coalesce(m.slug, e.slug), null from encounter e"
-                + " left join encounter m on m.id = e.merged_into_id and m.deleted_at is null"
-                + " where e.slug = ? and (e.deleted_at is null or m.id is not null)", key);
+        return keyed(NodeType.ENCOUNTER, key);
     }
 
     Ref statement(String key) throws SQLException {
-        return byKey(statements, "select id, slug, null from statement where slug = ? and deleted_at is null", key);
+        return keyed(NodeType.STATEMENT, key);
+    }
+
+    /** A live record of a kind found by key alone, from the kind's table ({@link NodeType#table()}). */
+    Ref keyed(NodeType type, String key) throws SQLException {
+        String table = type.table();
+        String query = type == NodeType.ENCOUNTER
+                // a merged encounter's key leads to the encounter it was merged into
+                ? "select coalesce(m.id, x.id), coalesce(m.slug, x.slug), null from " + table + " x left join "
+                        + table + " m on m.id = x.merged_into_id and m.deleted_at is null"
+                        + " where x.slug = ? and (x.deleted_at is null or m.id is not null)"
+                : "select id, slug, null from " + table + " where slug = ? and deleted_at is null";
+        return byKey(keyed.computeIfAbsent(type, t -> bounded()), query, key);
     }
 
     /** The row id of a record named by key, or null when there is none (yet). */
@@ -93,11 +105,15 @@ final class References {
     }
 
     Long encounterId(String key) throws SQLException {
-        return key == null ? null : id(encounter(key));
+        return keyedId(NodeType.ENCOUNTER, key);
     }
 
     Long statementId(String key) throws SQLException {
-        return key == null ? null : id(statement(key));
+        return keyedId(NodeType.STATEMENT, key);
+    }
+
+    Long keyedId(NodeType type, String key) throws SQLException {
+        return key == null ? null : id(keyed(type, key));
     }
 
     /** Remembers a record just written, with its kind as written. */
@@ -105,9 +121,8 @@ final class References {
         switch (type) {
             case "actor" -> actors.put(ref.key(), ref);
             case "source" -> sources.put(ref.key(), ref);
-            case "encounter" -> encounters.put(ref.key(), ref);
-            case "statement" -> statements.put(ref.key(), ref);
-            default -> throw new IllegalArgumentException(type);
+            default -> keyed.computeIfAbsent(NodeType.valueOf(type.toUpperCase(Locale.ROOT)), t -> bounded())
+                    .put(ref.key(), ref);
         }
     }
 
@@ -124,8 +139,7 @@ final class References {
         actors.clear();
         actorsByName.clear();
         sources.clear();
-        encounters.clear();
-        statements.clear();
+        keyed.clear();
     }
 
     private static Long id(Ref ref) {

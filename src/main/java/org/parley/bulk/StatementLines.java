@@ -32,9 +32,14 @@ final class StatementLines extends LineKind {
             "statement_id", List.of("encounter_id", "position"), (session, statementId, encounter, position) ->
                     new Object[] { session.references.encounterId(encounter.textValue()), position });
 
+    private static final ListRows ABOUT_AGREEMENTS = new ListRows("aboutAgreements", "statement_about_agreement",
+            "statement_id", List.of("agreement_id", "position"), (session, statementId, agreement, position) ->
+                    new Object[] { session.references.keyedId(NodeType.AGREEMENT, agreement.textValue()), position });
+
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
-                "about", "respondsTo", "aboutEncounters"), List.of("about", "aboutEncounters"),
+                "about", "respondsTo", "aboutEncounters", "aboutAgreements"),
+                List.of("about", "aboutEncounters", "aboutAgreements"),
                 "st.deleted_at is null",
                 "st.position, st.id");
     }
@@ -48,7 +53,10 @@ final class StatementLines extends LineKind {
                 + " as about, "
                 + list(keyOf("encounter", "se.encounter_id"), "se.position",
                         "from statement_about_encounter se where se.statement_id = st.id")
-                + " as about_encounters, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
+                + " as about_encounters, "
+                + list(keyOf("agreement", "sg.agreement_id"), "sg.position",
+                        "from statement_about_agreement sg where sg.statement_id = st.id")
+                + " as about_agreements, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
                 + " left join actor sp on sp.id = st.speaker_id and sp.deleted_at is null"
                 + " left join encounter en on en.id = st.encounter_id and en.deleted_at is null"
                 + " left join statement rt on rt.id = st.responds_to_id and rt.deleted_at is null";
@@ -68,6 +76,7 @@ final class StatementLines extends LineKind {
         record.set("about", json(row, "about"));
         record.put("respondsTo", row.getString("responds_to"));
         record.set("aboutEncounters", json(row, "about_encounters"));
+        record.set("aboutAgreements", json(row, "about_agreements"));
         return record;
     }
 
@@ -84,6 +93,7 @@ final class StatementLines extends LineKind {
         fields.encounter("encounter");
         fields.actors("about");
         fields.encounters("aboutEncounters");
+        fields.keys("aboutAgreements", NodeType.AGREEMENT);
         fields.statement("respondsTo", true);
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");
@@ -111,6 +121,7 @@ final class StatementLines extends LineKind {
         session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
         ABOUT.insert(session, id, record);
         ABOUT_ENCOUNTERS.insert(session, id, record);
+        ABOUT_AGREEMENTS.insert(session, id, record);
         session.references.remember(type, new References.Ref(id, key, null));
         return id;
     }
@@ -123,6 +134,7 @@ final class StatementLines extends LineKind {
         session.laterUnlessFound("respondsTo", id, null, respondsTo, respondsToId);
         ABOUT.replace(session, id, record, before);
         ABOUT_ENCOUNTERS.replace(session, id, record, before);
+        ABOUT_AGREEMENTS.replace(session, id, record, before);
     }
 
     /** The values of {@link #COLUMNS}; a statement responded to that comes on a later line is set at the end. */

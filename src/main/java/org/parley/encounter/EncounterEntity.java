@@ -1,32 +1,22 @@
 package org.parley.encounter;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import org.parley.api.DatePrecision;
 import org.parley.api.DateResolution;
 import org.parley.api.PartialDate;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.parley.write.RecordEntity;
 
 /** The write model of an encounter (Hibernate Reactive Panache); reads go through {@link EncounterRepository}. */
 @Entity
 @Table(name = "encounter")
-public class EncounterEntity extends PanacheEntityBase {
+public class EncounterEntity extends RecordEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    public String slug;
     public String kind;
     public String title;
     public String summary;
@@ -73,16 +63,6 @@ public class EncounterEntity extends PanacheEntityBase {
     /** The encounter this one is part of; never a cycle (EncounterService checks). */
     @Column(name = "part_of_id")
     public Long partOfId;
-
-    @Column(name = "modified_at")
-    public OffsetDateTime modifiedAt;
-
-    /** Set when the row was deleted: it stays as a tombstone for the change feed. */
-    @Column(name = "deleted_at")
-    public OffsetDateTime deletedAt;
-
-    @Version
-    public int version;
 
     void setPlace(PlaceInput place, Long countryId) {
         placeName = place.name.strip();

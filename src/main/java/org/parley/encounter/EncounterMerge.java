@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Folds a duplicate encounter into the one that stays, in one transaction: participants, attestations, status steps,
- * statements made there or about it, and its parts move to the kept encounter, which fills its own gaps (summary,
+ * statements made there or about it, its parts and the agreements signed there move to the kept encounter, which fills its own gaps (summary,
  * place, dates) from the duplicate; the duplicate becomes a tombstone whose ID resolves to it. No attestation is
  * lost: where one source attests both records, its excerpt of the duplicate goes into the kept attestation's note (a
  * source attests an encounter once, and an excerpt stays the source's own words).
@@ -66,6 +66,9 @@ public class EncounterMerge {
                     + " and k.encounter_id = :keep)",
             "update statement_about_encounter set encounter_id = :keep where encounter_id = :merge",
             "update encounter set part_of_id = :keep where part_of_id = :merge",
+            // agreements signed at the duplicate were signed at the kept encounter (a new version: their content changed)
+            "update agreement set signed_at_id = :keep, version = version + 1, modified_at = now()"
+                    + " where signed_at_id = :merge",
             // the kept record fills its gaps from the duplicate; each group (place, start, end) moves whole
             "update encounter k set summary = coalesce(k.summary, m.summary),"
                     + " place_name = case when k.place_name is null then m.place_name else k.place_name end,"

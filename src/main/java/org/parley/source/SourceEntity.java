@@ -5,24 +5,14 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.parley.write.RecordEntity;
 
 /** The write model of a source (Hibernate Reactive Panache); reads go through {@link SourceRepository}. */
 @Entity
 @Table(name = "source")
-public class SourceEntity extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    public String slug;
+public class SourceEntity extends RecordEntity {
 
     public String title;
 
@@ -51,14 +41,4 @@ public class SourceEntity extends PanacheEntityBase {
 
     @Column(name = "reliability_note")
     public String reliabilityNote;
-
-    @Column(name = "modified_at")
-    public OffsetDateTime modifiedAt;
-
-    /** Set when the row was deleted: it stays as a tombstone for the change feed. */
-    @Column(name = "deleted_at")
-    public OffsetDateTime deletedAt;
-
-    @Version
-    public int version;
 }

@@ -55,6 +55,11 @@ public class RecordStatementInput {
             + " at most `parley.limits.max-statement-about` (100 by default).")
     public List<String> aboutEncounters;
 
+    @Id
+    @Description("The agreements it is about (the treaty it hails, the accord it denounces); at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<String> aboutAgreements;
+
     @Valid
     @Description("For an INVITATION or ANNOUNCEMENT: the encounter it announces, recorded in the same mutation as"
             + " PLANNED, attested by this statement's sources, and added to `aboutEncounters`. To point at an"

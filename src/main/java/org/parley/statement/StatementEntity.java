@@ -1,7 +1,6 @@
 package org.parley.statement;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 import org.parley.api.DatePrecision;
 import org.parley.api.DateResolution;
@@ -9,24 +8,15 @@ import org.parley.api.PartialDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import org.parley.write.RecordEntity;
 
 /** The write model of a statement (Hibernate Reactive Panache); reads go through {@link StatementRepository}. */
 @Entity
 @Table(name = "statement")
-public class StatementEntity extends PanacheEntityBase {
+public class StatementEntity extends RecordEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    public String slug;
     public String text;
     public String mode;
     public String kind;
@@ -53,16 +43,6 @@ public class StatementEntity extends PanacheEntityBase {
     public Long respondsToId;
 
     public int position;
-
-    @Column(name = "modified_at")
-    public OffsetDateTime modifiedAt;
-
-    /** Set when the row was deleted: it stays as a tombstone for the change feed. */
-    @Column(name = "deleted_at")
-    public OffsetDateTime deletedAt;
-
-    @Version
-    public int version;
 
     void setSaidOn(PartialDate said) {
         saidDate = said == null ? null : said.date;

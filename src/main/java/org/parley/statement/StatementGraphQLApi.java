@@ -68,6 +68,7 @@ public class StatementGraphQLApi {
     public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
         InputSizes.atMost(input.about, maxAbout, "input.about", "actors");
         InputSizes.atMost(input.aboutEncounters, maxAbout, "input.aboutEncounters", "encounters");
+        InputSizes.atMost(input.aboutAgreements, maxAbout, "input.aboutAgreements", "agreements");
         return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     RecordStatementPayload payload = new RecordStatementPayload();

@@ -68,18 +68,10 @@ public class StatementService {
         Long speaker = Provenance.id(input.speaker, NodeType.ACTOR, "input", "speaker");
         Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
-        List<Long> about = new ArrayList<>();
-        List<String> aboutIds = input.about == null ? List.of() : input.about;
-        for (int i = 0; i < aboutIds.size(); i++) {
-            about.add(Provenance.id(aboutIds.get(i), NodeType.ACTOR, "input", "about", String.valueOf(i)));
-        }
+        List<Long> about = ids(input.about, NodeType.ACTOR, "about");
         List<Long> distinctAbout = new ArrayList<>(new LinkedHashSet<>(about));
-        List<Long> aboutEncounters = new ArrayList<>();
-        List<String> aboutEncounterIds = input.aboutEncounters == null ? List.of() : input.aboutEncounters;
-        for (int i = 0; i < aboutEncounterIds.size(); i++) {
-            aboutEncounters.add(Provenance.id(aboutEncounterIds.get(i), NodeType.ENCOUNTER, "input", "aboutEncounters",
-                    String.valueOf(i)));
-        }
+        List<Long> aboutEncounters = ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters");
+        List<Long> aboutAgreements = ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements");
         if (input.announces != null && !ANNOUNCING.contains(input.kind)) {
             throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
                     "only an INVITATION or ANNOUNCEMENT announces an encounter", "input", "announces"));
@@ -103,6 +95,7 @@ public class StatementService {
                 .chain(() -> LiveRows.require("statement", respondsTo, LiveRows.Lock.SHARE, "input", "respondsTo"))
                 .chain(() -> Provenance.requireExisting("actor", about, "about", null))
                 .chain(() -> Provenance.requireExisting("encounter", aboutEncounters, "aboutEncounters", null))
+                .chain(() -> Provenance.requireExisting("agreement", aboutAgreements, "aboutAgreements", null))
                 .chain(() -> recordAnnounced(input, saidOn))
                 .invoke(announced -> {
                     if (announced != null) {
@@ -118,7 +111,10 @@ public class StatementService {
                     return statement.<StatementEntity> persist();
                 })
                 .chain(() -> insertAbout(statement.id, distinctAbout))
-                .chain(() -> insertAboutEncounters(statement.id, new ArrayList<>(new LinkedHashSet<>(aboutEncounters))))
+                .chain(() -> insertAboutRecords("statement_about_encounter", "encounter_id", statement.id,
+                        aboutEncounters))
+                .chain(() -> insertAboutRecords("statement_about_agreement", "agreement_id", statement.id,
+                        aboutAgreements))
                 .chain(() -> Provenance.insertAll("statement_id", statement.id, input.attestations, sources))
                 .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
                 .replaceWith(() -> statement.id);
@@ -224,17 +220,30 @@ public class StatementService {
         return new UserError(field, error.message, error.code);
     }
 
-    /** One insert for all the encounters a statement is about, in their order. */
-    private static Uni<Void> insertAboutEncounters(long statementId, List<Long> encounters) {
-        if (encounters.isEmpty()) {
+    /** The row ids of a list of global IDs of one kind; a malformed one is NOT_FOUND at its index. */
+    private static List<Long> ids(List<String> globalIds, NodeType type, String field) {
+        List<Long> ids = new ArrayList<>();
+        List<String> given = globalIds == null ? List.of() : globalIds;
+        for (int i = 0; i < given.size(); i++) {
+            ids.add(Provenance.id(given.get(i), type, "input", field, String.valueOf(i)));
+        }
+        return ids;
+    }
+
+    /**
+     * One insert for all the records of one kind a statement is about (encounters, agreements), in their order,
+     * each once: {@code table} is the link table, {@code column} its column naming the record.
+     */
+    private static Uni<Void> insertAboutRecords(String table, String column, long statementId, List<Long> ids) {
+        if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into statement_about_encounter (statement_id, encounter_id, position)"
-                        + " select :statement, t.encounter, t.ord - 1 from unnest(cast(:encounters as bigint[]))"
-                        + " with ordinality t(encounter, ord)")
+                "insert into " + table + " (statement_id, " + column + ", position)"
+                        + " select :statement, t.id, t.ord - 1 from unnest(cast(:ids as bigint[]))"
+                        + " with ordinality t(id, ord)")
                 .setParameter("statement", statementId)
-                .setParameter("encounters", encounters.toArray(new Long[0]))
+                .setParameter("ids", new LinkedHashSet<>(ids).toArray(new Long[0]))
                 .executeUpdate()).replaceWithVoid();
     }
 

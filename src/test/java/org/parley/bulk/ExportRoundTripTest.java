@@ -66,7 +66,8 @@ class ExportRoundTripTest {
         assertTrue(lines.get(signing).endsWith(",\"partOf\":\"zz-test-round-trip-visit\"}"), lines.get(signing));
 
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
-                && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"]}")),
+                && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"],"
+                        + "\"aboutAgreements\":[]}")),
                 exported);
 
         // uncertain dates go out as objects with their interval, resolution and note; plain ones stay text
@@ -80,6 +81,20 @@ class ExportRoundTripTest {
                 && line.contains("\"saidOn\":{\"date\":\"2024-07\",\"earliest\":\"2024-07-20\",\"latest\":"
                         + "\"2024-07-31\",\"resolution\":\"AS_REPORTED\",\"note\":\"'late July'\"}")), exported);
         assertTrue(lines.get(visit).contains("\"start\":\"2024-06-18\",\"end\":\"2024-06-19\""), lines.get(visit));
+        // an agreement, after the encounter it was signed at and before the statements about it
+        int treaty = lineIndex(lines, "\"key\":\"zz-test-round-trip-treaty\"");
+        assertTrue(signing < treaty && treaty < lineIndex(lines, "\"key\":\"zz-test-round-trip-praise\""), exported);
+        assertEquals("{\"type\":\"agreement\",\"key\":\"zz-test-round-trip-treaty\",\"kind\":\"TREATY\","
+                + "\"title\":\"Zz Test treaty\",\"summary\":\"Zz Test: mutual assistance.\","
+                + "\"parties\":[\"north-korea\",\"russia\"],\"signedAt\":\"zz-test-round-trip-signing\","
+                + "\"steps\":[{\"status\":\"SIGNED\",\"date\":\"2024-06-19\",\"source\":\"zz-test-round-trip-wire\","
+                + "\"note\":null},{\"status\":\"IN_FORCE\",\"date\":\"2024-12\",\"source\":null,"
+                + "\"note\":\"Zz Test: after ratification\"}],\"attestations\":[{\"source\":\"zz-test-round-trip-wire\","
+                + "\"excerpt\":\"Zz Test: they signed a treaty.\",\"note\":null,\"reportedDate\":\"2024-06\"},"
+                + "{\"source\":\"zz-test-round-trip-live-blog\",\"excerpt\":\"Zz Test: the treaty.\","
+                + "\"note\":\"Zz Test note\",\"reportedDate\":null}]}", lines.get(treaty));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-praise\"")
+                && line.endsWith(",\"aboutAgreements\":[\"zz-test-round-trip-treaty\"]}")), exported);
 
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {

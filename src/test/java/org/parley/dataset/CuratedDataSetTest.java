@@ -71,7 +71,7 @@ class CuratedDataSetTest {
     void everyRecordOfTheFileIsInTheDatabase() throws IOException {
         // by key, since writes of other tests may add rows beside the curated ones
         List<JsonNode> lines = lines();
-        for (String table : List.of("source", "actor", "encounter", "statement")) {
+        for (String table : List.of("source", "actor", "encounter", "agreement", "statement")) {
             assertEquals(ofType(lines, table).size(), Database.count("select count(*) from " + table
                     + " where slug = any(?)", (Object) keys(lines, table)), table);
         }
@@ -108,7 +108,7 @@ class CuratedDataSetTest {
                 .toList();
         List<String> examples = Files.readString(Path.of("docs", "IMPORT.md"), StandardCharsets.UTF_8).lines()
                 .filter(line -> line.startsWith("{\"type\":")).toList();
-        assertEquals(5, examples.size());
+        assertEquals(6, examples.size());
         assertThat(examples.stream().filter(example -> !exported.contains(example)).toList(), empty());
     }
 
@@ -143,7 +143,8 @@ class CuratedDataSetTest {
     void loadingAgainEvenConcurrentlyAddsNothing() throws Exception {
         String counts = "select (select count(*) from actor) + (select count(*) from attestation)"
                 + " + (select count(*) from participant) + (select count(*) from statement_about)"
-                + " + (select count(*) from change_log) + (select count(*) from encounter_status_change)";
+                + " + (select count(*) from change_log) + (select count(*) from encounter_status_change)"
+                + " + (select count(*) from agreement_party) + (select count(*) from agreement_attestation)";
         long before = Database.count(counts);
         List<CompletableFuture<ImportReport>> loads = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -194,6 +195,17 @@ class CuratedDataSetTest {
                         .add(source);
             }
         }
+        // an agreement carries its attestations on its own line
+        List<JsonNode> agreements = ofType(lines, "agreement");
+        for (JsonNode agreement : agreements) {
+            for (JsonNode attestation : agreement.get("attestations")) {
+                String source = attestation.get("source").textValue();
+                if (!articles.get(source).contains(attestation.get("excerpt").textValue())) {
+                    missing.add(agreement.get("key").textValue() + " " + source + ": "
+                            + attestation.get("excerpt").textValue());
+                }
+            }
+        }
         for (JsonNode statement : ofType(lines, "statement")) {
             String text = statement.get("text").textValue();
             if ("VERBATIM".equals(statement.get("mode").textValue()) && sourcesOfStatements
@@ -203,5 +215,6 @@ class CuratedDataSetTest {
         }
         assertThat(missing, empty());
         assertTrue(attestations.size() > 50);
+        assertTrue(agreements.size() >= 1);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,48 @@ class BatchedStatementCountTest {
         } finally {
             Database.execute("update encounter set part_of_id = null where slug = 'kim-vladivostok-visit-2023'");
             Database.execute("delete from statement_about_encounter where encounter_id = " + summit);
+        }
+    }
+
+    @Test
+    void agreementsAndEveryFieldAroundThemTakeOneStatementPerFieldAndLevel() {
+        // three agreements beside the curated one, each with two parties, a dated step, an attestation and a
+        // statement about it; removed at the end
+        for (int i = 0; i < 3; i++) {
+            String slug = "'zz-test-count-agreement-" + i + "'";
+            String agreement = "(select id from agreement where slug = " + slug + ")";
+            Database.execute("insert into agreement (slug, kind, title, signed_at_id) select " + slug
+                    + ", 'TREATY', 'Zz Test counted agreement " + i + "', e.id from encounter e"
+                    + " where e.slug = 'kim-putin-vostochny-summit-2023'");
+            Database.execute("insert into agreement_party select " + agreement + ", a.id, row_number() over ()"
+                    + " from actor a where a.slug in ('russia', 'north-korea')");
+            Database.execute("insert into agreement_step (agreement_id, position, status, step_date, step_precision,"
+                    + " source_id) select " + agreement + ", 0, 'SIGNED', date '2024-06-19', 'DAY', s.id from source s"
+                    + " where s.slug = 'moneycontrol-2018-06-01'");
+            Database.execute("insert into agreement_attestation (agreement_id, source_id, excerpt, position)"
+                    + " select " + agreement + ", s.id, 'zz test', 0 from source s where s.slug = 'nextshark-kim-putin-summit'");
+            Database.execute("insert into statement_about_agreement select s.id, " + agreement + ", 0 from statement s"
+                    + " where s.slug = 'putin-accepts-kim-invitation'");
+        }
+        try {
+            Object[] variables = { "filter", Map.of("search", "Zz Test counted agreement"), "first", 10 };
+            JsonPath body = GraphQL.data("agreements", variables);
+            assertEquals(3, body.getInt("data.agreements.totalCount"));
+            assertThat(body.getList("data.agreements.nodes.parties.flatten().name"), hasItem("Russia"));
+            assertThat(body.getList("data.agreements.nodes.signedAt.agreementsSigned.flatten().title"),
+                    hasItem("Zz Test counted agreement 2"));
+            assertThat(body.getList("data.agreements.nodes.steps.flatten().source.title").size(), greaterThanOrEqualTo(3));
+            assertThat(body.getList("data.agreements.nodes.attestations.flatten().source.agreements.flatten().title"),
+                    hasItem("Zz Test counted agreement 0"));
+            assertThat(body.getList("data.agreements.nodes.statementsAbout.flatten().aboutAgreements.flatten().title"),
+                    hasItem("Zz Test counted agreement 1"));
+            // agreements, totalCount, parties, parties.agreements, signedAt, agreementsSigned, steps, steps.source,
+            // attestations, attestations.source, source.agreements, statementsAbout, aboutAgreements
+            assertEquals(13, statementsFor("agreements", variables));
+        } finally {
+            Database.execute("delete from statement_about_agreement where agreement_id in"
+                    + " (select id from agreement where slug like 'zz-test-count-agreement-%')");
+            Database.execute("delete from agreement where slug like 'zz-test-count-agreement-%'");
         }
     }
 }

@@ -32,7 +32,19 @@ public final class TestRows {
         Database.execute("delete from change_log where (node_type = 'Actor' and node_id in " + actors + ")"
                 + " or (node_type = 'Encounter' and node_id in (select id from encounter where slug like 'zz-test-%'))"
                 + " or (node_type = 'Statement' and node_id in (select id from statement where slug like 'zz-test-%'))"
-                + " or (node_type = 'Source' and node_id in (select id from source where slug like 'zz-test-%'))");
+                + " or (node_type = 'Source' and node_id in (select id from source where slug like 'zz-test-%'))"
+                + " or (node_type = 'Agreement' and node_id in (select id from agreement where slug like 'zz-test-%'))");
+        // agreements first: test agreements, and the links of curated ones to test actors, encounters and sources
+        String testAgreements = "(select id from agreement where slug like 'zz-test-%')";
+        Database.execute("delete from statement_about_agreement where agreement_id in " + testAgreements);
+        Database.execute("delete from agreement where slug like 'zz-test-%'");
+        Database.execute("delete from agreement_party where actor_id in " + actors);
+        Database.execute("update agreement set signed_at_id = null where signed_at_id in"
+                + " (select id from encounter where slug like 'zz-test-%')");
+        Database.execute("delete from agreement_attestation where source_id in"
+                + " (select id from source where slug like 'zz-test-%')");
+        Database.execute("update agreement_step set source_id = null where source_id in"
+                + " (select id from source where slug like 'zz-test-%')");
         // references to test rows from rows that stay (a test may have pointed a curated row at one of its own)
         // a statement that a test actor made is a test row, whatever its slug
         String statements = "(select id from statement where slug like 'zz-test-%' or speaker_id in " + actors + ")";

@@ -1,0 +1,136 @@
+package org.parley.agreement;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.actor.Actor;
+import org.parley.actor.ActorRepository;
+import org.parley.api.GlobalId;
+import org.parley.api.NodeLoader;
+import org.parley.api.NodeType;
+import org.parley.encounter.Encounter;
+import org.parley.errors.BadUserInputException;
+import org.parley.read.Batch;
+import org.parley.read.Page;
+import org.parley.read.PageRequest;
+import org.parley.read.Paging;
+import org.parley.read.SqlArgs;
+import org.parley.source.Source;
+import org.parley.statement.Statement;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Reads agreements and what hangs off them through the reactive pool, one SQL statement per method call. */
+@ApplicationScoped
+public class AgreementRepository implements NodeLoader {
+
+    private final Pool pool;
+
+    AgreementRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public NodeType type() {
+        return NodeType.AGREEMENT;
+    }
+
+    @Override
+    public Uni<Map<Long, Agreement>> byIds(Long[] ids) {
+        return Batch.byIds(pool, "select " + Agreement.COLUMNS + " from agreement ag where ag.id = any($1)"
+                + " and ag.deleted_at is null", ids, Agreement::from);
+    }
+
+    public Uni<Page<Agreement>> list(AgreementFilter filter, PageRequest request) {
+        SqlArgs args = new SqlArgs();
+        StringBuilder where = new StringBuilder(" where ag.deleted_at is null");
+        if (filter != null) {
+            if (filter.kind != null) {
+                where.append(" and ag.kind = ").append(args.add(filter.kind.name()));
+            }
+            if (filter.status != null) {
+                where.append(" and (select st.status from agreement_step st where st.agreement_id = ag.id")
+                        .append(" order by st.position desc limit 1) = ").append(args.add(filter.status.name()));
+            }
+            if (filter.party != null) {
+                where.append(" and exists (select 1 from agreement_party ap where ap.agreement_id = ag.id")
+                        .append(" and ap.actor_id = ").append(ActorRepository.followingMerges(
+                                args.add(GlobalId.decode(filter.party, NodeType.ACTOR, "filter.party"))))
+                        .append(")");
+            }
+            if (filter.search != null) {
+                if (filter.search.isBlank() || filter.search.length() > 300) {
+                    throw new BadUserInputException("filter.search must be 1 to 300 characters");
+                }
+                where.append(" and strpos(lower(ag.title), lower(").append(args.add(filter.search.strip()))
+                        .append(")) > 0");
+            }
+            if (filter.updatedSince != null) {
+                where.append(" and ag.modified_at >= ").append(args.add(filter.updatedSince));
+            }
+        }
+        return Paging.page(pool, Agreement.COLUMNS, "from agreement ag" + where, Agreement.ORDER, args, request,
+                Agreement::from);
+    }
+
+    /** The parties of each agreement, in the order given. */
+    Uni<List<List<Actor>>> parties(List<Agreement> agreements, PageRequest first) {
+        return Paging.firstOfEach(pool, Actor.COLUMNS, "from agreement_party ap"
+                + Batch.lookup("actor", "a", "a.id = ap.actor_id and a.deleted_at is null")
+                + " where ap.agreement_id = parent.id", "ap.position", first, agreements, a -> a.dbId, Actor::from);
+    }
+
+    /** The steps of each agreement, in order. */
+    Uni<List<List<AgreementStep>>> steps(List<Agreement> agreements, PageRequest first) {
+        return Paging.firstOfEach(pool, AgreementStep.COLUMNS, "from agreement_step st"
+                + " where st.agreement_id = parent.id", "st.position", first, agreements, a -> a.dbId,
+                AgreementStep::from);
+    }
+
+    /** The attestations of each agreement by live sources, in the order given. */
+    Uni<List<List<AgreementAttestation>>> attestations(List<Agreement> agreements, PageRequest first) {
+        return Paging.firstOfEach(pool, AgreementAttestation.COLUMNS, "from agreement_attestation att"
+                + Batch.lookup("source", "src", "src.id = att.source_id and src.deleted_at is null")
+                + " where att.agreement_id = parent.id", "att.position", first, agreements, a -> a.dbId,
+                AgreementAttestation::from);
+    }
+
+    /** The agreements each actor is a party to. */
+    Uni<List<List<Agreement>>> ofActors(List<Actor> actors, PageRequest first) {
+        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement_party ap"
+                + Batch.lookup("agreement", "ag", "ag.id = ap.agreement_id and ag.deleted_at is null")
+                + " where ap.actor_id = parent.id", Agreement.ORDER, first, actors, a -> a.dbId, Agreement::from);
+    }
+
+    /** The agreements signed at each encounter. */
+    Uni<List<List<Agreement>>> signedAt(List<Encounter> encounters, PageRequest first) {
+        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement ag where ag.signed_at_id = parent.id"
+                + " and ag.deleted_at is null", Agreement.ORDER, first, encounters, e -> e.dbId, Agreement::from);
+    }
+
+    /** The agreements each source attests. */
+    Uni<List<List<Agreement>>> attestedBy(List<Source> sources, PageRequest first) {
+        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement_attestation att"
+                + Batch.lookup("agreement", "ag", "ag.id = att.agreement_id and ag.deleted_at is null")
+                + " where att.source_id = parent.id", Agreement.ORDER, first, sources, s -> s.dbId, Agreement::from);
+    }
+
+    /** The agreements each statement is about, in the order given. */
+    Uni<List<List<Agreement>>> aboutAgreements(List<Statement> statements, PageRequest first) {
+        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from statement_about_agreement sa"
+                + Batch.lookup("agreement", "ag", "ag.id = sa.agreement_id and ag.deleted_at is null")
+                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId,
+                Agreement::from);
+    }
+
+    /** Statements about each agreement, by date. */
+    Uni<List<List<Statement>>> statementsAbout(List<Agreement> agreements, PageRequest first) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_agreement sa"
+                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                + " where sa.agreement_id = parent.id", Statement.ORDER, first, agreements, a -> a.dbId,
+                Statement::from);
+    }
+}

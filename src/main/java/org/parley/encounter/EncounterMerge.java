@@ -20,10 +20,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Folds a duplicate encounter into the one that stays, in one transaction: participants, attestations, status steps,
- * statements made there or about it, its parts and the agreements signed there move to the kept encounter, which fills its own gaps (summary,
- * place, dates) from the duplicate; the duplicate becomes a tombstone whose ID resolves to it. No attestation is
- * lost: where one source attests both records, its excerpt of the duplicate goes into the kept attestation's note (a
- * source attests an encounter once, and an excerpt stays the source's own words).
+ * statements made there or about it, its parts and the agreements signed there move to the kept encounter, which
+ * fills its own gaps (summary, place, dates) from the duplicate; the duplicate becomes a tombstone whose ID resolves
+ * to it. No attestation is lost: where one source attests both records, its excerpt of the duplicate goes into the
+ * kept attestation's note (a source attests an encounter once, and an excerpt stays the source's own words).
  */
 @ApplicationScoped
 public class EncounterMerge {

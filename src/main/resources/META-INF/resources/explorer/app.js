@@ -39,7 +39,7 @@ async function render(focus) {
     content = errorView(error);
   }
   if (view !== current) return; // a later navigation won
-  main.replaceChildren(...[content.nodes].flat());
+  main.replaceChildren(...[content.nodes].flat(Infinity).filter(node => node != null && node !== false));
   main.dataset.page = content.page ?? name;
   main.removeAttribute('aria-busy');
   performance.measure(`parley:${main.dataset.page}`, { start: started, end: performance.now() });

@@ -27,7 +27,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.ScreenshotType;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -141,6 +140,13 @@ class ExplorerBrowserTest {
             assertEquals(1, timeline.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName((String) title)
                     .setExact(true)).count(), "encounter " + title);
         }
+        // the network: every actor met at these encounters, drawn and listed
+        long met = Database.count("select count(distinct o.actor_id) from participant p join actor a on a.id = p.actor_id "
+                + "join encounter e on e.id = p.encounter_id join participant o on o.encounter_id = e.id "
+                + "where a.slug = 'sergey-lavrov' and o.actor_id <> a.id and e.deleted_at is null");
+        assertTrue(met > 0);
+        assertEquals(met, page.locator(".network li").count());
+        assertEquals(Math.min(met, 16), page.locator(".graph a").count());
         check("actor");
 
         String meeting = (String) Database.column("select title from encounter where slug = 'lavrov-meets-kim-2018'").get(0);
@@ -251,7 +257,7 @@ class ExplorerBrowserTest {
             assertEquals(bar.contains("span-month"), date.contains("month only"), date);
             assertEquals(bar.contains("span-year"), date.contains("year only"), date);
         }
-        check("timeline");
+        check(null); // an actor page again: no screenshot of its own
     }
 
     @Test
@@ -308,8 +314,7 @@ class ExplorerBrowserTest {
 
     @Test
     void fitsAPhone() {
-        openContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
-                .setDeviceScaleFactor(2));
+        openContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
         for (String path : List.of("#/actor/" + Ids.bySlug("Actor", "kim-jong-un"),
                 "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"))) {
             page.navigate(root + path);
@@ -348,14 +353,17 @@ class ExplorerBrowserTest {
         return (String) Database.column("select name from actor where slug = ?", slug).get(0);
     }
 
-    /** No serious or critical axe-core violation on the page as shown, and a screenshot of it. */
+    /** No serious or critical axe-core violation on the page as shown, nor a missing value, and a screenshot of it. */
     @SuppressWarnings("unchecked")
     private void check(String shot) {
         List<String> violations = (List<String>) page.evaluate("async () => (await axe.run(document, "
                 + "{ resultTypes: ['violations'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
-        assertEquals(List.of(), violations, "accessibility of " + shot);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(shot + ".jpg")).setType(ScreenshotType.JPEG)
-                .setQuality(80).setFullPage(true));
+        assertEquals(List.of(), violations, "accessibility of " + page.url());
+        String text = page.locator("main").innerText();
+        assertFalse(text.matches("(?s).*\\b(null|undefined|NaN)\\b.*"), "a missing value printed on " + page.url() + ": " + text);
+        if (shot != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(shot + ".png")).setFullPage(true));
+        }
     }
 }

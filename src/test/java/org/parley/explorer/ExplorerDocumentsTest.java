@@ -2,6 +2,7 @@ package org.parley.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,21 @@ class ExplorerDocumentsTest {
             assertEquals(1, operations.size(), name);
             assertEquals(name, operations.get(0).getName(), name);
         });
+    }
+
+    /** index.html names every module, so that the browser fetches them at once rather than import by import. */
+    @Test
+    void indexPreloadsEveryModule() throws IOException {
+        Path app = Path.of("src/main/resources/META-INF/resources");
+        String index = Files.readString(app.resolve("index.html"));
+        try (var files = Files.walk(app.resolve("explorer"))) {
+            for (Path module : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String href = "/" + app.relativize(module).toString().replace('\\', '/');
+                String tag = href.equals("/explorer/app.js") ? "<script type=\"module\" src=\"" + href + "\">"
+                        : "<link rel=\"modulepreload\" href=\"" + href + "\">";
+                assertTrue(index.contains(tag), tag);
+            }
+        }
     }
 
     @Test

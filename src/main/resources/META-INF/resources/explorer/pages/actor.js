@@ -17,12 +17,55 @@ function metWith(actor, encounters) {
   return [...met.values()].sort((a, b) => b.count - a.count || a.actor.name.localeCompare(b.actor.name));
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  el.append(...children);
+  return el;
+}
+
+/**
+ * The actor in the middle, the actors met around, each edge as thick as the encounters shared; a name opens that
+ * actor. The list below says the same in words (screen readers get the list; the drawing is hidden from them).
+ */
+function drawing(actor, met) {
+  const shown = met.slice(0, 16);
+  const max = Math.max(...shown.map(m => m.count));
+  // wide enough for names on both sides; a longer name is clipped (the list below has it whole)
+  const width = 520;
+  const height = 340;
+  const radius = 120;
+  const edges = [];
+  const names = [];
+  shown.forEach(({ actor: other, count }, i) => {
+    const angle = (2 * Math.PI * i) / shown.length - Math.PI / 2;
+    const x = width / 2 + radius * 1.2 * Math.cos(angle);
+    const y = height / 2 + radius * Math.sin(angle);
+    edges.push(svg('line', { x1: width / 2, y1: height / 2, x2: x, y2: y, 'stroke-width': 1 + (5 * count) / max, class: 'edge' }));
+    const anchor = Math.abs(Math.cos(angle)) < 0.3 ? 'middle' : Math.cos(angle) > 0 ? 'start' : 'end';
+    const dx = anchor === 'middle' ? 0 : Math.cos(angle) > 0 ? 8 : -8;
+    const dy = anchor === 'middle' ? (Math.sin(angle) > 0 ? 18 : -10) : 4;
+    const link = svg('a', { href: `#/actor/${encodeURIComponent(other.id)}`, tabindex: '-1' },
+        svg('circle', { cx: x, cy: y, r: 5, class: 'node' }),
+        svg('text', { x: x + dx, y: y + dy, 'text-anchor': anchor }, other.name));
+    names.push(link);
+  });
+  return h('div', { class: 'graph', 'aria-hidden': 'true' },
+      svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%' },
+          ...edges,
+          svg('circle', { cx: width / 2, cy: height / 2, r: 8, class: 'node self' }),
+          svg('text', { x: width / 2, y: height / 2 - 14, 'text-anchor': 'middle', class: 'self' }, actor.name),
+          ...names));
+}
+
 function network(actor, met) {
   const max = Math.max(...met.map(m => m.count));
-  return h('ul', { class: 'network' }, met.map(({ actor: other, count }) =>
+  return [drawing(actor, met), h('ul', { class: 'network' }, met.map(({ actor: other, count }) =>
       h('li', {}, link('actor', other),
           h('span', { class: 'weight', 'aria-hidden': 'true', style: { width: `${(count / max) * 100}%` } }),
-          h('span', { class: 'meta' }, ` · ${count} shared encounter${count === 1 ? '' : 's'}`))));
+          h('span', { class: 'meta' }, ` · ${count} shared encounter${count === 1 ? '' : 's'}`))))];
 }
 
 function roleItem(role) {

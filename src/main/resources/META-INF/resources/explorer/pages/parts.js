@@ -35,11 +35,13 @@ export function encounterItem(encounter) {
 }
 
 export function attestationItem(attestation, subject) {
+  const parts = [
+    attestation.source ? link('source', attestation.source, sourceName(attestation.source)) : null,
+    subject,
+    attestation.reportedDate ? ['gives the date as ', dateEl(attestation.reportedDate)] : null,
+  ].filter(Boolean);
   return h('li', { class: 'attestation' },
-      h('p', { class: 'meta' },
-          attestation.source ? link('source', attestation.source, sourceName(attestation.source)) : null,
-          subject ?? null,
-          attestation.reportedDate ? [' · gives the date as ', dateEl(attestation.reportedDate)] : null),
+      h('p', { class: 'meta' }, parts.map((part, i) => (i ? [' · ', part] : part))),
       h('blockquote', {}, attestation.excerpt),
       attestation.note ? h('p', { class: 'note' }, attestation.note) : null);
 }

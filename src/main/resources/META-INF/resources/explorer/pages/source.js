@@ -5,11 +5,11 @@ import { attestationItem, facts, heading, notFound, speakerEl } from './parts.js
 
 function subject(attestation) {
   if (attestation.encounter) {
-    return [' · encounter: ', link('encounter', attestation.encounter, attestation.encounter.title)];
+    return ['encounter: ', link('encounter', attestation.encounter, attestation.encounter.title)];
   }
   if (attestation.statement) {
     const s = attestation.statement;
-    return [' · statement by ', speakerEl(s), ': ', link('statement', s, s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text)];
+    return ['statement by ', speakerEl(s), ': ', link('statement', s, s.text.length > 80 ? `${s.text.slice(0, 80)}…` : s.text)];
   }
   return null;
 }

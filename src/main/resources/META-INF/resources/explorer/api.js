@@ -1,0 +1,111 @@
+// The one way the Explorer reads Parley: a named document from queries/, POSTed to /graphql.
+const documents = new Map();
+
+export class ApiError extends Error {
+  constructor(code, message, retryAfter) {
+    super(message);
+    this.code = code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+function load(path) {
+  return fetch(path).then(response => {
+    if (!response.ok) throw new ApiError(`HTTP_${response.status}`, `${path} could not be loaded.`);
+    return response.text();
+  }, () => {
+    throw new ApiError('NETWORK', 'The service could not be reached.');
+  });
+}
+
+/** Splits fragments.graphql into its fragments, by name. */
+function fragmentsByName(text) {
+  const byName = new Map();
+  for (const part of text.split(/\n(?=fragment )/).slice(1)) byName.set(part.match(/^fragment (\w+)/)[1], part.trim());
+  return byName;
+}
+
+/**
+ * A page's document with the shared fragments it spreads (directly or through another fragment) appended: GraphQL
+ * refuses a document with an unused fragment. FragmentsTest assembles them the same way to validate them.
+ */
+export function assemble(operation, fragments) {
+  const included = new Set();
+  const pending = [operation];
+  while (pending.length) {
+    for (const [, name] of pending.pop().matchAll(/\.\.\.\s*([A-Za-z_]\w*)/g)) {
+      if (name !== 'on' && !included.has(name) && fragments.has(name)) {
+        included.add(name);
+        pending.push(fragments.get(name));
+      }
+    }
+  }
+  return [operation.trim(), ...[...included].map(name => fragments.get(name))].join('\n\n');
+}
+
+let fragments = null;
+
+function documentText(name) {
+  if (!documents.has(name)) {
+    fragments ??= load('/explorer/queries/fragments.graphql').then(fragmentsByName);
+    const text = Promise.all([load(`/explorer/queries/${name}.graphql`), fragments])
+        .then(([operation, byName]) => assemble(operation, byName));
+    text.catch(() => {
+      documents.delete(name);
+      fragments = null;
+    });
+    documents.set(name, text);
+  }
+  return documents.get(name);
+}
+
+export async function query(name, variables) {
+  const text = await documentText(name);
+  let response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: text, operationName: name, variables }),
+    });
+  } catch (e) {
+    throw new ApiError('NETWORK', 'The service could not be reached.');
+  }
+  let body = null;
+  try {
+    body = await response.json();
+  } catch (e) {
+    // not JSON: reported by status below
+  }
+  const error = body?.errors?.[0];
+  if (error) {
+    throw new ApiError(error.extensions?.code ?? `HTTP_${response.status}`, error.message,
+        response.headers.get('Retry-After'));
+  }
+  if (!response.ok || !body?.data) {
+    throw new ApiError(`HTTP_${response.status}`, `The service answered ${response.status}.`,
+        response.headers.get('Retry-After'));
+  }
+  return body.data;
+}
+
+const EXPLAINED = {
+  RATE_LIMITED: 'You have sent many requests in a short time, and the service asks you to slow down.',
+  OVERLOADED: 'The service is busy with other requests just now.',
+  TIMEOUT: 'The service took too long to answer.',
+  SHUTTING_DOWN: 'The service is restarting.',
+  DATABASE_UNAVAILABLE: 'The service cannot reach its database just now.',
+  BAD_USER_INPUT: 'The service did not accept this request.',
+  NETWORK: 'The service could not be reached: check your connection.',
+  NOT_FOUND: 'Nothing has this ID: it may have been deleted, or the link is wrong.',
+};
+
+/** What to tell a reader about an error, in words, with the code for those who report it. */
+export function explain(error) {
+  const code = error.code ?? 'ERROR';
+  let text = EXPLAINED[code] ?? (code.startsWith('MAX_')
+      ? 'This page asks for more than the service allows in one request.'
+      : 'Something went wrong.');
+  if (error.retryAfter) text += ` Try again in ${error.retryAfter} s.`;
+  return { code, text, detail: error.message };
+}

@@ -1,0 +1,89 @@
+// Parley Explorer: hash routes (#/actor/<global id>, ...) so that every page has its own URL, back/forward and reload
+// work, and the service needs no fallback route for deep links.
+import { h } from './dom.js';
+import { explain } from './api.js';
+import { homePage } from './pages/home.js';
+import { searchPage } from './pages/search.js';
+import { actorPage } from './pages/actor.js';
+import { encounterPage } from './pages/encounter.js';
+import { statementPage } from './pages/statement.js';
+import { sourcePage } from './pages/source.js';
+
+const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage };
+const main = document.getElementById('main');
+const box = document.getElementById('q');
+let current = 0;
+
+function route() {
+  const hash = location.hash.replace(/^#\/?/, '');
+  const [path, search] = hash.split('?');
+  const [kind, id] = path.split('/');
+  if (kind === 'search') return { name: 'search', page: searchPage, arg: new URLSearchParams(search).get('q') ?? '' };
+  if (PAGES[kind] && id) return { name: kind, page: PAGES[kind], arg: decodeURIComponent(id) };
+  return { name: 'home', page: homePage, arg: null };
+}
+
+async function render(focus) {
+  const view = ++current;
+  // the first page counts from the navigation, later ones from the click: read by ExplorerBench
+  const started = view === 1 ? 0 : performance.now();
+  const { name, page, arg } = route();
+  if (page === searchPage && document.activeElement !== box) box.value = arg;
+  main.setAttribute('aria-busy', 'true');
+  delete main.dataset.page;
+  main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  let content;
+  try {
+    content = await page(arg);
+  } catch (error) {
+    content = errorView(error);
+  }
+  if (view !== current) return; // a later navigation won
+  main.replaceChildren(...[content.nodes].flat(Infinity).filter(node => node != null && node !== false));
+  main.dataset.page = content.page ?? name;
+  main.removeAttribute('aria-busy');
+  performance.measure(`parley:${main.dataset.page}`, { start: started, end: performance.now() });
+  document.title = content.title ? `${content.title} · Parley Explorer` : 'Parley Explorer';
+  // a screen reader hears the new page's heading; the search box keeps focus while typing
+  if (focus) main.querySelector('h1')?.focus();
+}
+
+export function errorView(error) {
+  const { code, text, detail } = explain(error);
+  return {
+    title: 'Error',
+    page: 'error',
+    nodes: h('div', { class: 'error', role: 'alert' },
+        h('h1', { tabindex: '-1' }, 'This page could not be shown'),
+        h('p', {}, text),
+        h('p', { class: 'muted' }, 'Code ', h('code', {}, code), detail && detail !== text ? `: ${detail}` : ''),
+        h('button', { type: 'button', onclick: () => render(true) }, 'Try again')),
+  };
+}
+
+let typing = null;
+function search(q, now) {
+  clearTimeout(typing);
+  const go = () => {
+    const target = `#/search?q=${encodeURIComponent(q.trim())}`;
+    if (location.hash === target) return;
+    // results as you type replace each other in the history; a new search from another page adds an entry
+    if (route().page === searchPage) {
+      history.replaceState(null, '', target);
+      render(false);
+    } else {
+      location.hash = target;
+    }
+  };
+  if (now) go(); else typing = setTimeout(go, 250);
+}
+
+document.getElementById('search-form').addEventListener('submit', event => {
+  event.preventDefault();
+  search(box.value, true);
+});
+box.addEventListener('input', () => {
+  if (box.value.trim().length >= 2 || box.value.trim().length === 0) search(box.value, false);
+});
+window.addEventListener('hashchange', () => render(true));
+render(false);

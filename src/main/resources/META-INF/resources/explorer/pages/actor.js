@@ -1,0 +1,106 @@
+import { h, section } from '../dom.js';
+import { query } from '../api.js';
+import { dateEl, link, sourceName, words } from '../format.js';
+import { facts, heading, notFound, statementList, timeline } from './parts.js';
+
+/** The actors met in these encounters, with the number of encounters shared, most first. */
+function metWith(actor, encounters) {
+  const met = new Map();
+  for (const encounter of encounters) {
+    for (const { actor: other } of encounter.participants) {
+      if (other.id === actor.id) continue;
+      const entry = met.get(other.id) ?? { actor: other, count: 0 };
+      entry.count++;
+      met.set(other.id, entry);
+    }
+  }
+  return [...met.values()].sort((a, b) => b.count - a.count || a.actor.name.localeCompare(b.actor.name));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  el.append(...children);
+  return el;
+}
+
+/**
+ * The actor in the middle, the actors met around, each edge as thick as the encounters shared; a name opens that
+ * actor. The list below says the same in words (screen readers get the list; the drawing is hidden from them).
+ */
+function drawing(actor, met) {
+  const shown = met.slice(0, 16);
+  const max = Math.max(...shown.map(m => m.count));
+  // wide enough for names on both sides; a longer name is clipped (the list below has it whole)
+  const width = 520;
+  const height = 340;
+  const radius = 120;
+  const edges = [];
+  const names = [];
+  shown.forEach(({ actor: other, count }, i) => {
+    const angle = (2 * Math.PI * i) / shown.length - Math.PI / 2;
+    const x = width / 2 + radius * 1.2 * Math.cos(angle);
+    const y = height / 2 + radius * Math.sin(angle);
+    edges.push(svg('line', { x1: width / 2, y1: height / 2, x2: x, y2: y, 'stroke-width': 1 + (5 * count) / max, class: 'edge' }));
+    const anchor = Math.abs(Math.cos(angle)) < 0.3 ? 'middle' : Math.cos(angle) > 0 ? 'start' : 'end';
+    const dx = anchor === 'middle' ? 0 : Math.cos(angle) > 0 ? 8 : -8;
+    const dy = anchor === 'middle' ? (Math.sin(angle) > 0 ? 18 : -10) : 4;
+    const link = svg('a', { href: `#/actor/${encodeURIComponent(other.id)}`, tabindex: '-1' },
+        svg('circle', { cx: x, cy: y, r: 5, class: 'node' }),
+        svg('text', { x: x + dx, y: y + dy, 'text-anchor': anchor }, other.name));
+    names.push(link);
+  });
+  return h('div', { class: 'graph', 'aria-hidden': 'true' },
+      svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%' },
+          ...edges,
+          svg('circle', { cx: width / 2, cy: height / 2, r: 8, class: 'node self' }),
+          svg('text', { x: width / 2, y: height / 2 - 14, 'text-anchor': 'middle', class: 'self' }, actor.name),
+          ...names));
+}
+
+function network(actor, met) {
+  const max = Math.max(...met.map(m => m.count));
+  return [drawing(actor, met), h('ul', { class: 'network' }, met.map(({ actor: other, count }) =>
+      h('li', {}, link('actor', other),
+          h('span', { class: 'weight', 'aria-hidden': 'true', style: { width: `${(count / max) * 100}%` } }),
+          h('span', { class: 'meta' }, ` · ${count} shared encounter${count === 1 ? '' : 's'}`))))];
+}
+
+function roleItem(role) {
+  return h('li', {}, h('strong', {}, role.title),
+      role.organization ? [', ', link('actor', role.organization)] : null,
+      h('span', { class: 'meta' }, ' · ', role.start ? dateEl(role.start) : 'since ?', ' to ', role.end ? dateEl(role.end) : 'now',
+          role.source ? [' · source: ', link('source', role.source, sourceName(role.source))] : null));
+}
+
+export async function actorPage(id) {
+  const data = await query('ActorPage', { id });
+  const actor = data.node;
+  if (!actor || !actor.name) throw notFound('actor');
+  const encounters = actor.encounters.nodes;
+  const more = (connection, noun) => connection.totalCount > connection.nodes.length
+      ? h('p', { class: 'muted' }, `The first ${connection.nodes.length} of ${connection.totalCount} ${noun}.`) : null;
+  return {
+    title: actor.name,
+    nodes: [
+      heading(actor.name),
+      facts([
+        ['Kind', words(actor.kind)],
+        ['Description', actor.description],
+        ['Also known as', actor.aliases.join(' · ')],
+        ['Country', actor.country ? link('actor', actor.country) : null],
+        ['Wikidata', actor.wikidataId],
+      ]),
+      section('Roles', actor.roles, roles => h('ul', { class: 'lines' }, roles.map(roleItem))),
+      section('Encounters', encounters, items => [timeline(items), more(actor.encounters, 'encounters')],
+          'No encounters recorded.'),
+      section('Met with', metWith(actor, encounters), met => network(actor, met)),
+      section('Statements', actor.statements.nodes, items => [statementList(items, { noSpeaker: true }),
+        more(actor.statements, 'statements')], 'No statements recorded.'),
+      section('What others say about them', data.about.nodes, items => [statementList(items), more(data.about, 'statements')],
+          'No statements about this actor recorded.'),
+    ],
+  };
+}

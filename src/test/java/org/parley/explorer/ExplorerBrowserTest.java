@@ -1,0 +1,369 @@
+package org.parley.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.Ids;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Explorer in a real Chromium, on the curated data: what each page shows is checked against the database, every
+ * page passes axe-core's accessibility rules with no serious or critical violation, and any console error, page error
+ * or failed request fails the test. Screenshots go to target/explorer, or where -Dparley.explorer.screenshots says
+ * (docs/explorer for the committed ones).
+ */
+@QuarkusTest
+class ExplorerBrowserTest {
+
+    private static final Path SHOTS = Path.of(System.getProperty("parley.explorer.screenshots", "target/explorer"));
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String axe;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launch() throws IOException {
+        Path chromium = Chromium.find();
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright, chromium);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        openContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    private void openContext(Browser.NewContextOptions options) {
+        if (context != null) {
+            context.close();
+        }
+        context = browser.newContext(options);
+        // injected through the DevTools protocol, which the page's Content-Security-Policy does not govern
+        context.addInitScript(axe);
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add("console: " + message.text());
+            }
+        });
+        page.onPageError(error -> problems.add("page error: " + error));
+        page.onRequestFailed(request -> problems.add("failed: " + request.url() + " " + request.failure()));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                problems.add(response.status() + " " + response.url());
+            }
+        });
+    }
+
+    @AfterEach
+    void noProblems() {
+        try {
+            assertEquals(List.of(), problems, "console errors, page errors and failed requests");
+        } finally {
+            context.close();
+            context = null;
+        }
+    }
+
+    @Test
+    void clickThroughSearchActorEncounterSourceStatement() {
+        page.navigate(root.toString());
+        shown("home");
+        long encounters = Database.count("select count(*) from encounter where deleted_at is null");
+        assertTrue(page.getByRole(AriaRole.STATUS).textContent().endsWith("of " + encounters + " encounters shown"));
+        check("home");
+
+        page.locator("#q").fill("Lavrov");
+        searched("Lavrov");
+        String lavrov = name("sergey-lavrov");
+        check("search");
+
+        section("Actors").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(lavrov).setExact(true)).click();
+        shown("actor");
+        assertEquals(lavrov, heading());
+        for (Object alias : Database.column("select alias from actor_alias a join actor on actor.id = a.actor_id "
+                + "where actor.slug = 'sergey-lavrov'")) {
+            assertTrue(page.locator("dl").textContent().contains((String) alias), "alias " + alias);
+        }
+        List<Object> titles = Database.column("select e.title from encounter e join participant p on p.encounter_id = e.id "
+                + "join actor a on a.id = p.actor_id where a.slug = 'sergey-lavrov' and e.deleted_at is null");
+        assertFalse(titles.isEmpty());
+        Locator timeline = page.locator(".timeline");
+        for (Object title : titles) {
+            assertEquals(1, timeline.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName((String) title)
+                    .setExact(true)).count(), "encounter " + title);
+        }
+        // the network: every actor met at these encounters, drawn and listed
+        long met = Database.count("select count(distinct o.actor_id) from participant p join actor a on a.id = p.actor_id "
+                + "join encounter e on e.id = p.encounter_id join participant o on o.encounter_id = e.id "
+                + "where a.slug = 'sergey-lavrov' and o.actor_id <> a.id and e.deleted_at is null");
+        assertTrue(met > 0);
+        assertEquals(met, page.locator(".network li").count());
+        assertEquals(Math.min(met, 16), page.locator(".graph a").count());
+        check("actor");
+
+        String meeting = (String) Database.column("select title from encounter where slug = 'lavrov-meets-kim-2018'").get(0);
+        timeline.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(meeting).setExact(true)).click();
+        shown("encounter");
+        assertEquals(meeting, heading());
+        for (Object participant : Database.column("select a.name from participant p join actor a on a.id = p.actor_id "
+                + "join encounter e on e.id = p.encounter_id where e.slug = 'lavrov-meets-kim-2018'")) {
+            assertTrue(section("Participants").textContent().contains((String) participant), "participant " + participant);
+        }
+        // the sources give two dates (Wednesday 30 May, Thursday 31 May 2018): one column each
+        long versions = Database.count("select count(distinct (d, p)) from (select reported_date d, reported_precision p "
+                + "from attestation a join encounter e on e.id = a.encounter_id where e.slug = 'lavrov-meets-kim-2018' "
+                + "and reported_date is not null union select start_date, start_precision from encounter "
+                + "where slug = 'lavrov-meets-kim-2018' and start_date is not null) v");
+        assertTrue(versions > 1);
+        assertEquals(versions, page.locator(".disagreement .version").count());
+        assertEquals(Database.count("select count(*) from attestation a join encounter e on e.id = a.encounter_id "
+                + "where e.slug = 'lavrov-meets-kim-2018'"), section("Sources").locator("blockquote").count());
+        check("encounter");
+
+        // a source of this meeting that also attests a statement
+        Map<String, Object> source = Database.rows("select s.id, s.title, s.reliability_note from source s "
+                + "join attestation a on a.source_id = s.id join encounter e on e.id = a.encounter_id "
+                + "where e.slug = 'lavrov-meets-kim-2018' and exists (select 1 from attestation b "
+                + "where b.source_id = s.id and b.statement_id is not null) order by s.id limit 1").get(0);
+        section("Sources").locator("a[href='#/source/" + Ids.of("Source", ((Number) source.get("id")).longValue()) + "']")
+                .first().click();
+        shown("source");
+        assertEquals(source.get("title"), heading());
+        assertEquals(source.get("reliability_note"), page.locator(".note").first().textContent());
+        check("source");
+
+        Locator statementLink = page.locator("main a[href^='#/statement/']").first();
+        long statementId = Ids.dbId(statementLink.getAttribute("href").substring("#/statement/".length()));
+        statementLink.click();
+        shown("statement");
+        Map<String, Object> statement = Database.rows("select s.text, s.mode, a.name from statement s "
+                + "left join actor a on a.id = s.speaker_id where s.id = ?", statementId).get(0);
+        assertEquals(statement.get("text"), page.locator("figure blockquote").textContent());
+        String caption = page.locator("figcaption").textContent();
+        if (statement.get("name") != null) {
+            assertTrue(caption.contains((String) statement.get("name")), caption);
+        }
+        assertTrue(caption.contains(statement.get("mode").equals("VERBATIM") ? "verbatim" : "paraphrase"), caption);
+        check("statement");
+    }
+
+    @Test
+    void searchForgivesSpellingAndFindsStatementsAndSources() {
+        page.navigate(root + "#/search?q=Shoygu");
+        shown("search");
+        assertEquals(1, section("Actors").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName(name("sergei-shoigu")).setExact(true)).count());
+
+        page.locator("#q").fill("sanctions");
+        searched("sanctions");
+        Locator statements = section("Statements").locator("li");
+        assertTrue(statements.count() > 0);
+        for (String text : statements.allTextContents()) {
+            assertTrue(text.toLowerCase().contains("sanction"), text);
+        }
+
+        page.locator("#q").fill("Moneycontrol");
+        searched("Moneycontrol");
+        for (Object title : Database.column("select title from source where publisher = 'Moneycontrol'")) {
+            assertTrue(section("Sources").textContent().contains((String) title), "source " + title);
+        }
+    }
+
+    @Test
+    void backForwardAndReloadKeepThePage() {
+        String kim = name("kim-jong-un");
+        page.navigate(root + "#/actor/" + Ids.bySlug("Actor", "kim-jong-un"));
+        shown("actor");
+        Locator first = page.locator(".timeline a").first();
+        String title = first.textContent();
+        first.click();
+        shown("encounter");
+        assertEquals(title, heading());
+
+        page.goBack();
+        shown("actor");
+        assertEquals(kim, heading());
+        page.goForward();
+        shown("encounter");
+        assertEquals(title, heading());
+        page.reload();
+        shown("encounter");
+        assertEquals(title, heading());
+    }
+
+    @Test
+    void timelineDrawsDatesKnownToTheMonthOrYearAsLabelledSpans() {
+        Map<String, Object> actor = Database.rows("select a.slug, count(*) filter (where e.start_precision <> 'DAY') vague, "
+                + "count(e.start_date) dated from actor a join participant p on p.actor_id = a.id "
+                + "join encounter e on e.id = p.encounter_id where e.deleted_at is null group by a.slug "
+                + "having count(*) filter (where e.start_precision <> 'DAY') > 0 order by 2 desc, 1 limit 1").get(0);
+        page.navigate(root + "#/actor/" + Ids.bySlug("Actor", (String) actor.get("slug")));
+        shown("actor");
+        long vague = ((Number) actor.get("vague")).longValue();
+        assertEquals(((Number) actor.get("dated")).longValue(), page.locator(".timeline li").count());
+        assertEquals(vague, page.locator(".timeline .bar.span-month, .timeline .bar.span-year").count());
+        // each span is labelled in words: the drawing alone would not say the date is vague
+        for (Locator row : page.locator(".timeline li").all()) {
+            String bar = row.locator(".bar").getAttribute("class");
+            String date = row.locator(".meta .date").first().textContent();
+            assertEquals(bar.contains("span-month"), date.contains("month only"), date);
+            assertEquals(bar.contains("span-year"), date.contains("year only"), date);
+        }
+        check(null); // an actor page again: no screenshot of its own
+    }
+
+    @Test
+    void codedErrorsAreShownReadably() {
+        page.route("**/graphql", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(429)
+                .setHeaders(Map.of("Content-Type", "application/graphql-response+json", "Retry-After", "7"))
+                .setBody("{\"errors\":[{\"message\":\"This client has spent its budget.\","
+                        + "\"extensions\":{\"code\":\"RATE_LIMITED\"}}]}")));
+        page.navigate(root.toString());
+        shown("error");
+        String alert = page.getByRole(AriaRole.ALERT).textContent();
+        assertTrue(alert.contains("RATE_LIMITED"), alert);
+        assertTrue(alert.contains("slow down"), alert);
+        assertTrue(alert.contains("Try again in 7 s"), alert);
+        check("error");
+        // the refusals above were the test's own: the browser reported them
+        problems.removeIf(problem -> problem.contains("429"));
+
+        page.unroute("**/graphql");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try again")).click();
+        shown("home");
+    }
+
+    @Test
+    void anUnknownIdSaysSo() {
+        page.navigate(root + "#/actor/" + Ids.of("Actor", Long.MAX_VALUE));
+        shown("error");
+        String alert = page.getByRole(AriaRole.ALERT).textContent();
+        assertTrue(alert.contains("NOT_FOUND") && alert.contains("Nothing has this ID"), alert);
+    }
+
+    @Test
+    void usableByKeyboard() {
+        page.navigate(root.toString());
+        shown("home");
+        page.keyboard().press("Tab");
+        assertEquals("Skip to content", focused("textContent"));
+        page.keyboard().press("Tab");
+        page.keyboard().press("Tab");
+        assertEquals("q", focused("id"));
+        page.keyboard().type("Putin");
+        page.keyboard().press("Enter");
+        shown("search");
+        // the new page's heading has the focus, so a screen reader reads it; the next Tab reaches the first result
+        assertEquals("H1", focused("tagName"));
+        page.keyboard().press("Tab");
+        String target = focused("textContent");
+        page.keyboard().press("Enter");
+        shown("actor");
+        assertEquals(target, heading());
+        assertEquals("H1", focused("tagName"));
+    }
+
+    @Test
+    void fitsAPhone() {
+        openContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
+        for (String path : List.of("#/actor/" + Ids.bySlug("Actor", "kim-jong-un"),
+                "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"))) {
+            page.navigate(root + path);
+            shown(path.split("/")[1]);
+            Object overflow = page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
+            assertEquals(0, ((Number) overflow).intValue(), "horizontal scrolling on " + path);
+            check(path.split("/")[1] + "-phone");
+        }
+    }
+
+    // ---
+
+    private void shown(String pageName) {
+        page.locator("main[data-page='" + pageName + "']").waitFor();
+    }
+
+    /** The results of this search are shown (typing replaces the results of the letters before). */
+    private void searched(String q) {
+        page.locator("main[data-page='search'] h1").filter(new Locator.FilterOptions().setHasText(q)).waitFor();
+    }
+
+    private String heading() {
+        return page.locator("main h1").textContent();
+    }
+
+    private Locator section(String title) {
+        return page.locator("main section").filter(new Locator.FilterOptions().setHas(
+                page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setExact(true))));
+    }
+
+    private String focused(String property) {
+        return (String) page.evaluate("p => document.activeElement[p]", property);
+    }
+
+    private static String name(String slug) {
+        return (String) Database.column("select name from actor where slug = ?", slug).get(0);
+    }
+
+    /** No serious or critical axe-core violation on the page as shown, nor a missing value, and a screenshot of it. */
+    @SuppressWarnings("unchecked")
+    private void check(String shot) {
+        List<String> violations = (List<String>) page.evaluate("async () => (await axe.run(document, "
+                + "{ resultTypes: ['violations'] })).violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        assertEquals(List.of(), violations, "accessibility of " + page.url());
+        String text = page.locator("main").innerText();
+        assertFalse(text.matches("(?s).*\\b(null|undefined|NaN)\\b.*"), "a missing value printed on " + page.url() + ": " + text);
+        if (shot != null) {
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(shot + ".png")).setFullPage(true));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.parley.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.ScalarTypeDefinition;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.validation.ValidationError;
+import graphql.validation.Validator;
+
+/**
+ * The Explorer's documents are valid against the schema snapshot (docs/schema.graphql), so a schema change that
+ * breaks the app fails here, not in a reader's browser. Each runs against the service in ExplorerBrowserTest.
+ */
+class ExplorerDocumentsTest {
+
+    private static GraphQLSchema schema;
+
+    @BeforeAll
+    static void schema() throws IOException {
+        TypeDefinitionRegistry types = new SchemaParser().parse(Files.readString(Path.of("docs", "schema.graphql")));
+        for (String scalar : List.of("Date", "DateTime")) { // SmallRye's, not declared in the printed schema
+            types.add(ScalarTypeDefinition.newScalarTypeDefinition().name(scalar).build());
+        }
+        schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(types);
+    }
+
+    @Test
+    void everyPageDocumentIsValidAgainstTheSchema() {
+        Map<String, String> documents = ExplorerDocuments.all();
+        assertEquals(List.of("ActorPage", "EncounterPage", "HomePage", "SearchPage", "SourcePage", "StatementPage"),
+                List.copyOf(documents.keySet()));
+        documents.forEach((name, text) -> {
+            Document document = Parser.parse(text);
+            List<ValidationError> errors = new Validator().validateDocument(schema, document, java.util.Locale.ENGLISH);
+            assertEquals(List.of(), errors.stream().map(ValidationError::getMessage).toList(), name);
+            // one operation per document, named as its file: api.js sends the file's name as operationName
+            List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+            assertEquals(1, operations.size(), name);
+            assertEquals(name, operations.get(0).getName(), name);
+        });
+    }
+
+    /** index.html names every module, so that the browser fetches them at once rather than import by import. */
+    @Test
+    void indexPreloadsEveryModule() throws IOException {
+        Path app = Path.of("src/main/resources/META-INF/resources");
+        String index = Files.readString(app.resolve("index.html"));
+        try (var files = Files.walk(app.resolve("explorer"))) {
+            for (Path module : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String href = "/" + app.relativize(module).toString().replace('\\', '/');
+                String tag = href.equals("/explorer/app.js") ? "<script type=\"module\" src=\"" + href + "\">"
+                        : "<link rel=\"modulepreload\" href=\"" + href + "\">";
+                assertTrue(index.contains(tag), tag);
+            }
+        }
+    }
+
+    @Test
+    void everySharedFragmentIsUsed() {
+        Map<String, String> documents = ExplorerDocuments.all();
+        for (String fragment : ExplorerDocuments.fragments().keySet()) {
+            assertFalse(documents.values().stream().noneMatch(text -> text.contains("fragment " + fragment + " ")),
+                    fragment + " is spread by no page");
+        }
+    }
+}

@@ -62,6 +62,12 @@ public class ActorMerge {
             "delete from statement_about sa where sa.actor_id = :merge and exists (select 1 from statement_about k"
                     + " where k.statement_id = sa.statement_id and k.actor_id = :keep)",
             "update statement_about set actor_id = :keep where actor_id = :merge",
+            // agreements: a party to both keeps one row; the agreements whose parties change get a new version
+            "update agreement set version = version + 1, modified_at = now() where deleted_at is null"
+                    + " and id in (select agreement_id from agreement_party where actor_id = :merge)",
+            "delete from agreement_party ap where ap.actor_id = :merge and exists (select 1 from agreement_party k"
+                    + " where k.agreement_id = ap.agreement_id and k.actor_id = :keep)",
+            "update agreement_party set actor_id = :keep where actor_id = :merge",
             "update statement set speaker_id = :keep where speaker_id = :merge",
             "update encounter set place_country_id = :keep where place_country_id = :merge",
             "update actor set country_id = :keep where country_id = :merge and id <> :keep",

@@ -3,6 +3,7 @@ package org.parley.write;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -38,10 +39,13 @@ public final class SoftDeletes {
 
     /**
      * Tombstones row {@code id} of {@code table} if it is live, at {@code version}, and no blocker counts a row.
-     * The row is locked first, so that a concurrent write that refers to it (and locks it for share) either
-     * commits before the check or waits and then finds it deleted.
+     * Blockers come from the caller and from every {@link Referrers} bean. The row is locked first, so that a
+     * concurrent write that refers to it (and locks it for share) either commits before the check or waits and then
+     * finds it deleted.
      */
     public static Uni<Void> delete(String table, long id, int version, List<Blocker> blockers) {
+        List<Blocker> all = new ArrayList<>(blockers);
+        Arc.container().select(Referrers.class).forEach(referrers -> all.addAll(referrers.of(table)));
         return LiveRows.rows(table, List.of(id), LiveRows.Lock.UPDATE, "version")
                 .invoke(rows -> {
                     if (rows.isEmpty()) {
@@ -49,7 +53,7 @@ public final class SoftDeletes {
                     }
                     Writes.requireVersion(table, ((Number) rows.get(0)[1]).intValue(), version);
                 })
-                .chain(() -> blockers(id, blockers))
+                .chain(() -> blockers(id, all))
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
                         "update " + table + " set deleted_at = now(), modified_at = now(), version = version + 1"
                                 + " where id = :id")

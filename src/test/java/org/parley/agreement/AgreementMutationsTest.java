@@ -132,6 +132,15 @@ class AgreementMutationsTest {
         assertEquals(1, TestRows.version("agreement", id));
         assertEquals(List.of("createAgreement", "updateAgreement"), Database.column(CHANGES, dbId));
 
+        // its party, its attesting source and the encounter it was signed at cannot be deleted while it is live
+        JsonPath party = as(DevTokens.admin(), "deleteActor", "input", Map.of("id", first, "version",
+                TestRows.version("actor", first)));
+        assertEquals("IN_USE", party.getString("data.deleteActor.userErrors[0].code"));
+        String nyt = Ids.bySlug("Source", NYT);
+        JsonPath source = as(DevTokens.admin(), "deleteSource", "input", Map.of("id", nyt, "version",
+                TestRows.version("source", nyt)));
+        assertThat(source.getList("data.deleteSource.userErrors.code"), hasItem("IN_USE"));
+
         // a statement about it keeps it from being deleted
         Map<String, Object> statement = new HashMap<>();
         statement.put("text", TestRows.unique("A treaty for the ages"));

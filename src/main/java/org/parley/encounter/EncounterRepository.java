@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.actor.Actor;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.api.GlobalId;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
@@ -50,11 +51,11 @@ public class EncounterRepository implements NodeLoader {
         return Batch.byIds(pool, "select " + Encounter.COLUMNS + " from encounter e where e.id = any($1) and e.deleted_at is null", ids, Encounter::from);
     }
 
-    public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request) {
+    public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();
         String where = filter == null ? "" : conditions(filter, args);
         return Paging.page(pool, Encounter.COLUMNS, "from encounter e where e.deleted_at is null" + where, Encounter.ORDER, args,
-                request, Encounter::from);
+                request, ahead, Encounter::from);
     }
 
     /** One page of each actor's encounters, chronological. */

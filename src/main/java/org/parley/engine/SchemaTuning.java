@@ -28,7 +28,8 @@ import graphql.util.TraverserContext;
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
- * <li>the batched fields get {@link BatchFetchers.Lean} fetchers;</li>
+ * <li>the batched fields get {@link BatchFetchers.Lean} fetchers, the to-one ones behind a
+ * {@link ReadAheadFields.Fetcher} that answers what a batch read fetched ahead;</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a
  * {@code BlockedFields} visibility that blocks nothing but builds a "Type.field" string for every field it is asked
@@ -51,7 +52,7 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         if (schema != original) { // once: SmallRye builds the schema once
             GraphQLSchema strict = withStrictInt(schema);
-            GraphQLCodeRegistry registry = BatchFetchers.lean(strict);
+            GraphQLCodeRegistry registry = ReadAheadFields.install(strict, BatchFetchers.lean(strict));
             GraphQLCodeRegistry code = defaultVisibility
                     ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
                     : registry;

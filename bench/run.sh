@@ -28,6 +28,9 @@ while [ $# -gt 0 ]; do
 done
 . bench/lib.sh
 export BENCH_DB
+# throughput, not the limits (bench/abuse.sh measures those): one load generator is one client to admission control,
+# and Q2's answer is bounded by 258,022 objects, above the production max-cost of 50,000
+export PARLEY_ADMISSION_ENABLED=false PARLEY_LIMITS_MAX_COST=${PARLEY_LIMITS_MAX_COST:-1000000}
 POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-38092}
 POSTGRAPHILE_PID=
 WIRE_PORT=${WIRE_PORT:-38093}

@@ -6,12 +6,17 @@ to bench/out/load/results.jsonl; `report` prints the tables.
   measure.py bodies                            request bodies of every server from bench.param
   measure.py graphql NAME URL PID              check and measure a GraphQL server (NAME: parley or postgraphile)
   measure.py floor                             check the floor SQL, measure it with pgbench
+  measure.py count NAME URL                    SQL statements per request of a server whose database connections
+                                               go through bench/pgwire_count.py (when pg_stat_statements is not
+                                               preloaded; a separate pass, never a timed one)
   measure.py report                            one table per query and concurrency
 
 Settings from the environment: BENCH_DB, BENCH_DURATION (s per point), BENCH_WARMUP (s per warm-up slice),
-BENCH_WARMUP_SLICES (at most), BENCH_CONCURRENCY (e.g. "1 8 32"), BENCH_QUERIES (e.g. "q1 q2 q3 q4").
+BENCH_WARMUP_SLICES (at most), BENCH_CONCURRENCY (e.g. "1 8 32"), BENCH_QUERIES (e.g. "q1 q2 q3 q4 q5"),
+BENCH_COUNTED (requests per query of the counting pass), BENCH_WIRE_CONTROL (the counting proxy's control port).
 """
 import base64
+import functools
 import json
 import os
 import re
@@ -24,12 +29,14 @@ import urllib.request
 
 DB = os.environ.get("BENCH_DB", "parley_bench")
 OUT = "bench/out/load"
-QUERIES = os.environ.get("BENCH_QUERIES", "q1 q2 q3 q4").split()
+QUERIES = os.environ.get("BENCH_QUERIES", "q1 q2 q3 q4 q5").split()
 CONCURRENCY = [int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1 8 32").split()]
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
 WARMUP_SLICES = int(os.environ.get("BENCH_WARMUP_SLICES", "8"))
 CHECKED = int(os.environ.get("BENCH_CHECKED", "25"))  # parameter rows whose answers are compared before timing
+COUNTED = int(os.environ.get("BENCH_COUNTED", "20"))
+WIRE_CONTROL = int(os.environ.get("BENCH_WIRE_CONTROL", "38094"))
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -67,6 +74,8 @@ def variables(server, query, p):
         if server == "parley":
             return {"id": global_id("Encounter", p["encounter_id"])}
         return {"id": postgraphile_node_id("Encounter", p["encounter_id"])}
+    if query == "q5":
+        return {"speaker": global_id("Actor", p["speaker_id"]) if server == "parley" else str(p["speaker_id"])}
     raise ValueError(query)
 
 
@@ -143,7 +152,44 @@ def canonical(server, query, data):
         else:
             participants = [(p["role"], p["actorByActorId"]["name"]) for p in nodes(e["participantsByEncounterId"])]
         return (e["title"], e["status"], sorted(participants))
+    if query == "q5":
+        return canonical_q5_parley(data) if server == "parley" else canonical_q5_postgraphile(data)
     raise ValueError(query)
+
+
+def name_of(thing):
+    return (thing or {}).get("name")
+
+
+def canonical_q5_parley(data):
+    """Statements in order; roles, participants and sources as sets."""
+    result = []
+    for s in data["statements"]["nodes"]:
+        speaker, e, r = s["speaker"], s["encounter"], s["respondsTo"]
+        result.append((
+            s["text"],
+            speaker and (speaker["name"], sorted((x["title"], name_of(x["organization"])) for x in speaker["roles"])),
+            e and (e["title"], (e["start"] or {}).get("date"), (e["start"] or {}).get("precision"),
+                   name_of(e["place"]), sorted(name_of(p["actor"]) or "" for p in e["participants"])),
+            sorted((x["title"], x["publisher"]) for x in s["sources"]),
+            r and (r["text"], name_of(r["speaker"]))))
+    return result
+
+
+def canonical_q5_postgraphile(data):
+    result = []
+    for s in nodes(data["actorByRowId"]["statementsBySpeakerId"]) if data["actorByRowId"] else []:
+        speaker, e, r = s["actorBySpeakerId"], s["encounterByEncounterId"], s["statementByRespondsToId"]
+        result.append((
+            s["text"],
+            speaker and (speaker["name"], sorted((x["title"], name_of(x["actorByOrganizationId"]))
+                                                 for x in nodes(speaker["actorRolesByActorId"]))),
+            e and (e["title"], e["startDate"], e["startPrecision"], e["placeName"],
+                   sorted(name_of(p["actorByActorId"]) or "" for p in nodes(e["participantsByEncounterId"]))),
+            sorted((a["sourceBySourceId"]["title"], a["sourceBySourceId"]["publisher"])
+                   for a in nodes(s["attestationsByStatementId"])),
+            r and (r["text"], name_of(r["actorBySpeakerId"]))))
+    return result
 
 
 def canonical_floor(query, d):
@@ -160,6 +206,14 @@ def canonical_floor(query, d):
         return [(s["text"], s["speaker"], s["encounter"]) for s in d]
     if query == "q4":
         return (d["title"], d["status"], sorted((p["role"], p["name"]) for p in d["participants"]))
+    if query == "q5":
+        return [(s["text"],
+                 s["speaker"] and (s["speaker"]["name"], sorted((x["title"], x["organization"])
+                                                                for x in s["speaker"]["roles"])),
+                 s["encounter"] and (s["encounter"]["title"], s["encounter"]["date"], s["encounter"]["precision"],
+                                     s["encounter"]["place"], sorted(n or "" for n in s["encounter"]["participants"])),
+                 sorted((x["title"], x["publisher"]) for x in s["sources"]),
+                 s["respondsTo"] and (s["respondsTo"]["text"], s["respondsTo"]["speaker"])) for s in d]
     raise ValueError(query)
 
 
@@ -287,11 +341,20 @@ class BackendCpu:
         return sum(self.last[pid] - self.first.get(pid, 0.0) for pid in self.last)
 
 
+@functools.lru_cache(maxsize=None)
+def statements_preloaded():
+    """Whether pg_stat_statements can count (it needs shared_preload_libraries); otherwise `count` passes do."""
+    return "pg_stat_statements" in psql("show shared_preload_libraries")
+
+
 def reset_statements():
-    psql(f"select pg_stat_statements_reset(0, (select oid from pg_database where datname = '{DB}'), 0)")
+    if statements_preloaded():
+        psql(f"select pg_stat_statements_reset(0, (select oid from pg_database where datname = '{DB}'), 0)")
 
 
 def count_statements():
+    if not statements_preloaded():
+        return None
     return int(psql(f"select coalesce(sum(calls), 0) from pg_stat_statements where dbid ="
                     f" (select oid from pg_database where datname = '{DB}') and query not like '%pg_stat_statements%'"
                     " and query not like '%bench.param%'"))
@@ -356,7 +419,8 @@ def record(result):
         f.write(json.dumps(result) + "\n")
     print(f"  {result['server']} {result['query']} c={result['concurrency']}: {result['rps']:.0f} req/s,"
           f" p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, errors {result['errors']},"
-          f" {result['sql_per_request']:.2f} SQL/req", file=sys.stderr)
+          f" {'(not counted)' if result['sql_per_request'] is None else format(result['sql_per_request'], '.2f')}"
+          " SQL/req", file=sys.stderr)
 
 
 def measure_graphql(server, url, pid):
@@ -375,7 +439,8 @@ def measure_graphql(server, url, pid):
                     "p50": r["p50"], "p99": r["p99"], "errors": r["errors"], "requests": r["requests"],
                     "server_cpu_per_1k": 1000 * cpu / max(r["requests"], 1),
                     "db_cpu_per_1k": 1000 * db.seconds() / max(r["requests"], 1), "rss_mb": rss_mb(pid),
-                    "sql_per_request": statements / max(r["requests"], 1), "load": os.getloadavg()[0]})
+                    "sql_per_request": per_request(statements, r["requests"], server, query),
+                    "load": os.getloadavg()[0]})
 
 
 def measure_floor():
@@ -387,6 +452,8 @@ def measure_floor():
             with BackendCpu() as db:
                 r = pgbench(query, concurrency, DURATION, log_prefix)
             statements = count_statements()
+            if statements is None:  # the script: its argument read (not counted) and one statement
+                statements = r["requests"]
             p50, p99 = pgbench_latencies(log_prefix)
             os.rmdir(os.path.dirname(log_prefix))
             record({"server": "floor", "query": query, "concurrency": concurrency, "rps": r["requests"] / r["seconds"],
@@ -396,13 +463,55 @@ def measure_floor():
                     "sql_per_request": statements / max(r["requests"], 1), "load": os.getloadavg()[0]})
 
 
+def per_request(statements, requests, server, query):
+    """From pg_stat_statements when it counted; else from the server's counting pass; None when neither did."""
+    if statements is not None:
+        return statements / max(requests, 1)
+    counted = wire_counts(server)
+    return counted.get(query)
+
+
+def wire_counts(server):
+    path = f"{OUT}/wire-{server}.json"
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return json.load(f)
+
+
+def wire_counter():
+    import socket
+    with socket.create_connection(("127.0.0.1", WIRE_CONTROL), timeout=5) as control:
+        return int(control.makefile().readline())
+
+
+def count_on_wire(server, url):
+    """A few requests per query, one at a time, through the counting proxy: the statements each one sent."""
+    counts = {}
+    for query in QUERIES:
+        with open(bodies_file(server, query)) as f:
+            bodies = [next(f) for _ in range(COUNTED + 3)]
+        for body in bodies[:3]:  # first statements of a connection (prepares, settings) are not the query's
+            post(url, body)
+        before = wire_counter()
+        for body in bodies[3:]:
+            answer = post(url, body)
+            if answer.get("errors"):
+                sys.exit(f"{server} {query}: errors {answer['errors']}")
+        counts[query] = (wire_counter() - before) / COUNTED
+        print(f"  {server} {query}: {counts[query]:.2f} SQL statements per request (wire, {COUNTED} requests)",
+              file=sys.stderr)
+    with open(f"{OUT}/wire-{server}.json", "w") as f:
+        json.dump(counts, f)
+
+
 def report():
     results = {}
     with open(f"{OUT}/results.jsonl") as f:
         for line in f:
             r = json.loads(line)
             results[(r["query"], r["concurrency"], r["server"])] = r
-    names = {"q1": "Q1 list", "q2": "Q2 deep", "q3": "Q3 search", "q4": "Q4 point"}
+    names = {"q1": "Q1 list", "q2": "Q2 deep", "q3": "Q3 search", "q4": "Q4 point", "q5": "Q5 statement page"}
     print("| query | c | server | req/s | p50 ms | p99 ms | errors | server CPU s/1k req | DB CPU s/1k req"
           " | RSS MB | SQL/req |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
@@ -415,11 +524,19 @@ def report():
                     continue
                 rss = "" if r["rss_mb"] is None else f"{r['rss_mb']:.0f}"
                 server_cpu = "(=DB)" if server == "floor" else f"{r['server_cpu_per_1k']:.2f}"
+                sql = "not counted" if r["sql_per_request"] is None else f"{r['sql_per_request']:.1f}"
                 print(f"| {names[query]} | {concurrency} | {server} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f}"
-                      f" | {r['errors']} | {server_cpu} | {r['db_cpu_per_1k']:.2f} | {rss} | {r['sql_per_request']:.1f} |")
+                      f" | {r['errors']} | {server_cpu} | {r['db_cpu_per_1k']:.2f} | {rss} | {sql} |")
             parley, peer, floor = row["parley"], row["postgraphile"], row["floor"]
             ratio = lambda a, b: f"{a['rps'] / b['rps']:.2f}" if a and b and b["rps"] else "-"
             ratios.append(f"| {names[query]} | {concurrency} | {ratio(parley, peer)} | {ratio(parley, floor)} |")
+    print()
+    if statements_preloaded():
+        print("SQL/req: pg_stat_statements, over each point.")
+    else:
+        print("SQL/req: pg_stat_statements is not preloaded by this PostgreSQL (shared_preload_libraries), so the"
+              " GraphQL servers' statements were counted on the wire protocol (bench/pgwire_count.py) in a separate"
+              f" pass of {COUNTED} requests per query; the floor's is its script's one statement.")
     print()
     print("| query | c | Parley/PostGraphile (req/s) | Parley/floor (req/s) |")
     print("|---|---|---|---|")
@@ -434,6 +551,8 @@ if __name__ == "__main__":
         measure_graphql(*sys.argv[2:5])
     elif command == "floor":
         measure_floor()
+    elif command == "count":
+        count_on_wire(*sys.argv[2:4])
     elif command == "report":
         report()
     else:

@@ -1,6 +1,7 @@
 package org.parley.actor;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -10,12 +11,14 @@ import org.eclipse.microprofile.graphql.Type;
 import org.parley.api.GlobalId;
 import org.parley.api.Node;
 import org.parley.api.NodeType;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
 
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Actor")
 @Description("A person, state, organisation or news agency that meets others, speaks, or is spoken about.")
-public class Actor implements Node {
+public class Actor extends Related implements Node {
 
     @Ignore
     public long dbId;
@@ -59,6 +62,15 @@ public class Actor implements Node {
      */
     public static final String COLUMNS = "a.id, a.kind, a.name, a.description, a.wikidata_id, a.country_id, a.version,"
             + " a.modified_at";
+
+    /** The actor as a related row (table {@code actor} aliased {@code a}), as {@code ActorRepository.byIds} reads it. */
+    public static ToOne relation(String field, String foreignKey) {
+        return new ToOne(field, foreignKey, "actor", "a", COLUMNS, "a.deleted_at is null", Actor::from,
+                () -> Actor.TO_ONE);
+    }
+
+    /** The to-one fields of Actor that a batch read can read ahead ({@link org.parley.read.Lookahead}). */
+    public static final List<ToOne> TO_ONE = List.of(relation("country", "country_id"));
 
     public static Actor from(Row row) {
         Actor actor = new Actor();

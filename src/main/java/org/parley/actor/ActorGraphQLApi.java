@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.parley.read.ListCount;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.write.GivenFields;
 import org.parley.write.DeletePayload;
 import org.parley.api.GlobalId;
@@ -184,7 +185,8 @@ public class ActorGraphQLApi {
     @Description("Actors ordered by name. `first` defaults to 20, at most 100.")
     public Uni<ActorConnection> actors(@Name("filter") ActorFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
-        return actors.list(filter, PageRequest.of(first, after)).map(ActorConnection::new);
+        return actors.list(filter, PageRequest.of(first, after), Lookahead.of(context, Actor.TO_ONE, "nodes", "edges.node"))
+                .map(ActorConnection::new);
     }
 
     @Description("The state this actor belongs to; null for states themselves.")
@@ -203,7 +205,7 @@ public class ActorGraphQLApi {
     @Description("Positions this actor holds or held, as the sources give them. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Role>>> roles(@Source List<Actor> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return actors.roles(parents, PageRequest.firstItems(first));
+        return actors.roles(parents, PageRequest.firstItems(first), Lookahead.of(context, Role.TO_ONE));
     }
 
     @Description("The state, government or organisation in which the role is held.")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.api.Node;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
@@ -128,7 +129,7 @@ public class ActorRepository implements NodeLoader {
                 });
     }
 
-    public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request) {
+    public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();
         StringBuilder where = new StringBuilder(" where a.deleted_at is null");
         if (filter != null && filter.kind != null) {
@@ -143,7 +144,7 @@ public class ActorRepository implements NodeLoader {
                     .append(" or exists (select 1 from actor_alias al where al.actor_id = a.id")
                     .append(" and strpos(al.normalized, ").append(term).append(") > 0))");
         }
-        return Paging.page(pool, Actor.COLUMNS, "from actor a" + where, ORDER, args, request, Actor::from);
+        return Paging.page(pool, Actor.COLUMNS, "from actor a" + where, ORDER, args, request, ahead, Actor::from);
     }
 
     /** Each actor's other names, in the order the sources gave them. */
@@ -153,9 +154,9 @@ public class ActorRepository implements NodeLoader {
     }
 
     /** Roles of each actor, in the order the data gives them. */
-    public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first) {
+    public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Role.COLUMNS, "from actor_role r where r.actor_id = parent.id",
-                "r.position", first, actors, a -> a.dbId, Role::from);
+                "r.position", first, actors, a -> a.dbId, ahead, Role::from);
     }
 
     /** Roles by id, of live actors. */

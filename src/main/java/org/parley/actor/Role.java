@@ -1,5 +1,8 @@
 package org.parley.actor;
 
+import java.util.List;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -14,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Role")
 @Description("A position an actor holds or held, such as \"Foreign Minister of Russia\", with its dates where known.")
-public class Role implements Node {
+public class Role extends Related implements Node {
 
     @Ignore
     public long dbId;
@@ -49,6 +52,9 @@ public class Role implements Node {
     /** The columns {@link #from} reads, of {@code actor_role r}. */
     static final String COLUMNS = "r.id, r.actor_id, r.title, r.organization_id, r.source_id, r.start_date,"
             + " r.start_precision, r.end_date, r.end_precision";
+
+    /** The to-one fields of Role that a batch read can read ahead. */
+    static final List<ToOne> TO_ONE = List.of(Actor.relation("organization", "organization_id"));
 
     static Role from(Row row) {
         Role role = new Role();

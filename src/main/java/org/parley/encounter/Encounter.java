@@ -1,5 +1,8 @@
 package org.parley.encounter;
 
+import java.util.List;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -15,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Encounter")
 @Description("A summit, visit, meeting, talks, call or letter between actors, with the sources that report it.")
-public class Encounter implements Node {
+public class Encounter extends Related implements Node {
 
     @Ignore
     public long dbId;
@@ -74,6 +77,15 @@ public class Encounter implements Node {
      * by its opening), undated encounters last.
      */
     public static final String ORDER = "e.start_earliest nulls last, e.id";
+
+    /** The encounter as a related row (table {@code encounter} aliased {@code e}), as {@code byIds} reads it. */
+    public static ToOne relation(String field, String foreignKey) {
+        return new ToOne(field, foreignKey, "encounter", "e", COLUMNS, "e.deleted_at is null", Encounter::from,
+                () -> Encounter.TO_ONE);
+    }
+
+    /** The to-one fields of Encounter that a batch read can read ahead. */
+    public static final List<ToOne> TO_ONE = List.of(relation("partOf", "part_of_id"));
 
     public static Encounter from(Row row) {
         Encounter encounter = new Encounter();

@@ -17,6 +17,7 @@ import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.read.ListCount;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.write.GivenFields;
 import org.parley.write.DeletePayload;
 import org.parley.write.GivenFields;
@@ -138,7 +139,8 @@ public class EncounterGraphQLApi {
             + " to 20, at most 100.")
     public Uni<EncounterConnection> encounters(@Name("filter") EncounterFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
-        return encounters.list(filter, PageRequest.of(first, after)).map(EncounterConnection::new);
+        return encounters.list(filter, PageRequest.of(first, after),
+                Lookahead.of(context, Encounter.TO_ONE, "nodes", "edges.node")).map(EncounterConnection::new);
     }
 
     @NonNull

@@ -14,6 +14,7 @@ import org.parley.actor.Actor;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
 import org.parley.api.DateBound;
+import org.parley.read.Lookahead;
 import org.parley.api.GlobalId;
 import org.parley.api.Node;
 import org.parley.api.NodeLoader;
@@ -67,11 +68,11 @@ public class EncounterRepository implements NodeLoader {
                 });
     }
 
-    public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request) {
+    public Uni<Page<Encounter>> list(EncounterFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();
         String where = filter == null ? "" : conditions(filter, args);
         return Paging.page(pool, Encounter.COLUMNS, "from encounter e where e.deleted_at is null" + where, Encounter.ORDER, args,
-                request, Encounter::from);
+                request, ahead, Encounter::from);
     }
 
     /** One page of each actor's encounters, chronological. */

@@ -28,7 +28,9 @@ import graphql.util.TraverserContext;
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
- * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths});</li>
+ * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths}), the to-one
+ * ones behind a {@link ReadAheadFields.Fetcher} that answers what a batch read fetched ahead (in both modes:
+ * it is how the repositories read, not a shortcut past SmallRye);</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a
  * {@code BlockedFields} visibility that blocks nothing but builds a "Type.field" string for every field it is asked
@@ -58,7 +60,8 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
             InstrumentationState state) {
         if (schema != original) { // once: SmallRye builds the schema once
             GraphQLSchema strict = withStrictInt(schema);
-            GraphQLCodeRegistry registry = leanFetchers ? BatchFetchers.lean(strict) : strict.getCodeRegistry();
+            GraphQLCodeRegistry registry = ReadAheadFields.install(strict,
+                    leanFetchers ? BatchFetchers.lean(strict) : strict.getCodeRegistry());
             GraphQLCodeRegistry code = defaultVisibility
                     ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
                     : registry;

@@ -28,18 +28,25 @@ public final class Paging {
      */
     public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent, String orderBy,
             SqlArgs args, PageRequest request, Long[] parentKeys, Function<Row, T> mapper) {
+        return pages(pool, columns, fromOneParent, orderBy, args, request, parentKeys, Lookahead.NONE, mapper);
+    }
+
+    /** As above, with the to-one relations {@code ahead} names read in the same statement. */
+    public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent, String orderBy,
+            SqlArgs args, PageRequest request, Long[] parentKeys, Lookahead ahead, Function<Row, T> mapper) {
         ListCount count = new ListCount(pool, "select parent.id as parent_id, counted.total"
                 + " from unnest($1::bigint[]) as parent(id)"
                 + " cross join lateral (select count(*) as total " + fromOneParent + ") counted"
                 + " where counted.total > 0", args.tuple());
         String firstRow = args.add(request.offset() + 1);
         String lookAhead = args.add(request.offset() + request.first() + 1);
-        String sql = "select page.*, parent.id as parent_id"
+        String sql = "select page.*, parent.id as parent_id" + ahead.columns()
                 + " from unnest($1::bigint[]) as parent(id)"
                 + " cross join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
-                + fromOneParent + " order by " + orderBy + " limit " + lookAhead + ") page"
+                + fromOneParent + " order by " + orderBy + " limit " + lookAhead + ") page" + ahead.joins()
                 + " where page.rn >= " + firstRow
                 + " order by parent.id, page.rn";
+        Function<Row, T> map = ahead.mapper(mapper);
         return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
             Map<Long, List<Row>> byParent = new HashMap<>();
             for (Row row : rows) {
@@ -47,7 +54,7 @@ public final class Paging {
             }
             Map<Long, Page<T>> pages = new HashMap<>();
             for (Long key : parentKeys) {
-                pages.put(key, toPage(byParent.getOrDefault(key, List.of()), request, count, key, mapper));
+                pages.put(key, toPage(byParent.getOrDefault(key, List.of()), request, count, key, map));
             }
             return pages;
         });
@@ -64,18 +71,26 @@ public final class Paging {
     public static <P, T> Uni<List<List<T>>> firstOfEach(Pool pool, String columns, String fromOneParent,
             String orderBy, PageRequest request, List<P> parents, Function<P, Long> key, Function<Row, T> mapper,
             Object... more) {
+        return firstOfEach(pool, columns, fromOneParent, orderBy, request, parents, key, Lookahead.NONE, mapper, more);
+    }
+
+    /** As above, with the to-one relations {@code ahead} names read in the same statement. */
+    public static <P, T> Uni<List<List<T>>> firstOfEach(Pool pool, String columns, String fromOneParent,
+            String orderBy, PageRequest request, List<P> parents, Function<P, Long> key, Lookahead ahead,
+            Function<Row, T> mapper, Object... more) {
         SqlArgs args = new SqlArgs(Batch.keys(parents, key));
         for (Object value : more) {
             args.add(value);
         }
         String limit = args.add(request.first());
-        String sql = "select page.*, parent.id as parent_id"
+        String sql = "select page.*, parent.id as parent_id" + ahead.columns()
                 + " from unnest($1::bigint[]) as parent(id)"
                 + " cross join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
-                + fromOneParent + " order by " + orderBy + " limit " + limit + ") page"
+                + fromOneParent + " order by " + orderBy + " limit " + limit + ") page" + ahead.joins()
                 + " order by parent.id, page.rn";
+        Function<Row, T> map = ahead.mapper(mapper);
         return pool.preparedQuery(sql).execute(args.tuple())
-                .map(rows -> Batch.group(parents, key, rows, "parent_id", mapper));
+                .map(rows -> Batch.group(parents, key, rows, "parent_id", map));
     }
 
     /**
@@ -84,15 +99,29 @@ public final class Paging {
      */
     public static <T> Uni<Page<T>> page(Pool pool, String columns, String from, String orderBy, SqlArgs args,
             PageRequest request, Function<Row, T> mapper) {
+        return page(pool, columns, from, orderBy, args, request, Lookahead.NONE, mapper);
+    }
+
+    /**
+     * As above, with the to-one relations {@code ahead} names read in the same statement: the page is read as
+     * before and numbered, the relations joined to it, and the rows put back in the page's order.
+     */
+    public static <T> Uni<Page<T>> page(Pool pool, String columns, String from, String orderBy, SqlArgs args,
+            PageRequest request, Lookahead ahead, Function<Row, T> mapper) {
         ListCount count = new ListCount(pool, "select 0::bigint as parent_id, count(*) as total " + from,
                 args.tuple());
         String limit = args.add(request.first() + 1);
         String offset = args.add(request.offset());
-        String sql = "select " + columns + " " + from + " order by " + orderBy + " limit " + limit + " offset " + offset;
+        String sql = ahead.isEmpty()
+                ? "select " + columns + " " + from + " order by " + orderBy + " limit " + limit + " offset " + offset
+                : "select page.*" + ahead.columns() + " from (select " + columns + ", row_number() over (order by "
+                        + orderBy + ") as rn " + from + " order by " + orderBy + " limit " + limit + " offset " + offset
+                        + ") page" + ahead.joins() + " order by page.rn";
+        Function<Row, T> map = ahead.mapper(mapper);
         return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);
-            return toPage(list, request, count, 0L, mapper);
+            return toPage(list, request, count, 0L, map);
         });
     }
 

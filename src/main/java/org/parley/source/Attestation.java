@@ -1,5 +1,10 @@
 package org.parley.source;
 
+import java.util.List;
+import org.parley.encounter.Encounter;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
+import org.parley.statement.Statement;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -11,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Attestation")
 @Description("A source's support for an encounter or a statement, with the excerpt that says so. Sources may"
         + " disagree: each attestation keeps its source's own version (for example of the date).")
-public class Attestation {
+public class Attestation extends Related {
 
     @Ignore
     public long sourceId;
@@ -36,6 +41,10 @@ public class Attestation {
     /** Columns {@link #from(Row)} reads; the table is aliased {@code att}. */
     static final String COLUMNS = "att.source_id, att.encounter_id, att.statement_id, att.excerpt, att.note,"
             + " att.reported_date, att.reported_precision";
+
+    /** The to-one fields of Attestation that a batch read can read ahead. */
+    static final List<ToOne> TO_ONE = List.of(Source.relation("source", "source_id"),
+            Encounter.relation("encounter", "encounter_id"), Statement.relation("statement", "statement_id"));
 
     static Attestation from(Row row) {
         Attestation attestation = new Attestation();

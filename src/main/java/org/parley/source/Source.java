@@ -1,5 +1,8 @@
 package org.parley.source;
 
+import java.util.List;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -17,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Source")
 @Description("An article or document that reports encounters and statements.")
-public class Source implements Node {
+public class Source extends Related implements Node {
 
     @Ignore
     public long dbId;
@@ -71,6 +74,11 @@ public class Source implements Node {
 
     /** By publication date (undated last). */
     public static final String ORDER = "src.published_on nulls last, src.published_at nulls last, src.id";
+
+    /** The source as a related row (table {@code source} aliased {@code src}), as {@code byIds} reads it. */
+    static ToOne relation(String field, String foreignKey) {
+        return new ToOne(field, foreignKey, "source", "src", COLUMNS, "src.deleted_at is null", Source::from, List::of);
+    }
 
     public static Source from(Row row) {
         Source source = new Source();

@@ -19,6 +19,7 @@ import org.parley.encounter.EncounterRepository;
 import org.parley.encounter.StatusChange;
 import org.parley.read.ListCount;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.write.DeletePayload;
 import org.parley.write.GivenFields;
 import org.parley.api.GlobalId;
@@ -149,7 +150,8 @@ public class SourceGraphQLApi {
     @Description("What each source says about this encounter, with its excerpt; at least one. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Attestation>>> encounterAttestations(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return sources.attestations(Side.ENCOUNTER, parents, e -> e.dbId, PageRequest.firstItems(first));
+        return sources.attestations(Side.ENCOUNTER, parents, e -> e.dbId, PageRequest.firstItems(first),
+                Lookahead.of(context, Attestation.TO_ONE));
     }
 
     @Name("sources")
@@ -165,7 +167,8 @@ public class SourceGraphQLApi {
     @Description("What each source says about this statement, with its excerpt; at least one. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Attestation>>> statementAttestations(@Source List<Statement> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return sources.attestations(Side.STATEMENT, parents, s -> s.dbId, PageRequest.firstItems(first));
+        return sources.attestations(Side.STATEMENT, parents, s -> s.dbId, PageRequest.firstItems(first),
+                Lookahead.of(context, Attestation.TO_ONE));
     }
 
     @Name("sources")
@@ -182,7 +185,8 @@ public class SourceGraphQLApi {
     public Uni<List<List<@NonNull Attestation>>> sourceAttestations(
             @Source List<org.parley.source.Source> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return sources.attestations(Side.SOURCE, parents, s -> s.dbId, PageRequest.firstItems(first));
+        return sources.attestations(Side.SOURCE, parents, s -> s.dbId, PageRequest.firstItems(first),
+                Lookahead.of(context, Attestation.TO_ONE));
     }
 
     @Name("encounters")
@@ -198,7 +202,7 @@ public class SourceGraphQLApi {
     @Description("The statements this source reports, by date. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Statement>>> sourceStatements(@Source List<org.parley.source.Source> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return sources.statements(parents, PageRequest.firstItems(first));
+        return sources.statements(parents, PageRequest.firstItems(first), Lookahead.of(context, Statement.TO_ONE));
     }
 
     @Name("source")

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.read.Page;
@@ -85,11 +86,11 @@ public class SourceRepository implements NodeLoader {
 
     /** Attestations of each parent (encounter, statement or source), oldest source first. */
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key,
-            PageRequest first) {
+            PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Attestation.COLUMNS, "from attestation att"
                 + Batch.lookup("source", "src", "src.id = att.source_id")
                 + " where " + side.column + " = parent.id" + LIVE_SUBJECT, Source.ORDER, first, parents, key,
-                Attestation::from);
+                ahead, Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */
@@ -115,11 +116,11 @@ public class SourceRepository implements NodeLoader {
     }
 
     /** The statements each source attests. */
-    Uni<List<List<Statement>>> statements(List<Source> sources, PageRequest first) {
+    Uni<List<List<Statement>>> statements(List<Source> sources, PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Statement.COLUMNS, "from attestation att"
                 + Batch.lookup("statement", "s", "s.id = att.statement_id")
                 + " where att.source_id = parent.id and s.deleted_at is null", Statement.ORDER, first, sources,
-                s -> s.dbId, Statement::from);
+                s -> s.dbId, ahead, Statement::from);
     }
 
     private static String text(String value, String argument) {

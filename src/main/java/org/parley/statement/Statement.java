@@ -1,5 +1,10 @@
 package org.parley.statement;
 
+import java.util.List;
+import org.parley.actor.Actor;
+import org.parley.encounter.Encounter;
+import org.parley.read.Related;
+import org.parley.read.ToOne;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -15,7 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Statement")
 @Description("Something an actor said or wrote, as reported by one or more sources: a quote, claim, denial, pledge...")
-public class Statement implements Node {
+public class Statement extends Related implements Node {
 
     @Ignore
     public long dbId;
@@ -73,6 +78,16 @@ public class Statement implements Node {
      * the curated data.
      */
     public static final String ORDER = "s.said_earliest nulls last, s.position, s.id";
+
+    /** The statement as a related row (table {@code statement} aliased {@code s}), as {@code byIds} reads it. */
+    public static ToOne relation(String field, String foreignKey) {
+        return new ToOne(field, foreignKey, "statement", "s", COLUMNS, "s.deleted_at is null", Statement::from,
+                () -> Statement.TO_ONE);
+    }
+
+    /** The to-one fields of Statement that a batch read can read ahead. */
+    public static final List<ToOne> TO_ONE = List.of(Actor.relation("speaker", "speaker_id"),
+            Encounter.relation("encounter", "encounter_id"), relation("respondsTo", "responds_to_id"));
 
     public static Statement from(Row row) {
         Statement statement = new Statement();

@@ -19,6 +19,7 @@ import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.read.ListCount;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.write.GivenFields;
 import org.parley.write.DeletePayload;
 import org.parley.write.InputSizes;
@@ -85,7 +86,7 @@ public class StatementGraphQLApi {
             + " most 100.")
     public Uni<StatementConnection> statements(@Name("filter") StatementFilter filter, @Name("first") Integer first,
             @Name("after") String after) {
-        return statements.list(filter, PageRequest.of(first, after)).map(StatementConnection::new);
+        return statements.list(filter, PageRequest.of(first, after), connection()).map(StatementConnection::new);
     }
 
     @Mutation
@@ -132,7 +133,7 @@ public class StatementGraphQLApi {
             + " or after, wherever it was said. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Statement>>> statementsAbout(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return statements.aboutEncountersOf(parents, PageRequest.firstItems(first));
+        return statements.aboutEncountersOf(parents, PageRequest.firstItems(first), items());
     }
 
     @Description("The statement this one answers: what a denial denies, the invitation an acceptance accepts.")
@@ -144,14 +145,14 @@ public class StatementGraphQLApi {
     @Description("Statements that answer this one. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Statement>>> responses(@Source List<Statement> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return statements.responsesTo(parents, PageRequest.firstItems(first));
+        return statements.responsesTo(parents, PageRequest.firstItems(first), items());
     }
 
     @NonNull
     @Description("Statements made at this encounter, by date. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Statement>>> statements(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
-        return statements.atEncounters(parents, PageRequest.firstItems(first));
+        return statements.atEncounters(parents, PageRequest.firstItems(first), items());
     }
 
     @NonNull
@@ -159,9 +160,19 @@ public class StatementGraphQLApi {
     public Uni<List<StatementConnection>> statements(@Source List<Actor> parents, @Name("first") Integer first,
             @Name("after") String after) {
         PageRequest request = PageRequest.of(first, after);
-        return statements.bySpeakers(Batch.keys(parents, a -> a.dbId), request).map(pages -> parents.stream()
+        return statements.bySpeakers(Batch.keys(parents, a -> a.dbId), request, connection()).map(pages -> parents.stream()
                 .map(a -> new StatementConnection(pages.getOrDefault(a.dbId, Page.empty(request))))
                 .toList());
+    }
+
+    /** The to-one fields of the statements of this field's connection to read with them. */
+    private Lookahead connection() {
+        return Lookahead.of(context, Statement.TO_ONE, "nodes", "edges.node");
+    }
+
+    /** The to-one fields of the statements of this list field to read with them. */
+    private Lookahead items() {
+        return Lookahead.of(context, Statement.TO_ONE);
     }
 
     @NonNull

@@ -12,6 +12,7 @@ import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
 import org.parley.api.DateBound;
+import org.parley.read.Lookahead;
 import org.parley.api.GlobalId;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
@@ -43,30 +44,30 @@ public class StatementRepository implements NodeLoader {
         return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1) and s.deleted_at is null", ids, Statement::from);
     }
 
-    public Uni<Page<Statement>> list(StatementFilter filter, PageRequest request) {
+    public Uni<Page<Statement>> list(StatementFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();
         String where = filter == null ? "" : conditions(filter, args);
         return Paging.page(pool, Statement.COLUMNS, "from statement s where s.deleted_at is null" + where, Statement.ORDER, args,
-                request, Statement::from);
+                request, ahead, Statement::from);
     }
 
     /** One page of each speaker's statements. */
-    public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request) {
+    public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request, Lookahead ahead) {
         return Paging.pages(pool, Statement.COLUMNS,
                 "from statement s where s.speaker_id = parent.id and s.deleted_at is null", Statement.ORDER,
-                new SqlArgs(speakerIds), request, speakerIds, Statement::from);
+                new SqlArgs(speakerIds), request, speakerIds, ahead, Statement::from);
     }
 
     /** Statements made at each encounter. */
-    public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters, PageRequest first) {
+    public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters, PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.encounter_id = parent.id"
-                + " and s.deleted_at is null", Statement.ORDER, first, encounters, e -> e.dbId, Statement::from);
+                + " and s.deleted_at is null", Statement.ORDER, first, encounters, e -> e.dbId, ahead, Statement::from);
     }
 
     /** Statements that respond to each statement. */
-    public Uni<List<List<Statement>>> responsesTo(List<Statement> statements, PageRequest first) {
+    public Uni<List<List<Statement>>> responsesTo(List<Statement> statements, PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.responds_to_id = parent.id"
-                + " and s.deleted_at is null", Statement.ORDER, first, statements, s -> s.dbId, Statement::from);
+                + " and s.deleted_at is null", Statement.ORDER, first, statements, s -> s.dbId, ahead, Statement::from);
     }
 
     /** The actors each statement is about. */
@@ -84,10 +85,11 @@ public class StatementRepository implements NodeLoader {
     }
 
     /** Statements about each encounter, by date. */
-    public Uni<List<List<Statement>>> aboutEncountersOf(List<Encounter> encounters, PageRequest first) {
+    public Uni<List<List<Statement>>> aboutEncountersOf(List<Encounter> encounters, PageRequest first,
+            Lookahead ahead) {
         return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_encounter sa"
                 + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                + " where sa.encounter_id = parent.id", Statement.ORDER, first, encounters, e -> e.dbId,
+                + " where sa.encounter_id = parent.id", Statement.ORDER, first, encounters, e -> e.dbId, ahead,
                 Statement::from);
     }
 

@@ -1,0 +1,64 @@
+package org.parley.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.parley.read.Related;
+
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
+
+/**
+ * The to-one batched fields answer from their parent when a batch read already fetched the related object with it
+ * ({@link org.parley.read.Lookahead}, {@link Related}): no DataLoader call, so no statement and no dispatch level.
+ * Otherwise the field's own fetcher runs (SmallRye's batch fetcher, or {@link BatchFetchers.Lean}).
+ */
+final class ReadAheadFields {
+
+    private ReadAheadFields() {
+    }
+
+    /** {@code registry} with every batched field whose type is not a list wrapped in a {@link Fetcher}. */
+    static GraphQLCodeRegistry install(GraphQLSchema schema, GraphQLCodeRegistry registry) {
+        Map<FieldCoordinates, DataFetcher<?>> wrapped = new HashMap<>();
+        for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
+                .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {
+            for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
+                DataFetcher<?> fetcher = registry.getDataFetcher(type, field);
+                boolean batched = fetcher instanceof BatchDataFetcher || fetcher instanceof BatchFetchers.Lean;
+                if (batched && !(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList)) {
+                    wrapped.put(FieldCoordinates.coordinates(type, field), new Fetcher(field.getName(), fetcher));
+                }
+            }
+        }
+        return registry.transform(builder -> wrapped.forEach(builder::dataFetcher));
+    }
+
+    static final class Fetcher implements DataFetcher<Object> {
+
+        private final String field;
+        private final DataFetcher<?> batched;
+
+        Fetcher(String field, DataFetcher<?> batched) {
+            this.field = field;
+            this.batched = batched;
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            if (environment.getSource() instanceof Related parent && parent.hasReadAhead(field)) {
+                return parent.readAheadValue(field);
+            }
+            return batched.get(environment);
+        }
+    }
+}

@@ -1,4 +1,4 @@
-package org.parley.explorer;
+package org.parley.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,7 +20,7 @@ import com.microsoft.playwright.Playwright;
  * one the browser tests are skipped with a message saying how to get one, unless PARLEY_REQUIRE_BROWSER=true (CI),
  * which makes them fail.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final List<String> KNOWN = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
@@ -28,7 +28,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static Path find() {
+    public static Path find() {
         List<String> candidates = new ArrayList<>();
         String given = System.getenv("PARLEY_CHROMIUM");
         if (given != null && !given.isBlank()) {
@@ -51,12 +51,12 @@ final class Chromium {
         return null;
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         // the driver must not try to fetch browsers of its own
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser launch(Playwright playwright, Path executable) {
+    public static Browser launch(Playwright playwright, Path executable) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(executable)
                 .setHeadless(true)

@@ -38,8 +38,9 @@ class FastPathsTest {
         GraphQLSchema schema = customizer.executingSchema();
         assertNotNull(schema, "a request ran against the tuned schema");
 
-        Class<?> batched = fetcher(schema, "Actor", "encounters").getClass();
-        assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Actor.encounters' fetcher");
+        // a list: to-one fields and connections sit behind ReadAheadFields in both modes
+        Class<?> batched = fetcher(schema, "Encounter", "participants").getClass();
+        assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Encounter.participants' fetcher");
         Class<?> plain = fetcher(schema, "Actor", "name").getClass();
         assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
         assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,

@@ -1,5 +1,5 @@
 // Parley's start-up script for GraphiQL, served in place of SmallRye UI's render.js (engine.GraphiQLExamples).
-// It opens on the README's example queries, one tab each (the server fills in PARLEY_EXAMPLES); a link carrying
+// It opens on the README's example queries, one tab each (the server fills them in at start); a link carrying
 // query, variables and operationName parameters opens that query instead, and the address follows the editor so
 // that a query can be shared by its URL.
 (function () {

@@ -26,11 +26,14 @@ class GraphiQLExamplesTest {
     void theStartUpScriptCarriesTheReadmeExamples() throws IOException {
         List<String> examples = GraphiQLExamples.queries(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
         assertEquals(3, examples.size(), "the README's example queries");
-        given().get("/q/graphql-ui/render.js").then().statusCode(200)
+        String examplesJson = new ObjectMapper().writeValueAsString(examples);
+        String script = given().get("/q/graphql-ui/render.js").then().statusCode(200)
                 .contentType(containsString("javascript"))
-                .body(containsString("var examples = " + new ObjectMapper().writeValueAsString(examples) + ";"))
+                .body(containsString("var examples = " + examplesJson + ";"))
                 .body(containsString("var endpoint = \"/graphql\";"))
-                .body(not(containsString("PARLEY_")));
+                .body(not(containsString("PARLEY_")))
+                .extract().asString();
+        assertEquals(script.indexOf(examplesJson), script.lastIndexOf(examplesJson), "the examples are filled in once");
     }
 
     /**

@@ -63,7 +63,8 @@ from (select g, date '1975-01-01' + (g * 18262::bigint / :n_source)::int as d fr
 
 -- encounters: start dates increase with the id over 50 years; some known to the month only, some lasting days
 insert into encounter (id, slug, kind, title, summary, status, start_date, start_precision, start_until, end_date,
-                       end_precision, end_until, place_name, place_locality, place_country_id, latitude, longitude)
+                       end_precision, end_until, place_name, place_locality, place_country_id, latitude, longitude,
+                       start_earliest, start_latest, start_resolution, end_earliest, end_latest, end_resolution)
 overriding system value
 select :base + g, 'gen-encounter-' || g, kind, initcap(lower(kind)) || ' ' || g, 'Generated encounter ' || g,
        (array['HELD','HELD','HELD','HELD','HELD','HELD','PLANNED','CANCELLED','POSTPONED','PROPOSED'])[1 + g % 10],
@@ -72,7 +73,11 @@ select :base + g, 'gen-encounter-' || g, kind, initcap(lower(kind)) || ' ' || g,
        case when days > 0 and not month then d + days end, case when days > 0 and not month then 'DAY' end,
        case when days > 0 and not month then d + days end,
        'Palace ' || (1 + g % 300), 'City ' || (1 + g % 300), :base + (g % 300) / 3 * 100 % :n_actor + 1,
-       round((-60 + (g % 300) * 0.4)::numeric, 4), round((-170 + (g % 300) * 1.1)::numeric, 4)
+       round((-60 + (g % 300) * 0.4)::numeric, 4), round((-170 + (g % 300) * 1.1)::numeric, 4),
+       -- the interval of a plain date is its period (V14)
+       d, case when month then (d + interval '1 month' - interval '1 day')::date else d end, 'AS_REPORTED',
+       case when days > 0 and not month then d + days end, case when days > 0 and not month then d + days end,
+       case when days > 0 and not month then 'AS_REPORTED' end
 from (select g, (array['SUMMIT','VISIT','MEETING','TALKS','CALL','LETTER','CEREMONY','BRIEFING'])[1 + (g * 7) % 8] as kind,
              date '1975-01-01' + (g * 18262::bigint / :n_encounter)::int as d,
              extract(day from date '1975-01-01' + (g * 18262::bigint / :n_encounter)::int) = 1 and g % 3 = 0 as month,
@@ -109,7 +114,7 @@ from (select p.g, k, floor(random() * 2000)::int as i from stmt_plan p, generate
 group by g;
 
 insert into statement (id, slug, text, mode, kind, speaker_id, said_date, said_precision, encounter_id, responds_to_id,
-                       position)
+                       position, said_earliest, said_latest, said_resolution)
 overriding system value
 select :base + p.g, 'gen-statement-' || p.g, t.text, case when p.g % 3 = 0 then 'VERBATIM' else 'PARAPHRASE' end,
        (array['CLAIM','ASSESSMENT','ALLEGATION','DENIAL','PLEDGE','INVITATION','ACCEPTANCE','DEMAND','WARNING','OFFER',
@@ -118,7 +123,10 @@ select :base + p.g, 'gen-statement-' || p.g, t.text, case when p.g % 3 = 0 then 
        coalesce(e.start_date, date '1975-01-01' + (p.g * 18262::bigint / :n_statement)::int), coalesce(e.start_precision, 'DAY'),
        p.encounter_id,
        case when p.g % 10 = 0 and p.g > 100 then :base + p.g - 1 - (p.g * 13) % 100 end,
-       p.g
+       p.g,
+       -- the interval of a plain date is its period (V14): the encounter's, or the day
+       coalesce(e.start_earliest, date '1975-01-01' + (p.g * 18262::bigint / :n_statement)::int),
+       coalesce(e.start_latest, date '1975-01-01' + (p.g * 18262::bigint / :n_statement)::int), 'AS_REPORTED'
 from stmt_plan p
 join stmt_text t on t.g = p.g
 left join encounter e on e.id = p.encounter_id

@@ -8,11 +8,11 @@ create schema if not exists bench;
 create or replace function bench.encounters_in(date_from date, date_to date) returns setof public.encounter
 language sql stable as $$
     select * from public.encounter e
-    where coalesce(e.end_until, e.start_until) >= date_from and e.start_date <= date_to
-      and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date from public.encounter x
-            where daterange(x.start_date, coalesce(x.end_until, x.start_until), '[]') @> date_from offset 0) r),
+    where coalesce(e.end_latest, e.start_latest) >= date_from and e.start_earliest <= date_to
+      and e.start_earliest >= coalesce((select min(r.start_earliest) from (select x.start_earliest from public.encounter x
+            where daterange(x.start_earliest, coalesce(x.end_latest, x.start_latest), '[]') @> date_from offset 0) r),
           date_from)
-    order by e.start_date nulls last, e.id
+    order by e.start_earliest nulls last, e.id
 $$;
 
 -- statements matching a web-search expression, in Parley's order
@@ -20,7 +20,7 @@ create or replace function bench.search_statements(words text) returns setof pub
 language sql stable as $$
     select * from public.statement s
     where s.search_vector @@ websearch_to_tsquery('english', words)
-    order by s.said_date nulls last, s.position, s.id
+    order by s.said_earliest nulls last, s.position, s.id
 $$;
 
 -- Attestations are indexed by encounter and by statement with partial unique indexes (V1: "where encounter_id is not

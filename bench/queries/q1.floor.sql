@@ -11,10 +11,10 @@ select coalesce(json_agg(json_build_object(
          'sources', (select coalesce(json_agg(json_build_object('title', src.title, 'publisher', src.publisher)
                                               order by src.published_on, src.id), '[]')
                      from attestation att join source src on src.id = att.source_id where att.encounter_id = e.id))
-       order by e.start_date, e.id), '[]')
+       order by e.start_earliest, e.id), '[]')
 from (select * from encounter e
-      where coalesce(e.end_until, e.start_until) >= :date_from::date and e.start_date <= :date_to::date
-        and e.start_date >= coalesce((select min(r.start_date) from (select x.start_date from encounter x
-              where daterange(x.start_date, coalesce(x.end_until, x.start_until), '[]') @> :date_from::date
+      where coalesce(e.end_latest, e.start_latest) >= :date_from::date and e.start_earliest <= :date_to::date
+        and e.start_earliest >= coalesce((select min(r.start_earliest) from (select x.start_earliest from encounter x
+              where daterange(x.start_earliest, coalesce(x.end_latest, x.start_latest), '[]') @> :date_from::date
               offset 0) r), :date_from::date)
-      order by e.start_date nulls last, e.id limit 50) e;
+      order by e.start_earliest nulls last, e.id limit 50) e;

@@ -20,6 +20,6 @@ select coalesce(json_agg(json_build_object(
          'respondsTo', (select json_build_object('text', r2.text, 'speaker', (
                           select a2.name from actor a2 where a2.id = r2.speaker_id and a2.deleted_at is null))
                         from statement r2 where r2.id = s.responds_to_id and r2.deleted_at is null))
-       order by s.said_date nulls last, s.position, s.id), '[]')
+       order by s.said_earliest nulls last, s.position, s.id), '[]')
 from (select * from statement s where s.speaker_id = :speaker_id and s.deleted_at is null
-      order by s.said_date nulls last, s.position, s.id limit 20) s;
+      order by s.said_earliest nulls last, s.position, s.id limit 20) s;

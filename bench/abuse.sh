@@ -9,7 +9,7 @@
 # Hostile clients (bench/abuse.py hostile), c=16 in all: HOSTILE_FAN_OUT (6) send 30 aliases of
 # `sources(first:1){nodes{statements{text attestations{excerpt}}}}` (or the most aliases the cost limit accepts); HOSTILE_FIELD_MERGE (6) send
 # `actors(first:100){nodes{name name ...}}` with 4,900 `name`s; HOSTILE_EXPORT (4) read GET /export at about 50 KB/s.
-# Light client (bench/abuse.py light): `actors(first:1){nodes{name}}` every 100 ms, UNLOADED_SECONDS (10) without
+# Light client (bench/abuse.py light): `actors(first:1){nodes{name}}` every 100 ms, UNLOADED_SECONDS (30) without
 # load and then LOAD_SECONDS (30) with it; liveness probed every second with a 1 s timeout on the management port
 # (PARLEY_MANAGEMENT_PORT, default 9000) or, when nothing answers there, on the API port; RSS and load average
 # sampled every second. Heap: bench/lib.sh's PARLEY_JAVA_OPTS (-Xmx614m, 60 % of the 1 GiB container limit).
@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
 done
 BENCH_DB=${ABUSE_DB:-parley_abuse}
 PARLEY_PORT=${PARLEY_PORT:-38093}
-UNLOADED_SECONDS=${UNLOADED_SECONDS:-10}
+UNLOADED_SECONDS=${UNLOADED_SECONDS:-30}
 LOAD_SECONDS=${LOAD_SECONDS:-30}
 HOSTILE_NICE=${HOSTILE_NICE:-19}
 . bench/lib.sh

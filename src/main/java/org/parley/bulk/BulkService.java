@@ -1,5 +1,6 @@
 package org.parley.bulk;
 
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -7,11 +8,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.write.PastDeadlineException;
+import org.parley.write.WriteDeadline;
+import org.postgresql.PGConnection;
 
 /**
  * Imports and exports over JDBC, each in one transaction on a connection of the JDBC pool (the reads and the
@@ -41,6 +49,93 @@ public class BulkService {
                 ImportReport::accepted);
         report.committed = report.accepted();
         return report;
+    }
+
+    /**
+     * Imports the lines for a request that is answered {@code TIMEOUT} at {@code deadlineNanos}
+     * ({@link System#nanoTime()}): the import ends there too, rolled back, so that no transaction outlives its
+     * answer. The statement running at the deadline is cancelled, reading the next line past it stops the import,
+     * and nothing commits once the deadline has passed; PostgreSQL's idle-in-transaction timeout is the backstop.
+     * Throws {@link PastDeadlineException} (code {@code TIMEOUT}) when the deadline ended it.
+     */
+    public ImportReport importLines(Reader lines, String subject, long deadlineNanos) throws SQLException, IOException {
+        ImportReport report;
+        try {
+            report = transaction(connection -> {
+                long remaining = WriteDeadline.remainingMillis(deadlineNanos);
+                if (remaining <= 0) {
+                    throw new PastDeadlineException();
+                }
+                try (PreparedStatement settings = connection.prepareStatement(
+                        "select set_config('idle_in_transaction_session_timeout', ?, true)")) {
+                    settings.setString(1, (remaining + 1000) + "ms");
+                    settings.execute();
+                }
+                PGConnection driver = connection.unwrap(PGConnection.class);
+                AtomicBoolean done = new AtomicBoolean();
+                CompletableFuture.delayedExecutor(remaining, TimeUnit.MILLISECONDS).execute(() -> {
+                    if (!done.get()) {
+                        cancelQuietly(driver);
+                    }
+                });
+                try {
+                    ImportReport result = Importer.run(connection, new DeadlineReader(lines, deadlineNanos), subject,
+                            Importer.Mode.UPSERT);
+                    if (WriteDeadline.remainingMillis(deadlineNanos) <= 0) {
+                        throw new PastDeadlineException();
+                    }
+                    return result;
+                } finally {
+                    done.set(true);
+                }
+            }, ImportReport::accepted);
+        } catch (SQLException | IOException | RuntimeException e) {
+            // a statement cancelled at the deadline, or the reader stopped: the request's TIMEOUT, not a failure
+            if (WriteDeadline.remainingMillis(deadlineNanos) <= 0 && !(e instanceof PastDeadlineException)) {
+                PastDeadlineException timeout = new PastDeadlineException();
+                timeout.addSuppressed(e);
+                throw timeout;
+            }
+            throw e;
+        }
+        report.committed = report.accepted();
+        return report;
+    }
+
+    private static void cancelQuietly(PGConnection driver) {
+        try {
+            driver.cancelQuery();
+        } catch (SQLException e) {
+            // the statement ended meanwhile, or the connection is gone: nothing left to cancel
+        }
+    }
+
+    /** Stops reading once the deadline has passed. */
+    private static final class DeadlineReader extends FilterReader {
+        private final long deadlineNanos;
+
+        DeadlineReader(Reader in, long deadlineNanos) {
+            super(in);
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        private void check() {
+            if (WriteDeadline.remainingMillis(deadlineNanos) <= 0) {
+                throw new PastDeadlineException();
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            check();
+            return super.read(buffer, offset, length);
+        }
     }
 
     /** The {@code application_name} of an export's connection for the length of its transaction. */

@@ -2,6 +2,7 @@ package org.parley.bulk;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
@@ -10,8 +11,10 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.parley.write.PastDeadlineException;
 import org.parley.write.UserError;
 import org.parley.write.UserErrorCode;
+import org.parley.write.WriteDeadline;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
@@ -36,15 +39,20 @@ public class ImportGraphQLApi {
             + " their keys, all or nothing, and importing the same lines again changes nothing. Needs the role"
             + " editor. For whole files use `POST /import`, which streams them.")
     public Uni<ImportDataPayload> importData(@Name("input") @NonNull ImportDataInput input) {
+        // read here, on the request's context: the worker thread below has none
+        Optional<Long> deadline = WriteDeadline.current();
         return identity.getDeferredIdentity().chain(current -> Uni.createFrom()
-                .item(() -> run(input.lines, current.getPrincipal().getName()))
+                .item(() -> run(input.lines, current.getPrincipal().getName(), deadline))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
-    private ImportDataPayload run(String lines, String subject) {
+    private ImportDataPayload run(String lines, String subject, Optional<Long> deadline) {
         ImportReport report;
         try {
-            report = bulk.importLines(new StringReader(lines), subject);
+            report = deadline.isPresent() ? bulk.importLines(new StringReader(lines), subject, deadline.get())
+                    : bulk.importLines(new StringReader(lines), subject);
+        } catch (PastDeadlineException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("Import failed", e);
         }

@@ -161,4 +161,29 @@ class WriteDeadlineTest {
         assertTrue(Database.column("select id from actor where name = ?", name).isEmpty(), "the actor was rolled back");
         assertEquals(List.of(), createActor(name).getList("data.createActor.userErrors"));
     }
+
+    @Test
+    void anImportStuckOnATableLockEndsAtTheDeadlineAndLeavesNothing() throws Exception {
+        String key = TestRows.unique("deadline-import").toLowerCase().replace(' ', '-');
+        String name = TestRows.unique("Deadline Import");
+        String line = "{\"type\":\"actor\",\"key\":\"" + key + "\",\"kind\":\"PERSON\",\"name\":\"" + name + "\"}";
+        try (Connection lock = Database.connect(); Statement statement = lock.createStatement()) {
+            lock.setAutoCommit(false);
+            // every import writes actors through this table: the import waits here until its deadline
+            statement.execute("lock table actor in exclusive mode");
+            long started = System.nanoTime();
+            GraphQL.post(GraphQL.operation("importData"), GraphQL.vars("lines", line), editor())
+                    .statusCode(is(oneOf(200, 504)))
+                    .body("errors[0].extensions.code", equalTo("TIMEOUT"));
+            long answeredMillis = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(answeredMillis < 7_000, "TIMEOUT at the 5 s deadline, not after it: " + answeredMillis + " ms");
+            // the lock is still held: only the deadline can have ended the import's transaction
+            nothingLeftOfTheWrite(backendPid(lock));
+            lock.rollback();
+        }
+        loggedWithTimeout("ImportData");
+        assertTrue(Database.column("select id from actor where name = ?", name).isEmpty(), "the import was rolled back");
+        JsonPath retried = GraphQL.as(editor(), "importData", "lines", line);
+        assertEquals(true, retried.getBoolean("data.importData.report.committed"));
+    }
 }

@@ -84,6 +84,11 @@ public class GraphQLCustomizer {
         return instrumentation;
     }
 
+    /** The schema tuning of the chain, once graphql-java is built (null before). */
+    SchemaTuning tuning() {
+        return tuning;
+    }
+
     /** SmallRye's hook into the building of graphql-java: hands the builder to the CDI bean. */
     public static class BuildHook implements EventingService {
 

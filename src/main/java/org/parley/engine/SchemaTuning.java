@@ -1,5 +1,8 @@
 package org.parley.engine;
 
+import org.dataloader.DataLoaderRegistry;
+
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -31,6 +34,7 @@ import graphql.util.TraverserContext;
  * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths}), the to-one
  * ones behind a {@link ReadAheadFields.Fetcher} that answers what a batch read fetched ahead (in both modes:
  * it is how the repositories read, not a shortcut past SmallRye);</li>
+ * <li>the request dispatches only the data loaders its fields use ({@link UsedDataLoaders}; a fast path);</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a
  * {@code BlockedFields} visibility that blocks nothing but builds a "Type.field" string for every field it is asked
@@ -69,6 +73,17 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
             original = schema;
         }
         return tuned;
+    }
+
+    /** With the lean fetchers (a fast path), dispatches only the data loaders the request uses. */
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        DataLoaderRegistry registry = input.getDataLoaderRegistry();
+        if (!leanFetchers || registry instanceof UsedDataLoaders || registry.getKeys().isEmpty()) {
+            return input;
+        }
+        return input.transform(builder -> builder.dataLoaderRegistry(new UsedDataLoaders(registry)));
     }
 
     static GraphQLSchema withStrictInt(GraphQLSchema schema) {

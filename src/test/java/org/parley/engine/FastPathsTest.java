@@ -3,15 +3,22 @@ package org.parley.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.inject.Inject;
 
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.GraphQL;
 
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLSchema;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
@@ -45,6 +52,13 @@ class FastPathsTest {
         assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
         assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,
                 customizer.instrumentation().getClass(), "the instrumentation chain");
+        DataLoaderRegistry smallRyes = new DataLoaderRegistry();
+        smallRyes.register("Encounter_participants",
+                DataLoaderFactory.newDataLoader(keys -> CompletableFuture.completedFuture(List.of())));
+        ExecutionInput input = ExecutionInput.newExecutionInput("{ __typename }").dataLoaderRegistry(smallRyes).build();
+        assertEquals(on ? UsedDataLoaders.class : DataLoaderRegistry.class,
+                customizer.tuning().instrumentExecutionInput(input, null, null).getDataLoaderRegistry().getClass(),
+                "the registry a request dispatches");
         assertEquals(on, new GraphQLExecution(context -> {
         }, null, null).writesWithJackson(), "answers written with Jackson");
     }

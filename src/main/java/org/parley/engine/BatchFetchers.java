@@ -62,6 +62,9 @@ public class BatchFetchers implements DataFetcherService {
     private final BatchLoaderHelper names = new BatchLoaderHelper();
     /** SmallRye creates its services once per schema build, at start. */
     private final boolean timed = FastPaths.enabled() && Config.get().isMetricsEnabled();
+    /** Whether a batch loader is made once and reused (a fast path, see {@link Made}). */
+    private final boolean reuse = FastPaths.enabled();
+    private final Map<Made, PlugableBatchableDataFetcher<Object, Object>> made = new ConcurrentHashMap<>();
 
     @Override
     public Integer getPriority() {
@@ -71,13 +74,38 @@ public class BatchFetchers implements DataFetcherService {
     @Override
     @SuppressWarnings("unchecked")
     public PlugableBatchableDataFetcher getUniDataFetcher(Operation operation, Type type) {
-        PlugableBatchableDataFetcher<Object, Object> fetcher = quarkus.getUniDataFetcher(operation, type);
         if (!operation.isSourceField()) {
-            return fetcher;
+            return quarkus.getUniDataFetcher(operation, type);
         }
+        return reuse ? made.computeIfAbsent(new Made(operation, type), ignored -> batched(operation, type))
+                : batched(operation, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private PlugableBatchableDataFetcher<Object, Object> batched(Operation operation, Type type) {
+        PlugableBatchableDataFetcher<Object, Object> fetcher = quarkus.getUniDataFetcher(operation, type);
         OPERATIONS.put(names.getName(operation), operation);
         PlugableBatchableDataFetcher<Object, Object> batched = operation.hasArguments() ? new Grouping(fetcher) : fetcher;
         return timed ? new Timed(batched, operation.getName()) : batched;
+    }
+
+    /**
+     * An operation and type SmallRye asked a batch loader for, compared by identity (the model's own equals compares
+     * every attribute). SmallRye builds a data loader for every batched field in every request, and asks this
+     * service for its batch loader each time: a new fetcher with its reflective invoker, per field per request. The
+     * loaders hold no request state (the schema's own fetchers are shared the same way), so one per operation and
+     * type serves every request.
+     */
+    private record Made(Operation operation, Type type) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Made made && made.operation == operation && made.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(operation) + System.identityHashCode(type);
+        }
     }
 
     /** The code registry with a {@link Lean} fetcher wherever SmallRye put its batch fetcher. */

@@ -13,6 +13,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +185,45 @@ class StatementLinksUpdateTest {
         String message = GraphQL.post(GraphQL.operation("updateStatementLinks"), GraphQL.vars("input", tooMany),
                 DevTokens.editor()).statusCode(200).extract().jsonPath().getString("errors[0].message");
         assertThat(message, containsString("input.aboutEncounters: at most 100"));
+    }
+
+    @Test
+    void twoEditorsMakingTwoStatementsAnswerEachOtherAtOnceCannotCloseALoop() throws Exception {
+        // each pair: one editor says A answers B while another says B answers A, both at the same moment
+        int pairs = 6;
+        List<String[]> statements = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            statements.add(new String[] { draft("first of pair " + i), draft("second of pair " + i) });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2 * pairs);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<Object>>> answers = new ArrayList<>();
+            for (String[] pair : statements) {
+                for (int side = 0; side < 2; side++) {
+                    Map<String, Object> input = change(pair[side], 0);
+                    input.put("respondsTo", pair[1 - side]);
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return update(input).getList("data.updateStatement.userErrors.code");
+                    }));
+                }
+            }
+            start.countDown();
+            for (int i = 0; i < pairs; i++) {
+                List<Object> one = answers.get(2 * i).get(60, TimeUnit.SECONDS);
+                List<Object> other = answers.get(2 * i + 1).get(60, TimeUnit.SECONDS);
+                // exactly one accepted; the other saw it and was refused
+                assertEquals(List.of(List.of(), List.of("INVALID")), one.isEmpty() ? List.of(one, other)
+                        : List.of(other, one), "pair " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String[] pair : statements) {
+            assertEquals(0, Database.count("select count(*) from statement a join statement b on b.id = a.responds_to_id"
+                    + " where a.id = ? and b.responds_to_id = a.id", Ids.dbId(pair[0])));
+        }
     }
 
     private static void assertRefused(String id, String field, Object value, String code, List<String> path)

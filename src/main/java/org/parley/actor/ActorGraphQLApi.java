@@ -36,6 +36,7 @@ public class ActorGraphQLApi {
 
     /** Matches are for a person to read: a short list, priced by QueryCost at its {@code first}. */
     private static final int MAX_SIMILAR = 20;
+    private static final int LIKELY_NAMESAKES = 10;
 
     @Inject
     Context context;
@@ -67,10 +68,16 @@ public class ActorGraphQLApi {
     @Mutation
     @RolesAllowed({ "editor", "admin" })
     @NonNull
-    @Description("Records a new actor. Needs the role editor.")
+    @Description("Records a new actor, and answers the likely namesakes already recorded (`likelyNamesakes`)."
+            + " Needs the role editor.")
     public Uni<ActorPayload.Create> createActor(@Name("input") @NonNull CreateActorInput input) {
         InputSizes.atMost(input.aliases, maxAliases, "input.aliases", "aliases");
-        return answer(service.create(input), new ActorPayload.Create());
+        return answer(service.create(input), new ActorPayload.Create()).call(payload -> payload.actor == null
+                ? Uni.createFrom().voidItem()
+                // one more than shown: the new actor matches its own name
+                : actors.similar(payload.actor.name, LIKELY_NAMESAKES + 1).invoke(found -> payload.likelyNamesakes =
+                        found.stream().filter(match -> match.actor.dbId != payload.actor.dbId)
+                                .limit(LIKELY_NAMESAKES).toList()));
     }
 
     @Mutation

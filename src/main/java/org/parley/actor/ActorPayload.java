@@ -20,6 +20,13 @@ public abstract class ActorPayload {
     @org.eclipse.microprofile.graphql.Type("CreateActorPayload")
     @Description("The result of `createActor`.")
     public static class Create extends ActorPayload {
+
+        @NonNull
+        @Description("Other actors whose name or an alias resembles the new actor's name (as `similarActors` finds"
+                + " them: accents and transliteration variants folded), best match first, at most 10. A warning"
+                + " only: nothing is refused, the editor decides (and may merge the two). Empty when the actor was"
+                + " refused.")
+        public List<@NonNull ActorMatch> likelyNamesakes = List.of();
     }
 
     @org.eclipse.microprofile.graphql.Type("UpdateActorPayload")

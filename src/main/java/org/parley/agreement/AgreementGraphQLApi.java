@@ -19,6 +19,8 @@ import org.parley.encounter.EncounterRepository;
 import org.parley.read.Batch;
 import org.parley.read.ListCount;
 import org.parley.read.PageRequest;
+import org.parley.source.Attestation;
+import org.parley.source.AttestationPayloads;
 import org.parley.source.SourceRepository;
 import org.parley.statement.Statement;
 import org.parley.write.DeletePayload;
@@ -31,7 +33,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Root query and mutations for agreements, their fields, and the fields other types get from them
  * ({@code Actor.agreements}, {@code Encounter.agreementsSigned}, {@code Source.agreements},
- * {@code Statement.aboutAgreements}). Every nested field is batched: one statement per field and level.
+ * {@code Statement.aboutAgreements}, and the agreement of {@code attest}'s and {@code removeAttestation}'s answers). Every nested field is batched: one statement per field and level.
  */
 @GraphQLApi
 public class AgreementGraphQLApi {
@@ -177,6 +179,19 @@ public class AgreementGraphQLApi {
     public Uni<List<List<@NonNull Agreement>>> sourceAgreements(@Source List<org.parley.source.Source> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return agreements.attestedBy(parents, PageRequest.firstItems(first));
+    }
+
+    @Name("agreement")
+    @Description("The agreement attested, when it is an agreement (only on the attestation `attest` answers: an"
+            + " agreement lists its own in `Agreement.attestations`).")
+    public Uni<List<Agreement>> attestedAgreement(@Source List<Attestation> parents) {
+        return Batch.follow(parents, a -> a.agreementId, agreements::byIds);
+    }
+
+    @Name("agreement")
+    @Description("The agreement, when the attestation was of an agreement.")
+    public Uni<List<Agreement>> removedFromAgreement(@Source List<AttestationPayloads.Remove> parents) {
+        return Batch.follow(parents, p -> p.agreementId, agreements::byIds);
     }
 
     @Name("aboutAgreements")

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.parley.api.NodeType;
 import org.parley.audit.Audit;
 import org.parley.provenance.Provenance;
+import org.parley.write.LinkCycles;
 import org.parley.write.MergePair;
 import org.parley.write.SqlSteps;
 import org.parley.write.UserError;
@@ -126,10 +127,7 @@ public class EncounterMerge {
      * Takes the lock that moves within the hierarchy take ({@code EncounterService}), so none runs meanwhile.
      */
     private static Uni<Void> refuseNested(long keep, long merge) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(hashtext('encounter.part_of'))) l",
-                        Long.class).getSingleResult())
+        return LinkCycles.lock("encounter", "part_of_id")
                 .chain(() -> Panache.getSession())
                 .chain(session -> session.createNativeQuery("with recursive up(id, start) as ("
                         + " select e.part_of_id, e.id from encounter e where e.id in (:keep, :merge)"

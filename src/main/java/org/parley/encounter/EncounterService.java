@@ -14,6 +14,7 @@ import org.parley.write.DateInputs;
 import org.parley.write.DeleteInput;
 import org.parley.write.GivenFields;
 import org.parley.write.InputValidation;
+import org.parley.write.LinkCycles;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
@@ -70,14 +71,7 @@ public class EncounterService {
         }
         PlaceInput place = input.place;
         Long placeCountry = placeCountry(place);
-        List<Long> actors = new ArrayList<>();
-        for (int i = 0; i < input.participants.size(); i++) {
-            actors.add(Provenance.id(input.participants.get(i).actor, NodeType.ACTOR, "input", "participants",
-                    String.valueOf(i), "actor"));
-        }
-        if (new HashSet<>(actors).size() < actors.size()) {
-            throw invalid("each actor takes part once: give one role per actor", "participants");
-        }
+        List<Long> actors = participantActors(input.participants);
         List<Long> sources = Provenance.sourceIds(input.attestations);
         Long partOf = Provenance.id(input.partOf, NodeType.ENCOUNTER, "input", "partOf");
 
@@ -112,8 +106,8 @@ public class EncounterService {
 
     /**
      * Applies the given changes if the encounter is still at the given version; returns its id. A field left out
-     * keeps its value, null clears it (kind and title cannot be cleared); values equal to the stored ones are no
-     * change: no new version, no change entry.
+     * keeps its value, null clears it (kind, title and participants cannot be cleared); the participants given
+     * replace the stored ones. Values equal to the stored ones are no change: no new version, no change entry.
      */
     @WithTransaction
     public Uni<Long> update(UpdateEncounterInput input, GivenFields given) {
@@ -125,12 +119,18 @@ public class EncounterService {
         Long placeCountry = placeCountry(place);
         boolean movePart = given.has("partOf");
         Long partOf = Provenance.id(input.partOf, NodeType.ENCOUNTER, "input", "partOf");
+        List<Long> actors = given.set("participants", input.participants) ? participantActors(input.participants) : null;
         AtomicBoolean partMoved = new AtomicBoolean();
+        AtomicBoolean participantsChanged = new AtomicBoolean();
         return LiveRows.entity(EncounterEntity.class, id, "input", "id")
                 .call(encounter -> {
                     Writes.requireVersion("encounter", encounter.version, input.version);
                     return LiveRows.require("actor", placeCountry, LiveRows.Lock.SHARE, "input", "place", "country");
                 })
+                .call(encounter -> actors == null ? Uni.createFrom().voidItem()
+                        : Provenance.requireExisting("actor", actors, "participants", "actor")
+                                .chain(() -> participantsDiffer(id, input.participants, actors))
+                                .invoke(participantsChanged::set).replaceWithVoid())
                 .call(encounter -> {
                     if (!movePart || Objects.equals(partOf, encounter.partOfId)) {
                         return Uni.createFrom().voidItem();
@@ -141,7 +141,7 @@ public class EncounterService {
                     });
                 })
                 .call(encounter -> {
-                    boolean changed = partMoved.get();
+                    boolean changed = partMoved.get() || participantsChanged.get();
                     if (kindGiven && !input.kind.name().equals(encounter.kind)) {
                         encounter.kind = input.kind.name();
                         changed = true;
@@ -182,8 +182,12 @@ public class EncounterService {
                     if (!changed) {
                         return Uni.createFrom().voidItem();
                     }
-                    encounter.modifiedAt = OffsetDateTime.now();
-                    return Panache.flush().chain(() -> audit.record("updateEncounter", NodeType.ENCOUNTER, id));
+                    encounter.modifiedAt = OffsetDateTime.now(); // a new version even when only participants changed
+                    return Panache.flush()
+                            .chain(() -> participantsChanged.get()
+                                    ? replaceParticipants(id, input.participants, actors)
+                                    : Uni.createFrom().voidItem())
+                            .chain(() -> audit.record("updateEncounter", NodeType.ENCOUNTER, id));
                 })
                 .map(encounter -> encounter.id);
     }
@@ -242,31 +246,45 @@ public class EncounterService {
 
     /**
      * Checks that encounter {@code id} may become part of {@code parent} (null: of none): the parent is live and is
-     * not the encounter or one of its parts, however deep. Changes of the hierarchy take one transaction-scoped
-     * advisory lock, so two concurrent moves (A into B, B into A) cannot each miss the other's and close a cycle.
+     * not the encounter or one of its parts, however deep (see {@link LinkCycles}).
      */
     private static Uni<Void> checkPartOf(long id, Long parent) {
-        if (parent == null) {
-            return Uni.createFrom().voidItem();
+        return LinkCycles.refuse("encounter", "part_of_id", id, parent, "partOf",
+                "cannot be the encounter itself or one of its parts");
+    }
+
+    /** The actors of the participants given; each actor once (INVALID otherwise), a malformed ID NOT_FOUND. */
+    private static List<Long> participantActors(List<ParticipantInput> participants) {
+        List<Long> actors = new ArrayList<>();
+        for (int i = 0; i < participants.size(); i++) {
+            actors.add(Provenance.id(participants.get(i).actor, NodeType.ACTOR, "input", "participants",
+                    String.valueOf(i), "actor"));
         }
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(hashtext('encounter.part_of'))) l",
-                        Long.class).getSingleResult())
-                .chain(() -> LiveRows.require("encounter", parent, LiveRows.Lock.SHARE, "input", "partOf"))
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.createNativeQuery("with recursive up(id) as (select cast(:parent as bigint)"
-                        + " union select e.part_of_id from encounter e join up on e.id = up.id"
-                        + " where e.part_of_id is not null) select count(*) from up where id = :self", Long.class)
-                        .setParameter("parent", parent)
-                        .setParameter("self", id)
-                        .getSingleResult())
-                .invoke(found -> {
-                    if (found > 0) {
-                        throw invalid("cannot be the encounter itself or one of its parts", "partOf");
-                    }
-                })
-                .replaceWithVoid();
+        if (new HashSet<>(actors).size() < actors.size()) {
+            throw invalid("each actor takes part once: give one role per actor", "participants");
+        }
+        return actors;
+    }
+
+    /** Whether the participants given differ from the stored ones: actor, role, note or order. */
+    private static Uni<Boolean> participantsDiffer(long encounterId, List<ParticipantInput> participants,
+            List<Long> actors) {
+        List<String> given = new ArrayList<>();
+        for (int i = 0; i < participants.size(); i++) {
+            given.add(actors.get(i) + "|" + participants.get(i).role.name() + "|" + participants.get(i).note);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("select concat_ws('|', actor_id, role,"
+                + " coalesce(note, 'null')) from participant where encounter_id = :encounter order by position",
+                String.class).setParameter("encounter", encounterId).getResultList())
+                .map(stored -> !stored.equals(given));
+    }
+
+    private static Uni<Void> replaceParticipants(long encounterId, List<ParticipantInput> participants,
+            List<Long> actors) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "delete from participant where encounter_id = :encounter").setParameter("encounter", encounterId)
+                .executeUpdate())
+                .chain(() -> insertParticipants(encounterId, participants, actors));
     }
 
     private static Uni<Void> insertParticipants(long encounterId, List<ParticipantInput> participants, List<Long> actors) {

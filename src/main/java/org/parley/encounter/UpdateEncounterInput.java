@@ -1,5 +1,7 @@
 package org.parley.encounter;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -11,7 +13,7 @@ import org.parley.api.PartialDateInput;
 
 @Input("UpdateEncounterInput")
 @Description("Changes to an encounter."
-        + " A field left out keeps its value; a field given as null clears it. A change that changes nothing is no change: same version, no entry in `changes`. The status changes through `setEncounterStatus`, which keeps its history.")
+        + " A field left out keeps its value; a field given as null clears it; a list given replaces the stored one. A change that changes nothing is no change: same version, no entry in `changes`. The status changes through `setEncounterStatus`, which keeps its history.")
 public class UpdateEncounterInput {
 
     @Id
@@ -47,4 +49,10 @@ public class UpdateEncounterInput {
     @Description("The encounter this one becomes part of; null makes it stand alone, left out keeps it. An encounter"
             + " cannot be part of itself or of one of its own parts (INVALID).")
     public String partOf;
+
+    @Size(min = 1, max = 100, message = "needs at least one participant")
+    @Description("Who took part and in which role, each actor once, replacing the stored participants in the order"
+            + " given (to add one, give the list with it; to correct a role, the list with the role changed); cannot"
+            + " be cleared.")
+    public List<@NonNull @Valid ParticipantInput> participants;
 }

@@ -90,16 +90,24 @@ public final class Provenance {
         return chain;
     }
 
-    /** Inserts one attestation of an encounter or statement ({@code subjectColumn}: encounter_id or statement_id). */
+    /**
+     * Inserts one attestation of an encounter, a statement or an agreement ({@code subjectColumn}: encounter_id,
+     * statement_id or agreement_id; an agreement's go to {@code agreement_attestation}, after the ones it has). None
+     * when the source already attests the subject: 0 rows.
+     */
     public static Uni<Integer> insert(String subjectColumn, long subjectId, long sourceId, AttestationInput input) {
-        if (!subjectColumn.equals("encounter_id") && !subjectColumn.equals("statement_id")) {
-            throw new IllegalArgumentException(subjectColumn);
-        }
+        String insert = switch (subjectColumn) {
+            case "encounter_id", "statement_id" -> "insert into attestation (" + subjectColumn + ", source_id, excerpt,"
+                    + " note, reported_date, reported_precision) values (:subject, :source, :excerpt, :note,"
+                    + " :reported, :precision)";
+            case "agreement_id" -> "insert into agreement_attestation (agreement_id, source_id, excerpt, note,"
+                    + " reported_date, reported_precision, position) select :subject, :source, :excerpt, :note,"
+                    + " :reported, :precision, coalesce(max(position) + 1, 0) from agreement_attestation"
+                    + " where agreement_id = :subject";
+            default -> throw new IllegalArgumentException(subjectColumn);
+        };
         PartialDate reported = DateInputs.plain(input.reportedDate, "input", "reportedDate");
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into attestation (" + subjectColumn + ", source_id, excerpt, note, reported_date,"
-                        + " reported_precision) values (:subject, :source, :excerpt, :note, :reported, :precision)"
-                        + " on conflict do nothing")
+        return Panache.getSession().chain(session -> session.createNativeQuery(insert + " on conflict do nothing")
                 .setParameter("subject", subjectId)
                 .setParameter("source", sourceId)
                 .setParameter("excerpt", input.excerpt.strip())

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.parley.api.PartialDateInput;
 
 @Input("AttestInput")
-@Description("A source's support for an encounter or a statement (give exactly one of the two).")
+@Description("A source's support for an encounter, a statement or an agreement (give exactly one of the three).")
 public class AttestInput {
 
     @Id
@@ -25,6 +25,10 @@ public class AttestInput {
     @Id
     @Description("The statement it reports.")
     public String statement;
+
+    @Id
+    @Description("The agreement it reports (a treaty, a memorandum): read back in `Agreement.attestations`.")
+    public String agreement;
 
     @NonNull
     @NotBlank

@@ -14,8 +14,9 @@ import org.parley.api.PartialDate;
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Attestation")
-@Description("A source's support for an encounter or a statement, with the excerpt that says so. Sources may"
-        + " disagree: each attestation keeps its source's own version (for example of the date).")
+@Description("A source's support for an encounter or a statement (or, as `attest` answers, an agreement), with the"
+        + " excerpt that says so. Sources may disagree: each attestation keeps its source's own version (for example"
+        + " of the date).")
 public class Attestation extends Related {
 
     @Ignore
@@ -26,6 +27,10 @@ public class Attestation extends Related {
 
     @Ignore
     public Long statementId;
+
+    /** Set only on the attestation `attest` answers for an agreement (agreements list theirs as AgreementAttestation). */
+    @Ignore
+    public Long agreementId;
 
     @NonNull
     @Description("The words of the source that support it, quoted exactly.")

@@ -3,6 +3,7 @@ package org.parley.source;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.parley.encounter.Encounter;
@@ -28,8 +29,12 @@ public final class AttestationPayloads {
     }
 
     @Type("RemoveAttestationPayload")
-    @Description("The result of `removeAttestation`: the encounter or statement that lost the attestation.")
+    @Description("The result of `removeAttestation`: the encounter, statement or agreement that lost the attestation.")
     public static class Remove {
+
+        /** The agreement that lost it, when it was an agreement's (its field comes from the agreement package). */
+        @Ignore
+        public Long agreementId;
 
         @Description("The encounter, when the attestation was of an encounter.")
         public Encounter encounter;

@@ -6,7 +6,8 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("RemoveAttestationInput")
-@Description("Withdraws a source's support for an encounter or a statement (give exactly one of the two).")
+@Description("Withdraws a source's support for an encounter, a statement or an agreement (give exactly one of the"
+        + " three).")
 public class RemoveAttestationInput {
 
     @Id
@@ -21,4 +22,8 @@ public class RemoveAttestationInput {
     @Id
     @Description("The statement.")
     public String statement;
+
+    @Id
+    @Description("The agreement.")
+    public String agreement;
 }

@@ -70,12 +70,17 @@ public class SourceGraphQLApi {
     @Mutation
     @RolesAllowed({ "editor", "admin" })
     @NonNull
-    @Description("Records that a source reports an encounter or a statement, with the excerpt that says so."
-            + " Needs the role editor.")
+    @Description("Records that a source reports an encounter, a statement or an agreement, with the excerpt that"
+            + " says so. Needs the role editor.")
     public Uni<AttestationPayloads.Attest> attest(@Name("input") @NonNull AttestInput input) {
-        return Writes.outcome(attestations.attest(input).chain(subject -> sources.attestation(
-                subject.type() == NodeType.ENCOUNTER ? Side.ENCOUNTER : Side.STATEMENT, subject.id(),
-                GlobalId.decode(input.source).id())))
+        return Writes.outcome(attestations.attest(input).chain(subject -> {
+            long source = GlobalId.decode(input.source).id();
+            return switch (subject.type()) {
+                case ENCOUNTER -> sources.attestation(Side.ENCOUNTER, subject.id(), source);
+                case STATEMENT -> sources.attestation(Side.STATEMENT, subject.id(), source);
+                default -> sources.agreementAttestation(subject.id(), source);
+            };
+        }))
                 .map(outcome -> {
                     AttestationPayloads.Attest payload = new AttestationPayloads.Attest();
                     payload.attestation = outcome.value();
@@ -87,13 +92,17 @@ public class SourceGraphQLApi {
     @Mutation
     @RolesAllowed({ "editor", "admin" })
     @NonNull
-    @Description("Withdraws a source's attestation. Refused (LAST_ATTESTATION) when it is the only one: nothing is"
-            + " left unsourced. Needs the role editor.")
+    @Description("Withdraws a source's attestation of an encounter, a statement or an agreement. Refused"
+            + " (LAST_ATTESTATION) when it is the only one: nothing is left unsourced. Needs the role editor.")
     public Uni<AttestationPayloads.Remove> removeAttestation(@Name("input") @NonNull RemoveAttestationInput input) {
         AttestationPayloads.Remove payload = new AttestationPayloads.Remove();
-        return Writes.outcome(attestations.remove(input).call(subject -> subject.type() == NodeType.ENCOUNTER
-                ? encounters.byIds(new Long[] { subject.id() }).invoke(found -> payload.encounter = found.get(subject.id()))
-                : statements.byIds(new Long[] { subject.id() }).invoke(found -> payload.statement = found.get(subject.id()))))
+        return Writes.outcome(attestations.remove(input).call(subject -> switch (subject.type()) {
+            case ENCOUNTER -> encounters.byIds(new Long[] { subject.id() })
+                    .invoke(found -> payload.encounter = found.get(subject.id()));
+            case STATEMENT -> statements.byIds(new Long[] { subject.id() })
+                    .invoke(found -> payload.statement = found.get(subject.id()));
+            default -> Uni.createFrom().item(subject).invoke(agreement -> payload.agreementId = agreement.id());
+        }))
                 .map(outcome -> {
                     payload.userErrors = outcome.userErrors();
                     return payload;

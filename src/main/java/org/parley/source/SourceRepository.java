@@ -100,6 +100,22 @@ public class SourceRepository implements NodeLoader {
                 .map(rows -> rows.iterator().hasNext() ? Attestation.from(rows.iterator().next()) : null);
     }
 
+    /** The attestation of one agreement by one source, or null, as an Attestation naming its agreement. */
+    Uni<Attestation> agreementAttestation(long agreementId, long sourceId) {
+        return pool.preparedQuery("select att.source_id, cast(null as bigint) as encounter_id,"
+                + " cast(null as bigint) as statement_id, att.excerpt, att.note, att.reported_date,"
+                + " att.reported_precision from agreement_attestation att where att.agreement_id = $1"
+                + " and att.source_id = $2").execute(Tuple.of(agreementId, sourceId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Attestation attestation = Attestation.from(rows.iterator().next());
+                    attestation.agreementId = agreementId;
+                    return attestation;
+                });
+    }
+
     /** The sources that attest each encounter or statement. */
     <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key, PageRequest first) {
         return Paging.firstOfEach(pool, Source.COLUMNS, "from attestation att"

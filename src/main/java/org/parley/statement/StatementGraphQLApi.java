@@ -67,9 +67,7 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("Records a statement with its speaker and at least one attestation. Needs the role editor.")
     public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
-        InputSizes.atMost(input.about, maxAbout, "input.about", "actors");
-        InputSizes.atMost(input.aboutEncounters, maxAbout, "input.aboutEncounters", "encounters");
-        InputSizes.atMost(input.aboutAgreements, maxAbout, "input.aboutAgreements", "agreements");
+        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements);
         return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     RecordStatementPayload payload = new RecordStatementPayload();
@@ -77,6 +75,13 @@ public class StatementGraphQLApi {
                     payload.userErrors = outcome.userErrors();
                     return payload;
                 });
+    }
+
+    /** What a statement may be about, per kind, is bounded ({@code parley.limits.max-statement-about}). */
+    private void limitAbout(List<String> about, List<String> aboutEncounters, List<String> aboutAgreements) {
+        InputSizes.atMost(about, maxAbout, "input.about", "actors");
+        InputSizes.atMost(aboutEncounters, maxAbout, "input.aboutEncounters", "encounters");
+        InputSizes.atMost(aboutAgreements, maxAbout, "input.aboutAgreements", "agreements");
     }
 
     @Query
@@ -92,8 +97,10 @@ public class StatementGraphQLApi {
     @Mutation
     @RolesAllowed({ "editor", "admin" })
     @NonNull
-    @Description("Changes a statement, if it is still at the given version. Needs the role editor.")
+    @Description("Changes a statement, if it is still at the given version: its words, date, speaker, where it was"
+            + " said, what it answers and what it is about. Needs the role editor.")
     public Uni<UpdateStatementPayload> updateStatement(@Name("input") @NonNull UpdateStatementInput input) {
+        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements);
         return Writes.outcome(service.update(input, GivenFields.of(context, "input")).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     UpdateStatementPayload payload = new UpdateStatementPayload();

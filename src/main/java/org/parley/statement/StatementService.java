@@ -19,6 +19,7 @@ import org.parley.write.DateInputs;
 import org.parley.write.DeleteInput;
 import org.parley.write.GivenFields;
 import org.parley.write.InputValidation;
+import org.parley.write.LinkCycles;
 import org.parley.write.LiveRows;
 import org.parley.api.NodeType;
 import org.parley.api.PartialDate;
@@ -69,7 +70,6 @@ public class StatementService {
         Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
         List<Long> about = ids(input.about, NodeType.ACTOR, "about");
-        List<Long> distinctAbout = new ArrayList<>(new LinkedHashSet<>(about));
         List<Long> aboutEncounters = ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters");
         List<Long> aboutAgreements = ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements");
         if (input.announces != null && !ANNOUNCING.contains(input.kind)) {
@@ -110,7 +110,7 @@ public class StatementService {
                     statement.slug = slug;
                     return statement.<StatementEntity> persist();
                 })
-                .chain(() -> insertAbout(statement.id, distinctAbout))
+                .chain(() -> insertAboutRecords("statement_about", "actor_id", statement.id, about))
                 .chain(() -> insertAboutRecords("statement_about_encounter", "encounter_id", statement.id,
                         aboutEncounters))
                 .chain(() -> insertAboutRecords("statement_about_agreement", "agreement_id", statement.id,
@@ -122,8 +122,9 @@ public class StatementService {
 
     /**
      * Applies the given changes if the statement is still at the given version; returns its id. A field left out
-     * keeps its value, null clears it (text, mode and kind cannot be cleared, nor the speaker's description of a
-     * statement without a speaker); values equal to the stored ones are no change: no new version, no change entry.
+     * keeps its value, null clears it (text, mode and kind cannot be cleared, nor both the speaker and the speaker's
+     * description); a list given replaces the stored one. Values equal to the stored ones are no change: no new
+     * version, no change entry.
      */
     @WithTransaction
     public Uni<Long> update(UpdateStatementInput input, GivenFields given) {
@@ -132,10 +133,17 @@ public class StatementService {
         boolean textGiven = given.set("text", input.text);
         boolean modeGiven = given.set("mode", input.mode);
         boolean kindGiven = given.set("kind", input.kind);
+        Long speaker = Provenance.id(input.speaker, NodeType.ACTOR, "input", "speaker");
+        Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
+        Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
+        List<AboutLinks> about = AboutLinks.given(input, given);
         return LiveRows.entity(StatementEntity.class, id, "input", "id")
                 .call(statement -> {
                     Writes.requireVersion("statement", statement.version, input.version);
-                    boolean changed = false;
+                    return checkLinks(statement, given, speaker, encounter, respondsTo, about);
+                })
+                .call(statement -> changed(id, about).chain(changedAbout -> {
+                    boolean changed = !changedAbout.isEmpty();
                     if (textGiven && !input.text.strip().equals(statement.text)) {
                         statement.text = input.text.strip();
                         changed = true;
@@ -148,6 +156,10 @@ public class StatementService {
                         statement.kind = input.kind.name();
                         changed = true;
                     }
+                    if (given.has("speaker") && !Objects.equals(speaker, statement.speakerId)) {
+                        statement.speakerId = speaker;
+                        changed = true;
+                    }
                     if (given.has("speakerLabel") && !Objects.equals(input.speakerLabel, statement.speakerLabel)) {
                         if (input.speakerLabel == null && statement.speakerId == null) {
                             throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "cannot be cleared:"
@@ -157,6 +169,11 @@ public class StatementService {
                         statement.speakerLabel = input.speakerLabel;
                         changed = true;
                     }
+                    if (statement.speakerId == null && statement.speakerLabel == null) {
+                        throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "cannot be cleared: the"
+                                + " statement has no speakerLabel; give one in the same update to say who spoke",
+                                "input", "speaker"));
+                    }
                     if (given.has("saidOn")) {
                         PartialDate saidOn = DateInputs.interval(input.saidOn, "input", "saidOn");
                         if (!Objects.equals(saidOn, statement.saidOn())) {
@@ -164,13 +181,106 @@ public class StatementService {
                             changed = true;
                         }
                     }
+                    if (given.has("encounter") && !Objects.equals(encounter, statement.encounterId)) {
+                        statement.encounterId = encounter;
+                        changed = true;
+                    }
+                    if (given.has("respondsTo") && !Objects.equals(respondsTo, statement.respondsToId)) {
+                        statement.respondsToId = respondsTo;
+                        changed = true;
+                    }
                     if (!changed) {
                         return Uni.createFrom().voidItem();
                     }
-                    statement.modifiedAt = OffsetDateTime.now();
-                    return Panache.flush().chain(() -> audit.record("updateStatement", NodeType.STATEMENT, id));
-                })
+                    statement.modifiedAt = OffsetDateTime.now(); // a new version even when only a list changed
+                    return Panache.flush()
+                            .chain(() -> replace(id, changedAbout))
+                            .chain(() -> audit.record("updateStatement", NodeType.STATEMENT, id));
+                }))
                 .map(statement -> statement.id);
+    }
+
+    /**
+     * A list of what a statement is about, as an update gives it: the field, the link table and its column, the
+     * table of the records named, and their ids in the order given (repeats included, so that errors name the index).
+     */
+    private record AboutLinks(String field, String table, String column, String target, List<Long> ids) {
+
+        /** The lists the update gives; null counts as an empty list (it clears). */
+        static List<AboutLinks> given(UpdateStatementInput input, GivenFields given) {
+            List<AboutLinks> lists = new ArrayList<>();
+            if (given.has("about")) {
+                lists.add(new AboutLinks("about", "statement_about", "actor_id", "actor",
+                        StatementService.ids(input.about, NodeType.ACTOR, "about")));
+            }
+            if (given.has("aboutEncounters")) {
+                lists.add(new AboutLinks("aboutEncounters", "statement_about_encounter", "encounter_id", "encounter",
+                        StatementService.ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters")));
+            }
+            if (given.has("aboutAgreements")) {
+                lists.add(new AboutLinks("aboutAgreements", "statement_about_agreement", "agreement_id", "agreement",
+                        StatementService.ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements")));
+            }
+            return lists;
+        }
+
+        List<Long> distinct() {
+            return new ArrayList<>(new LinkedHashSet<>(ids));
+        }
+    }
+
+    /**
+     * Checks the references an update changes: live rows (locked for share, as a new statement's are), and a
+     * statement it answers that is neither itself nor one of its answers, however indirect.
+     */
+    private static Uni<Void> checkLinks(StatementEntity statement, GivenFields given, Long speaker, Long encounter,
+            Long respondsTo, List<AboutLinks> about) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        if (given.has("speaker") && !Objects.equals(speaker, statement.speakerId)) {
+            checks = checks.chain(() -> LiveRows.require("actor", speaker, LiveRows.Lock.SHARE, "input", "speaker"));
+        }
+        if (given.has("encounter") && !Objects.equals(encounter, statement.encounterId)) {
+            checks = checks.chain(() -> LiveRows.require("encounter", encounter, LiveRows.Lock.SHARE, "input",
+                    "encounter"));
+        }
+        if (given.has("respondsTo") && !Objects.equals(respondsTo, statement.respondsToId)) {
+            checks = checks.chain(() -> LinkCycles.refuse("statement", "responds_to_id", statement.id, respondsTo,
+                    "respondsTo", "cannot answer itself or a statement that answers it: a thread has no loops"));
+        }
+        for (AboutLinks links : about) {
+            checks = checks.chain(() -> Provenance.requireExisting(links.target(), links.ids(), links.field(), null));
+        }
+        return checks;
+    }
+
+    /** The lists among {@code about} that differ from the stored ones (order counts: it is the order read back). */
+    private static Uni<List<AboutLinks>> changed(long statementId, List<AboutLinks> about) {
+        List<AboutLinks> changed = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AboutLinks links : about) {
+            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                    "select " + links.column() + " from " + links.table() + " where statement_id = :statement"
+                            + " order by position", Long.class)
+                    .setParameter("statement", statementId).getResultList())
+                    .invoke(stored -> {
+                        if (!stored.equals(links.distinct())) {
+                            changed.add(links);
+                        }
+                    }).replaceWithVoid();
+        }
+        return chain.replaceWith(changed);
+    }
+
+    /** Replaces the stored lists by the given ones. */
+    private static Uni<Void> replace(long statementId, List<AboutLinks> lists) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AboutLinks links : lists) {
+            chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                    "delete from " + links.table() + " where statement_id = :statement")
+                    .setParameter("statement", statementId).executeUpdate())
+                    .chain(() -> insertAboutRecords(links.table(), links.column(), statementId, links.distinct()));
+        }
+        return chain;
     }
 
     /** Deletes the statement if no live row refers to it, leaving a tombstone. */
@@ -231,7 +341,7 @@ public class StatementService {
     }
 
     /**
-     * One insert for all the records of one kind a statement is about (encounters, agreements), in their order,
+     * One insert for all the records of one kind a statement is about (actors, encounters, agreements), in their order,
      * each once: {@code table} is the link table, {@code column} its column naming the record.
      */
     private static Uni<Void> insertAboutRecords(String table, String column, long statementId, List<Long> ids) {
@@ -244,20 +354,6 @@ public class StatementService {
                         + " with ordinality t(id, ord)")
                 .setParameter("statement", statementId)
                 .setParameter("ids", new LinkedHashSet<>(ids).toArray(new Long[0]))
-                .executeUpdate()).replaceWithVoid();
-    }
-
-    /** One insert for all the actors a statement is about, in their order. */
-    private static Uni<Void> insertAbout(long statementId, List<Long> actors) {
-        if (actors.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into statement_about (statement_id, actor_id, position)"
-                        + " select :statement, t.actor, t.ord - 1 from unnest(cast(:actors as bigint[])) with ordinality"
-                        + " t(actor, ord)")
-                .setParameter("statement", statementId)
-                .setParameter("actors", actors.toArray(new Long[0]))
                 .executeUpdate()).replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package org.parley.statement;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -10,7 +12,9 @@ import org.parley.api.PartialDateInput;
 
 @Input("UpdateStatementInput")
 @Description("Changes to a statement."
-        + " A field left out keeps its value; a field given as null clears it. A change that changes nothing is no change: same version, no entry in `changes`.")
+        + " A field left out keeps its value; a field given as null clears it; a list given replaces the stored one"
+        + " (null or an empty list clears it). A change that changes nothing is no change: same version, no entry in"
+        + " `changes`.")
 public class UpdateStatementInput {
 
     @Id
@@ -37,4 +41,32 @@ public class UpdateStatementInput {
 
     @Description("New date it was said; null clears it.")
     public PartialDateInput saidOn;
+
+    @Id
+    @Description("The speaker, a known actor; null clears it (only while the statement keeps a `speakerLabel`).")
+    public String speaker;
+
+    @Id
+    @Description("The encounter at which it was said; null clears it.")
+    public String encounter;
+
+    @Id
+    @Description("The statement it answers; null clears it. Not the statement itself, nor one that answers it,"
+            + " however indirectly (INVALID): a thread has no loops.")
+    public String respondsTo;
+
+    @Id
+    @Description("The actors it is about, replacing the stored ones in the order given; at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<@NonNull String> about;
+
+    @Id
+    @Description("The encounters it is about, replacing the stored ones in the order given; at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<@NonNull String> aboutEncounters;
+
+    @Id
+    @Description("The agreements it is about, replacing the stored ones in the order given; at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<@NonNull String> aboutAgreements;
 }

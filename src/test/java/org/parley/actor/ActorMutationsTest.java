@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.as;
@@ -50,6 +51,31 @@ class ActorMutationsTest {
     @AfterAll
     static void removeWhatTheTestsCreated() {
         TestRows.removeAll();
+    }
+
+    @Test
+    void aNewActorIsRecordedWithTheLikelyNamesakesAlreadyThereAsAWarning() throws Exception {
+        // the article spells him Sergei; the data set has Sergey Lavrov. The editor is told, nothing is refused.
+        String name = PREFIX + "Sergei Lavrov";
+        JsonPath created = as(editor(), "createActorWarned", "input", newActor(name));
+        assertThat(created.getList("data.createActor.userErrors"), empty());
+        String id = created.getString("data.createActor.actor.id");
+        List<String> namesakes = created.getList("data.createActor.likelyNamesakes.actor.id");
+        assertEquals(Ids.bySlug("Actor", "sergey-lavrov"), namesakes.get(0), created.prettify());
+        assertThat(namesakes, not(hasItem(id))); // not itself
+        List<Float> scores = created.getList("data.createActor.likelyNamesakes.score", Float.class);
+        for (int i = 1; i < scores.size(); i++) {
+            assertThat("best first", scores.get(i - 1) >= scores.get(i));
+        }
+        // a name like no other: no warning
+        JsonPath unlike = as(editor(), "createActorWarned", "input", newActor(unique("Qwxz")));
+        assertThat(unlike.getList("data.createActor.likelyNamesakes"), empty());
+        // refused: no warning either
+        Map<String, Object> stateless = newActor(PREFIX + "Sergei Lavrov " + UUID.randomUUID());
+        stateless.put("country", Ids.of("Actor", 99999999));
+        JsonPath refused = as(editor(), "createActorWarned", "input", stateless);
+        assertEquals("NOT_FOUND", refused.getString("data.createActor.userErrors[0].code"), refused.prettify());
+        assertThat(refused.getList("data.createActor.likelyNamesakes"), empty());
     }
 
     @Test

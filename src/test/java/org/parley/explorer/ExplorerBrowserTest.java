@@ -423,6 +423,68 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void anEditorRecordsAStatementThroughARefusalAndAddsASourcesAccount() throws Exception {
+        page.navigate(root + "#/sign-in?next=%23%2Fedit%2Fstatement");
+        shown("sign-in");
+        signIn();
+        shown("edit-statement");
+        String text = TestRows.unique("Explorer pledge");
+        String lavrov = name("sergey-lavrov");
+        List<Map<String, Object>> sources = Database.rows("select id, title from source where title is not null order by id limit 2");
+        page.getByLabel("Words").fill(text);
+        page.getByLabel("Mode").selectOption("VERBATIM");
+        page.getByLabel("Kind").selectOption("PLEDGE");
+        pick(page.getByLabel("Speaker", new Page.GetByLabelOptions().setExact(true)), lavrov);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Said on")).getByLabel("Date").fill("2096-05-06");
+        Locator account = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        pick(account.getByLabel("Source"), (String) sources.get(0).get("title"));
+        account.getByLabel("Excerpt").fill("Zz test excerpt of the pledge.");
+
+        // the service refuses the write with a coded error: the form says it in words, and keeps what was typed
+        page.route("**/graphql", route -> {
+            if (route.request().postData().contains("RecordStatement")) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(429)
+                        .setHeaders(Map.of("Content-Type", "application/graphql-response+json", "Retry-After", "7"))
+                        .setBody("{\"errors\":[{\"message\":\"This client has spent its budget.\","
+                                + "\"extensions\":{\"code\":\"RATE_LIMITED\"}}]}"));
+            } else {
+                route.resume();
+            }
+        });
+        Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record statement"));
+        send.click();
+        Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("RATE_LIMITED"));
+        alert.waitFor();
+        assertTrue(alert.textContent().contains("slow down") && alert.textContent().contains("Try again in 7 s"),
+                alert.textContent());
+        assertEquals(text, page.getByLabel("Words").inputValue());
+        assertEquals(0, Database.count("select count(*) from statement where text = ?", text));
+        problems.removeIf(problem -> problem.contains("429"));
+        page.unroute("**/graphql");
+
+        send.click();
+        shown("statement");
+        assertEquals(text, page.locator("figure blockquote").textContent());
+        Map<String, Object> stored = Database.rows("select s.id, s.mode, s.kind, a.name from statement s join actor a"
+                + " on a.id = s.speaker_id where s.text = ?", text).get(0);
+        assertEquals(List.of("VERBATIM", "PLEDGE", lavrov), List.of(stored.get("mode"), stored.get("kind"), stored.get("name")));
+
+        // a second source, which gives another day: the page then shows both versions side by side
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a source's account")).click();
+        shown("edit-attest");
+        pick(page.getByLabel("Source (required)"), (String) sources.get(1).get("title"));
+        page.getByLabel("Excerpt").fill("Zz test excerpt: the pledge, a day later.");
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("The date as this source gives it"))
+                .getByLabel("Date").fill("2096-05-07");
+        check("edit-attest");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add this account")).click();
+        shown("statement");
+        assertEquals(2, Database.count("select count(*) from attestation where statement_id = ?", stored.get("id")));
+        assertEquals(2, section("Sources").locator("blockquote").count());
+        assertEquals(2, page.locator(".disagreement .version").count());
+    }
+
+    @Test
     void anUpdateBasedOnAStaleVersionSaysSoAndReloads() throws Exception {
         String token = DevTokens.editor();
         String actor = GraphQL.as(token, "createActor", "input", Map.of("name", TestRows.unique("Explorer envoy"),

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 import org.parley.api.DatePrecision;
 import org.parley.api.PartialDate;
 import org.parley.encounter.Encounter;
+import org.parley.read.PageRequest;
 import org.parley.read.Related;
 import org.parley.read.ToOne;
 import org.parley.statement.Statement;
@@ -36,10 +37,9 @@ public class Disagreement extends Related {
             + " resolution; null when none is recorded.")
     public PartialDate recordedDate;
 
-    @NonNull
-    @Description("The distinct dates the sources give, earliest first (at most 50): an attestation's `reportedDate`,"
-            + " or the recorded date for a source that gives none of its own.")
-    public List<@NonNull PartialDate> versions;
+    /** The distinct versions, earliest first, at most {@link PageRequest#MAX_FIRST}: the field {@code versions}. */
+    @Ignore
+    public List<PartialDate> versions;
 
     /** The to-one fields a batch read can read ahead. */
     static final List<ToOne> TO_ONE = List.of(Encounter.relation("encounter", "encounter_id"),

@@ -4,12 +4,14 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.parley.api.PartialDate;
 import org.parley.encounter.Encounter;
 import org.parley.encounter.EncounterRepository;
 import org.parley.read.Batch;
@@ -58,6 +60,18 @@ public class DisagreementGraphQLApi {
     @Description("The statement the sources disagree on, when it is a statement.")
     public Uni<List<Statement>> statement(@Source List<Disagreement> parents) {
         return Batch.follow(parents, d -> d.statementId, statements::byIds);
+    }
+
+    @NonNull
+    @Description("The distinct dates the sources give, earliest first: an attestation's `reportedDate`, or the"
+            + " recorded date for a source that gives none of its own. Returns the first `first` items (50 unless given,"
+            + " at most 100).")
+    public Uni<List<List<@NonNull PartialDate>>> versions(@Source List<Disagreement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        // read with the page: no statement of its own
+        int size = PageRequest.firstItems(first).first();
+        return Uni.createFrom().item(parents.stream()
+                .map(d -> d.versions.subList(0, Math.min(size, d.versions.size()))).toList());
     }
 
     @NonNull

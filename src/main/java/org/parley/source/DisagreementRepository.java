@@ -39,8 +39,9 @@ public class DisagreementRepository {
     private static final String DISAGREEMENTS = "from (select v.encounter_id, v.statement_id,"
             + " max(v.recorded_date) as recorded_date, max(v.recorded_precision) as recorded_precision,"
             + " coalesce(max(v.recorded_date), max(v.d)) as newest,"
-            // at most 50 versions, as a plain list field returns
-            + " (array_agg(distinct v.d::text || ' ' || v.p order by v.d::text || ' ' || v.p))[1:50] as versions"
+            // no more versions than the field's largest `first`
+            + " (array_agg(distinct v.d::text || ' ' || v.p order by v.d::text || ' ' || v.p))[1:"
+            + PageRequest.MAX_FIRST + "] as versions"
             + " from (" + VERSIONS + ") v where v.d is not null"
             + " group by v.encounter_id, v.statement_id"
             + " having max(" + FROM_DAY + ") >= min(" + TO_DAY + ")) dis";

@@ -59,13 +59,16 @@ function documentText(name) {
   return documents.get(name);
 }
 
-export async function query(name, variables) {
+/** Runs a document of queries/; with a token (an editor's writes), sends it as the bearer of the request. */
+export async function query(name, variables, token) {
   const text = await documentText(name);
+  const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' },
+      headers,
       body: JSON.stringify({ query: text, operationName: name, variables }),
     });
   } catch (e) {
@@ -98,6 +101,10 @@ const EXPLAINED = {
   BAD_USER_INPUT: 'The service did not accept this request.',
   NETWORK: 'The service could not be reached: check your connection.',
   NOT_FOUND: 'Nothing has this ID: it may have been deleted, or the link is wrong.',
+  UNAUTHENTICATED: 'The service did not accept your editor token (missing or expired): sign in again with a new one.',
+  HTTP_401: 'The service did not accept your editor token (missing or expired): sign in again with a new one.',
+  FORBIDDEN: 'Your token does not allow this: writing needs the role editor.',
+  CONFLICT: 'This record changed meanwhile: reload it, then make your change again.',
 };
 
 /** What to tell a reader about an error, in words, with the code for those who report it. */

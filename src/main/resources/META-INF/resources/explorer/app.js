@@ -8,6 +8,10 @@ import { actorPage } from './pages/actor.js';
 import { encounterPage } from './pages/encounter.js';
 import { statementPage } from './pages/statement.js';
 import { sourcePage } from './pages/source.js';
+import { disagreementsPage } from './pages/disagreements.js';
+import { signInPage } from './pages/signin.js';
+import { editPage } from './pages/edit.js';
+import { editor, signOut } from './session.js';
 
 const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage };
 const main = document.getElementById('main');
@@ -18,7 +22,15 @@ function route() {
   const hash = location.hash.replace(/^#\/?/, '');
   const [path, search] = hash.split('?');
   const [kind, id] = path.split('/');
-  if (kind === 'search') return { name: 'search', page: searchPage, arg: new URLSearchParams(search).get('q') ?? '' };
+  const params = new URLSearchParams(search);
+  if (kind === 'search') return { name: 'search', page: searchPage, arg: params.get('q') ?? '' };
+  if (kind === 'disagreements') return { name: 'disagreements', page: disagreementsPage, arg: null };
+  if (kind === 'sign-in') return { name: 'sign-in', page: signInPage, arg: { params } };
+  // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter, #/edit/statement, #/edit/attest/<encounter or statement>
+  if (kind === 'edit') {
+    const [, form, target] = path.split('/');
+    return { name: `edit-${form}`, page: editPage, arg: { form, id: target ? decodeURIComponent(target) : null } };
+  }
   if (PAGES[kind] && id) return { name: kind, page: PAGES[kind], arg: decodeURIComponent(id) };
   return { name: 'home', page: homePage, arg: null };
 }
@@ -86,4 +98,25 @@ box.addEventListener('input', () => {
   if (box.value.trim().length >= 2 || box.value.trim().length === 0) search(box.value, false);
 });
 window.addEventListener('hashchange', () => render(true));
+
+/** The header's editor links: sign in, or what a signed-in editor can record, and sign out. */
+function editorLinks() {
+  const who = editor();
+  const box = document.getElementById('editor');
+  if (!who) {
+    box.replaceChildren(h('a', { href: '#/sign-in' }, 'Sign in as editor'));
+    return;
+  }
+  box.replaceChildren(h('span', { class: 'who' }, `Editor: ${who.subject}`),
+      h('a', { href: '#/edit/actor' }, 'New actor'),
+      h('a', { href: '#/edit/encounter' }, 'Record encounter'),
+      h('a', { href: '#/edit/statement' }, 'Record statement'),
+      h('button', { type: 'button', class: 'link-button', onclick: () => {
+        signOut();
+        editorLinks();
+        render(true);
+      } }, 'Sign out'));
+}
+window.addEventListener('parley:editor', editorLinks);
+editorLinks();
 render(false);

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.parley.testsupport.Database;
-import org.parley.testsupport.Ids;
 import org.parley.testsupport.Chromium;
+import org.parley.testsupport.Database;
+import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -67,6 +70,7 @@ class ExplorerBrowserTest {
 
     @AfterAll
     static void close() {
+        TestRows.removeAll();
         if (browser != null) {
             browser.close();
         }
@@ -314,15 +318,276 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    void fitsAPhone() {
+    void fitsAPhone() throws Exception {
         openContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
         for (String path : List.of("#/actor/" + Ids.bySlug("Actor", "kim-jong-un"),
-                "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"))) {
+                "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"), "#/disagreements")) {
             page.navigate(root + path);
             shown(path.split("/")[1]);
             Object overflow = page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
             assertEquals(0, ((Number) overflow).intValue(), "horizontal scrolling on " + path);
             check(path.split("/")[1] + "-phone");
+        }
+        page.navigate(root + "#/sign-in?next=%23%2Fedit%2Fencounter");
+        shown("sign-in");
+        signIn();
+        shown("edit-encounter");
+        Object overflow = page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth");
+        assertEquals(0, ((Number) overflow).intValue(), "horizontal scrolling on the encounter form");
+        check("edit-encounter-phone");
+    }
+
+
+    // --- editors, disagreements, "more"
+
+    @Test
+    void anEditorSignsInRecordsAnEncounterAndSeesIt() throws Exception {
+        page.navigate(root.toString());
+        shown("home");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in as editor")).click();
+        shown("sign-in");
+        check("sign-in");
+        signIn();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record encounter")).click();
+        shown("edit-encounter");
+        check(null);
+
+        String title = TestRows.unique("Explorer talks");
+        String lavrov = name("sergey-lavrov");
+        String kim = name("kim-jong-un");
+        Map<String, Object> source = Database.rows("select id, title from source where title is not null order by id limit 1").get(0);
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Kind").first().selectOption("TALKS");
+        Locator start = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Start"));
+        start.getByLabel("Date").fill("2096-03-04");
+        page.getByLabel("Venue or city").fill("Zz Test venue");
+        Locator latitude = page.getByLabel("Latitude");
+        latitude.fill("200");
+        page.getByLabel("Longitude").fill("131.9");
+        Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 1"));
+        pick(first.getByLabel("Actor"), lavrov);
+        first.getByLabel("Role").selectOption("HOST");
+        Locator second = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 2"));
+        pick(second.getByLabel("Actor"), kim);
+        second.getByLabel("Role").selectOption("GUEST");
+        Locator account = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        pick(account.getByLabel("Source"), (String) source.get("title"));
+        account.getByLabel("Excerpt").fill("Zz test excerpt: the ministers met in the Explorer's test.");
+
+        // the service refuses the latitude: its userError is shown at that field, announced and described
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record encounter")).click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        assertEquals("true", latitude.getAttribute("aria-invalid"));
+        String errorId = latitude.getAttribute("id") + "-error";
+        assertTrue(latitude.getAttribute("aria-describedby").contains(errorId));
+        String message = page.locator("#" + errorId).textContent();
+        assertTrue(message.contains("90"), message);
+        assertEquals(1, page.locator("[aria-invalid='true']").count());
+        assertTrue(page.getByRole(AriaRole.ALERT).textContent().contains("One thing to fix"));
+        assertEquals(latitude.getAttribute("id"), focused("id"));
+        assertEquals(0, Database.count("select count(*) from encounter where title = ?", title));
+        check("edit-encounter");
+
+        latitude.fill("43.1");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record encounter")).click();
+        shown("encounter");
+        assertEquals(title, heading());
+        Map<String, Object> stored = Database.rows("select id, kind, start_date::text as start, latitude from encounter"
+                + " where title = ? and deleted_at is null", title).get(0);
+        assertEquals("TALKS", stored.get("kind"));
+        assertEquals("2096-03-04", stored.get("start"));
+        assertEquals(43.1, ((Number) stored.get("latitude")).doubleValue(), 1e-9);
+        long id = ((Number) stored.get("id")).longValue();
+        assertEquals(List.of(lavrov, kim), Database.column("select a.name from participant p join actor a"
+                + " on a.id = p.actor_id where p.encounter_id = ? order by p.position", id));
+        assertTrue(section("Participants").textContent().contains(lavrov));
+        assertTrue(section("Participants").textContent().contains(kim));
+        assertEquals(1, section("Sources").locator("blockquote").count());
+
+        // status steps entered afterwards: each is shown by the day it took effect, with its source
+        String encounter = Ids.of("Encounter", id);
+        String sourceId = Ids.of("Source", ((Number) source.get("id")).longValue());
+        Map<String, Object> planned = Map.of("encounter", encounter, "version", TestRows.version("encounter", encounter),
+                "status", "PLANNED", "effective", Map.of("date", "2096-01-10", "precision", "DAY"), "source", sourceId);
+        assertEquals(List.of(), GraphQL.as(DevTokens.editor(), "setEncounterStatus", "input", planned)
+                .getList("data.setEncounterStatus.userErrors"));
+        page.reload();
+        shown("encounter");
+        Locator history = section("Status history");
+        assertEquals(Database.count("select count(*) from encounter_status_change where encounter_id = ?", id),
+                history.locator("li").count());
+        Locator step = history.locator("li").filter(new Locator.FilterOptions().setHasText("planned"));
+        assertEquals(1, step.locator("time[datetime='2096-01-10']").count());
+        assertTrue(step.textContent().contains((String) source.get("title")), step.textContent());
+        assertFalse(history.textContent().contains("recorded"), history.textContent());
+    }
+
+    @Test
+    void anEditorRecordsAStatementThroughARefusalAndAddsASourcesAccount() throws Exception {
+        page.navigate(root + "#/sign-in?next=%23%2Fedit%2Fstatement");
+        shown("sign-in");
+        signIn();
+        shown("edit-statement");
+        String text = TestRows.unique("Explorer pledge");
+        String lavrov = name("sergey-lavrov");
+        List<Map<String, Object>> sources = Database.rows("select id, title from source where title is not null order by id limit 2");
+        page.getByLabel("Words").fill(text);
+        page.getByLabel("Mode").selectOption("VERBATIM");
+        page.getByLabel("Kind").selectOption("PLEDGE");
+        pick(page.getByLabel("Speaker", new Page.GetByLabelOptions().setExact(true)), lavrov);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Said on")).getByLabel("Date").fill("2096-05-06");
+        Locator account = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        pick(account.getByLabel("Source"), (String) sources.get(0).get("title"));
+        account.getByLabel("Excerpt").fill("Zz test excerpt of the pledge.");
+
+        // the service refuses the write with a coded error: the form says it in words, and keeps what was typed
+        page.route("**/graphql", route -> {
+            if (route.request().postData().contains("RecordStatement")) {
+                route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(429)
+                        .setHeaders(Map.of("Content-Type", "application/graphql-response+json", "Retry-After", "7"))
+                        .setBody("{\"errors\":[{\"message\":\"This client has spent its budget.\","
+                                + "\"extensions\":{\"code\":\"RATE_LIMITED\"}}]}"));
+            } else {
+                route.resume();
+            }
+        });
+        Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record statement"));
+        send.click();
+        Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("RATE_LIMITED"));
+        alert.waitFor();
+        assertTrue(alert.textContent().contains("slow down") && alert.textContent().contains("Try again in 7 s"),
+                alert.textContent());
+        assertEquals(text, page.getByLabel("Words").inputValue());
+        assertEquals(0, Database.count("select count(*) from statement where text = ?", text));
+        problems.removeIf(problem -> problem.contains("429"));
+        page.unroute("**/graphql");
+
+        send.click();
+        shown("statement");
+        assertEquals(text, page.locator("figure blockquote").textContent());
+        Map<String, Object> stored = Database.rows("select s.id, s.mode, s.kind, a.name from statement s join actor a"
+                + " on a.id = s.speaker_id where s.text = ?", text).get(0);
+        assertEquals(List.of("VERBATIM", "PLEDGE", lavrov), List.of(stored.get("mode"), stored.get("kind"), stored.get("name")));
+
+        // a second source, which gives another day: the page then shows both versions side by side
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a source's account")).click();
+        shown("edit-attest");
+        pick(page.getByLabel("Source (required)"), (String) sources.get(1).get("title"));
+        page.getByLabel("Excerpt").fill("Zz test excerpt: the pledge, a day later.");
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("The date as this source gives it"))
+                .getByLabel("Date").fill("2096-05-07");
+        check("edit-attest");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add this account")).click();
+        shown("statement");
+        assertEquals(2, Database.count("select count(*) from attestation where statement_id = ?", stored.get("id")));
+        assertEquals(2, section("Sources").locator("blockquote").count());
+        assertEquals(2, page.locator(".disagreement .version").count());
+    }
+
+    @Test
+    void anUpdateBasedOnAStaleVersionSaysSoAndReloads() throws Exception {
+        String token = DevTokens.editor();
+        String actor = GraphQL.as(token, "createActor", "input", Map.of("name", TestRows.unique("Explorer envoy"),
+                "kind", "PERSON")).getString("data.createActor.actor.id");
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode("#/edit/actor/" + actor, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown("edit-actor");
+        page.getByLabel("Description").fill("Zz the editor's description");
+        // someone else saves the actor in between
+        assertEquals(List.of(), GraphQL.as(token, "updateActor", "input", Map.of("id", actor, "version",
+                TestRows.version("actor", actor), "description", "Zz changed meanwhile")).getList("data.updateActor.userErrors"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        Locator alert = page.getByRole(AriaRole.ALERT);
+        alert.filter(new Locator.FilterOptions().setHasText("changed meanwhile")).waitFor();
+        assertTrue(alert.textContent().contains("Reload"), alert.textContent());
+        assertEquals("Zz changed meanwhile", Database.column("select description from actor where id = ?",
+                Ids.dbId(actor)).get(0));
+        check("edit-actor-conflict");
+
+        alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reload")).click();
+        shown("edit-actor");
+        Locator description = page.getByLabel("Description");
+        assertEquals("Zz changed meanwhile", description.inputValue());
+        description.fill("Zz the editor's description");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("actor");
+        assertTrue(page.locator("dl").textContent().contains("Zz the editor's description"));
+        assertEquals("Zz the editor's description", Database.column("select description from actor where id = ?",
+                Ids.dbId(actor)).get(0));
+    }
+
+    @Test
+    void theDisagreementsPageListsWhatSourcesDisagreeOn() {
+        page.navigate(root + "#/disagreements");
+        shown("disagreements");
+        String meeting = (String) Database.column("select title from encounter where slug = 'lavrov-meets-kim-2018'").get(0);
+        Locator item = page.locator(".disagreement-item").filter(new Locator.FilterOptions().setHas(page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName(meeting).setExact(true))));
+        assertEquals(1, item.count());
+        // each date its sources give is listed (30 and 31 May 2018 in the curated data)
+        List<Object> reported = Database.column("select distinct a.reported_date::text from attestation a join encounter e"
+                + " on e.id = a.encounter_id where e.slug = 'lavrov-meets-kim-2018' and a.reported_date is not null");
+        assertTrue(reported.size() > 1, reported.toString());
+        for (Object date : reported) {
+            assertEquals(1, item.locator(".given time[datetime='" + date + "']").count(), "version " + date);
+        }
+        check("disagreements");
+
+        item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(meeting).setExact(true)).click();
+        shown("encounter");
+        assertEquals(meeting, heading());
+        assertTrue(page.locator(".disagreement .version").count() > 1);
+
+        // a statement whose sources disagree shows its versions side by side too
+        page.goBack();
+        shown("disagreements");
+        page.locator(".disagreement-item a[href^='#/statement/']").first().click();
+        shown("statement");
+        assertTrue(page.locator(".disagreement .version").count() > 1);
+        check(null);
+    }
+
+    @Test
+    void moreReadsTheNextPagesOfAnActorsLists() {
+        long about = Database.count("select count(*) from statement_about sa join statement s on s.id = sa.statement_id"
+                + " join actor a on a.id = sa.actor_id where a.slug = 'north-korea' and s.deleted_at is null");
+        assertTrue(about > 20, "north-korea is the subject of more statements than a page: " + about);
+        page.navigate(root + "#/actor/" + Ids.bySlug("Actor", "north-korea"));
+        shown("actor");
+        Locator others = section("What others say about them");
+        assertEquals(20, others.locator("li.statement").count());
+        Locator more = others.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("More statements"));
+        long shown = 20;
+        while (shown < about) {
+            more.click();
+            shown = Math.min(shown + 20, about);
+            others.locator("li.statement").nth((int) shown - 1).waitFor();
+        }
+        assertEquals(about, others.locator("li.statement").count());
+        assertTrue(more.isHidden());
+        assertEquals(about + " of " + about + " statements shown", others.getByRole(AriaRole.STATUS).textContent());
+        // no statement twice: the pages follow each other
+        assertEquals(about, ((Number) others.locator("li.statement a[href^='#/statement/']").evaluateAll(
+                "links => new Set(links.map(a => a.getAttribute('href'))).size")).longValue());
+    }
+
+    /** Signs in with a fresh editor's token on the sign-in page, which then goes where it was asked to. */
+    private void signIn() throws Exception {
+        page.getByLabel("Editor token").fill(DevTokens.editor());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.locator("#editor").filter(new Locator.FilterOptions().setHasText("Editor: test-editor")).waitFor();
+    }
+
+    /** Types a name in a picker and waits for the suggestion that makes it stand for its record. */
+    private void pick(Locator input, String name) {
+        input.fill(name);
+        // polled from here: waitForFunction evaluates strings in the page, which its Content-Security-Policy forbids
+        long until = System.currentTimeMillis() + 15_000;
+        while (!Boolean.TRUE.equals(page.evaluate("([id, value]) => [...document.getElementById(id).options]"
+                + ".some(o => o.value === value)", List.of(input.getAttribute("list"), name)))) {
+            assertTrue(System.currentTimeMillis() < until, "no suggestion " + name);
+            page.waitForTimeout(50);
         }
     }
 

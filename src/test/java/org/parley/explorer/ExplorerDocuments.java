@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Explorer's GraphQL documents as the browser sends them: a page's operation
- * ({@code explorer/queries/*Page.graphql}) with the shared fragments it spreads appended, as {@code api.js}
- * assembles them.
+ * The Explorer's GraphQL documents as the browser sends them: an operation ({@code explorer/queries/*.graphql}: a
+ * page's query, a "more", a picker's, an editor's mutation) with the shared fragments it spreads appended, as
+ * {@code api.js} assembles them.
  */
 final class ExplorerDocuments {
 
@@ -31,12 +31,13 @@ final class ExplorerDocuments {
     private ExplorerDocuments() {
     }
 
-    /** Every page's document, by operation name (the file's name). */
+    /** Every document, by operation name (the file's name). */
     static Map<String, String> all() {
         Map<String, String> fragments = fragments();
         Map<String, String> documents = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(QUERIES)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Page.graphql")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".graphql")
+                    && !f.getFileName().toString().equals("fragments.graphql")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".graphql", "");
                 documents.put(name, assemble(read(file), fragments));
             }

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.ScalarTypeDefinition;
 import graphql.parser.Parser;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -42,10 +48,12 @@ class ExplorerDocumentsTest {
     }
 
     @Test
-    void everyPageDocumentIsValidAgainstTheSchema() {
+    void everyDocumentIsValidAgainstTheSchema() {
         Map<String, String> documents = ExplorerDocuments.all();
-        assertEquals(List.of("ActorPage", "EncounterPage", "HomePage", "SearchPage", "SourcePage", "StatementPage"),
-                List.copyOf(documents.keySet()));
+        assertEquals(List.of("ActorEncounters", "ActorPage", "ActorStatements", "Attest", "AttestPage", "CreateActor",
+                "DisagreementsPage", "EditActorPage", "EncounterPage", "HomePage", "PickActors", "PickSources",
+                "RecordEncounter", "RecordStatement", "SearchPage", "SourcePage", "StatementPage", "StatementsAbout",
+                "UpdateActor"), List.copyOf(documents.keySet()));
         documents.forEach((name, text) -> {
             Document document = Parser.parse(text);
             List<ValidationError> errors = new Validator().validateDocument(schema, document, java.util.Locale.ENGLISH);
@@ -55,6 +63,22 @@ class ExplorerDocumentsTest {
             assertEquals(1, operations.size(), name);
             assertEquals(name, operations.get(0).getName(), name);
         });
+    }
+
+    /** The enums the editor's forms offer are the schema's, value for value. */
+    @Test
+    void theFormsOfferEveryValueOfTheSchemasEnums() throws IOException {
+        String edit = Files.readString(Path.of("src/main/resources/META-INF/resources/explorer/pages/edit.js"));
+        Matcher line = Pattern.compile("^  (\\w+): \\[([^\\]]*)\\],$", Pattern.MULTILINE).matcher(edit);
+        int checked = 0;
+        while (line.find()) {
+            GraphQLEnumType type = (GraphQLEnumType) schema.getType(line.group(1));
+            Set<String> offered = new TreeSet<>(List.of(line.group(2).replace("'", "").split(",\\s*")));
+            Set<String> declared = new TreeSet<>(type.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList());
+            assertEquals(declared, offered, line.group(1));
+            checked++;
+        }
+        assertEquals(6, checked, "the enums of edit.js's ENUMS");
     }
 
     /** index.html names every module, so that the browser fetches them at once rather than import by import. */

@@ -187,4 +187,16 @@ class BatchedStatementCountTest {
         // statements; attestations with source, statement and the statement's speaker
         assertEquals(2, statementsFor("attestationSources"));
     }
+
+    @Test
+    void disagreementsWithTheirRecordsAndSourcesTakeThreeStatements() {
+        JsonPath body = GraphQL.data("disagreementsWithSources");
+        assertThat(body.getList("data.disagreements.nodes.encounter.attestations.flatten().source.title").size(),
+                greaterThanOrEqualTo(2));
+        assertThat(body.getList("data.disagreements.nodes.statement.attestations.flatten().source.title").size(),
+                greaterThanOrEqualTo(2));
+        // the page with its encounters and statements (read ahead: joins); the encounters' attestations with their
+        // sources; the statements' attestations with theirs
+        assertEquals(3, statementsFor("disagreementsWithSources"));
+    }
 }

@@ -1,7 +1,8 @@
 import { h, section } from '../dom.js';
 import { query } from '../api.js';
 import { dateEl, link, sourceName, words } from '../format.js';
-import { facts, heading, notFound, statementList, timeline } from './parts.js';
+import { editor } from '../session.js';
+import { editorActions, facts, heading, moreButton, notFound, statementList, timeline } from './parts.js';
 
 /** The actors met in these encounters, with the number of encounters shared, most first. */
 function metWith(actor, encounters) {
@@ -75,17 +76,51 @@ function roleItem(role) {
           role.source ? [' · source: ', link('source', role.source, sourceName(role.source))] : null));
 }
 
+/**
+ * A list of the page with "more": its items, a status line saying how many of the total are shown, and a button that
+ * reads the next page through its cursor (fetch(after) answers the connection).
+ */
+function paged(connection, noun, render, fetch) {
+  const box = h('div', {}, render(connection.nodes));
+  const status = h('p', { class: 'muted', role: 'status' });
+  const items = [...connection.nodes];
+  const count = () => {
+    status.textContent = connection.totalCount > connection.nodes.length ? `${items.length} of ${connection.totalCount} ${noun} shown` : '';
+  };
+  count();
+  const more = moreButton(`More ${noun}`, connection.pageInfo, fetch, page => {
+    items.push(...page.nodes);
+    box.replaceChildren(render(items));
+    count();
+  }, status);
+  return { nodes: [box, status, more], items };
+}
+
 export async function actorPage(id) {
   const data = await query('ActorPage', { id });
   const actor = data.node;
   if (!actor || !actor.name) throw notFound('actor');
-  const encounters = actor.encounters.nodes;
-  const more = (connection, noun) => connection.totalCount > connection.nodes.length
-      ? h('p', { class: 'muted' }, `The first ${connection.nodes.length} of ${connection.totalCount} ${noun}.`) : null;
+  // the timeline and the network are drawn again from all the encounters read so far
+  const met = h('div', {});
+  const drawMet = encounters => {
+    const others = metWith(actor, encounters);
+    met.replaceChildren(...[others.length ? h('section', {}, h('h2', {}, 'Met with'), network(actor, others)) : null].filter(Boolean));
+  };
+  const encounters = paged(actor.encounters, 'encounters', items => {
+    drawMet(items);
+    return timeline(items) ?? h('p', { class: 'muted' }, 'No dated encounter to draw.');
+  }, async after => (await query('ActorEncounters', { id, after })).node.encounters);
+  const statements = paged(actor.statements, 'statements', items => statementList(items, { noSpeaker: true }),
+      async after => (await query('ActorStatements', { id, after })).node.statements);
+  const about = paged(data.about, 'statements', items => statementList(items),
+      async after => (await query('StatementsAbout', { id, after })).statements);
+  const listed = (title, list, nodes, empty) => h('section', {}, h('h2', {}, title),
+      list.items.length ? nodes : h('p', { class: 'muted' }, empty));
   return {
     title: actor.name,
     nodes: [
       heading(actor.name),
+      editor() ? editorActions([`#/edit/actor/${encodeURIComponent(actor.id)}`, 'Edit this actor']) : null,
       facts([
         ['Kind', words(actor.kind)],
         ['Description', actor.description],
@@ -94,13 +129,10 @@ export async function actorPage(id) {
         ['Wikidata', actor.wikidataId],
       ]),
       section('Roles', actor.roles, roles => h('ul', { class: 'lines' }, roles.map(roleItem))),
-      section('Encounters', encounters, items => [timeline(items), more(actor.encounters, 'encounters')],
-          'No encounters recorded.'),
-      section('Met with', metWith(actor, encounters), met => network(actor, met)),
-      section('Statements', actor.statements.nodes, items => [statementList(items, { noSpeaker: true }),
-        more(actor.statements, 'statements')], 'No statements recorded.'),
-      section('What others say about them', data.about.nodes, items => [statementList(items), more(data.about, 'statements')],
-          'No statements about this actor recorded.'),
+      listed('Encounters', encounters, encounters.nodes, 'No encounters recorded.'),
+      met,
+      listed('Statements', statements, statements.nodes, 'No statements recorded.'),
+      listed('What others say about them', about, about.nodes, 'No statements about this actor recorded.'),
     ],
   };
 }

@@ -1,36 +1,8 @@
 import { h, section } from '../dom.js';
 import { query } from '../api.js';
-import { dateEl, dateText, instantText, link, sourceName, words } from '../format.js';
-import { attestationItem, facts, heading, notFound, statementList } from './parts.js';
-
-function key(partial) {
-  return partial ? `${partial.date}/${partial.precision}` : '';
-}
-
-/**
- * Where sources give different dates for the encounter: one column per version (its weekday too, when known to the
- * day, since sources often say only "on Wednesday"), with the sources that give it.
- */
-function disagreements(encounter) {
-  const versions = new Map();
-  if (encounter.start) versions.set(key(encounter.start), { date: encounter.start, sources: [], resolved: true });
-  for (const attestation of encounter.attestations) {
-    if (!attestation.reportedDate) continue;
-    const k = key(attestation.reportedDate);
-    const version = versions.get(k) ?? { date: attestation.reportedDate, sources: [] };
-    version.sources.push(attestation);
-    versions.set(k, version);
-  }
-  if (versions.size < 2) return null;
-  return h('section', { class: 'disagreement' },
-      h('h2', {}, 'Sources disagree on the date'),
-      h('div', { class: 'versions' }, [...versions.values()].map(version =>
-          h('div', { class: 'version' },
-              h('h3', {}, dateText(version.date)),
-              version.resolved ? h('p', { class: 'muted' }, 'the date recorded for the encounter') : null,
-              h('ul', {}, version.sources.map(a => h('li', {}, link('source', a.source, sourceName(a.source)),
-                  a.note ? h('p', { class: 'note' }, a.note) : null)))))));
-}
+import { dateEl, link, sourceName, words } from '../format.js';
+import { editor } from '../session.js';
+import { attestationItem, dateVersions, editorActions, facts, heading, notFound, statementList } from './parts.js';
 
 function place(p) {
   if (!p) return null;
@@ -47,6 +19,7 @@ export async function encounterPage(id) {
     title: e.title,
     nodes: [
       heading(e.title),
+      editor() ? editorActions([`#/edit/attest/${encodeURIComponent(e.id)}`, 'Add a source\'s account']) : null,
       facts([
         ['Kind', words(e.kind)],
         ['Status', words(e.status)],
@@ -59,13 +32,13 @@ export async function encounterPage(id) {
           h('li', {}, link('actor', p.actor), h('span', { class: 'meta' }, ' · ', words(p.role), p.note ? ` · ${p.note}` : ''))))),
       section('Status history', e.statusHistory, changes => h('ol', { class: 'lines' }, changes.map(c =>
           h('li', {}, h('strong', {}, words(c.status)), h('span', { class: 'meta' },
-              c.effective ? [' · effective ', dateEl(c.effective)] : null,
-              ` · recorded ${instantText(c.recordedAt)}`,
+              // the day the change took effect, not the day it was entered in Parley
+              ' · ', c.effective ? ['from ', dateEl(c.effective)] : 'date not known',
               c.source ? [' · source: ', link('source', c.source, sourceName(c.source))] : null,
               c.note ? ` · ${c.note}` : ''))))),
       section('Parts', e.parts, parts => h('ul', { class: 'lines' }, parts.map(p =>
           h('li', {}, link('encounter', p, p.title), h('span', { class: 'meta' }, ' · ', dateEl(p.start)))))),
-      disagreements(e),
+      dateVersions(e.start, e.attestations),
       section('Statements made there', e.statements, items => statementList(items)),
       section('Statements about it', e.statementsAbout, items => statementList(items)),
       section('Sources', e.attestations, items => h('ul', { class: 'cards' }, items.map(a => attestationItem(a))),

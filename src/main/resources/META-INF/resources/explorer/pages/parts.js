@@ -1,5 +1,6 @@
 // Pieces that several pages show: a statement, an encounter line, a source's attestation, a date-range timeline.
 import { h } from '../dom.js';
+import { explain } from '../api.js';
 import { dateEl, dateText, link, sourceName, span, words } from '../format.js';
 
 export function speakerEl(statement) {
@@ -87,4 +88,67 @@ export function heading(text, ...after) {
 export function facts(pairs) {
   const rows = pairs.filter(([, value]) => value != null && value !== '' && !(Array.isArray(value) && value.length === 0));
   return h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+/**
+ * "More" for a connection: reads the page after the last cursor (fetch(after) answers it), hands it to show, and hides
+ * itself when no page follows. What is shown stays; a failure is said in the status line.
+ */
+export function moreButton(label, pageInfo, fetch, show, status) {
+  let info = pageInfo;
+  const button = h('button', { type: 'button', class: 'more', hidden: !info.hasNextPage }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const page = await fetch(info.endCursor);
+      show(page);
+      info = page.pageInfo;
+      button.hidden = !info.hasNextPage;
+    } catch (error) {
+      const { code, text } = explain(error);
+      status.textContent = `${text} (${code})`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function dateKey(partial) {
+  return partial ? `${partial.date}/${partial.precision}` : '';
+}
+
+/**
+ * Where sources give different dates for a record: one column per version (its weekday too, when known to the day,
+ * since sources often say only "on Wednesday"), with the sources that give it. A source that gives no date of its own
+ * is counted with the recorded date.
+ */
+export function dateVersions(recorded, attestations) {
+  const versions = new Map();
+  if (recorded) versions.set(dateKey(recorded), { date: recorded, sources: [], resolved: true });
+  for (const attestation of attestations) {
+    const date = attestation.reportedDate ?? recorded;
+    if (!date) continue;
+    const k = dateKey(date);
+    const version = versions.get(k) ?? { date, sources: [] };
+    version.sources.push(attestation);
+    versions.set(k, version);
+  }
+  if (versions.size < 2) return null;
+  // as the disagreements list judges: versions disagree when their periods do not all overlap ("May" and "30 May" agree)
+  const periods = [...versions.values()].map(v => span(v.date));
+  const disagree = Math.max(...periods.map(p => p[0])) >= Math.min(...periods.map(p => p[1]));
+  return h('section', { class: disagree ? 'disagreement' : 'versions-differ' },
+      h('h2', {}, disagree ? 'Sources disagree on the date' : 'Sources give the date more or less precisely'),
+      h('div', { class: 'versions' }, [...versions.values()].map(version =>
+          h('div', { class: 'version' },
+              h('h3', {}, dateText(version.date)),
+              version.resolved ? h('p', { class: 'muted' }, 'the date recorded') : null,
+              h('ul', {}, version.sources.map(a => h('li', {}, link('source', a.source, sourceName(a.source)),
+                  a.note ? h('p', { class: 'note' }, a.note) : null)))))));
+}
+
+/** What an editor can do from a page, when signed in. */
+export function editorActions(...actions) {
+  return h('p', { class: 'editor-actions' }, actions.flatMap(([href, text], i) => [i ? ' · ' : null, h('a', { href }, text)]));
 }

@@ -1,7 +1,8 @@
 import { h, section } from '../dom.js';
 import { query } from '../api.js';
 import { dateEl, link, words } from '../format.js';
-import { attestationItem, facts, heading, notFound, speakerEl, statementItem, statementList } from './parts.js';
+import { editor } from '../session.js';
+import { attestationItem, dateVersions, editorActions, facts, heading, notFound, speakerEl, statementItem } from './parts.js';
 
 /** The answers to a statement, and the answers to those, as nested lists. */
 function thread(responses) {
@@ -22,6 +23,7 @@ export async function statementPage(id) {
     title: `${who}: ${s.text.slice(0, 60)}`,
     nodes: [
       heading(`${words(s.kind)[0].toUpperCase()}${words(s.kind).slice(1)} by ${who}`),
+      editor() ? editorActions([`#/edit/attest/${encodeURIComponent(s.id)}`, 'Add a source\'s account']) : null,
       h('figure', { class: 'said' },
           h('blockquote', { class: verbatim ? 'verbatim' : 'paraphrase' }, s.text),
           h('figcaption', {}, speakerEl(s), ' · ',
@@ -35,6 +37,7 @@ export async function statementPage(id) {
       ]),
       s.respondsTo ? h('section', {}, h('h2', {}, 'In response to'), h('ul', { class: 'cards' }, statementItem(s.respondsTo))) : null,
       section('Responses and denials', s.responses, thread),
+      dateVersions(s.saidOn, s.attestations),
       section('Sources', s.attestations, items => h('ul', { class: 'cards' }, items.map(a => attestationItem(a))),
           'No source attests this statement.'),
     ],

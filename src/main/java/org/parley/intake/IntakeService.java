@@ -66,8 +66,7 @@ public class IntakeService {
         Published published = published(input.published);
         String title = input.title == null ? null : input.title.strip();
         // the reading is CPU work in proportion to the text: off the event loop
-        // back on the request's context for the database: the pool serves a worker thread slowly (a connection of
-        // its own; 0.8 s a query on this machine)
+        // the database calls run back on the request's Vert.x context, as every other resolver's do
         Context requestContext = Vertx.currentContext();
         Executor onRequestContext = requestContext == null ? Runnable::run
                 : task -> requestContext.runOnContext(ignored -> task.run());

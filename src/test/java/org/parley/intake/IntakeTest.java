@@ -233,6 +233,8 @@ class IntakeTest {
         propose(article(envoy()), TestRows.unique("Intake"));
         JsonPath list = as(DevTokens.editor(), "intakes", "first", 5);
         assertTrue(list.getList("data.intakes.nodes").size() >= 1);
+        post("query($id: ID!) { intake(id: $id) { id } }", vars("id", "bm90LWFuLWludGFrZQ"), DevTokens.editor())
+                .statusCode(200).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         post(operation("intakes"), vars("first", 5)).statusCode(200)
                 .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
         post(operation("intakes"), vars("first", 5), DevTokens.mint("reader", 600, "viewer")).statusCode(200)
@@ -247,6 +249,12 @@ class IntakeTest {
         assertEquals("INVALID", control.getString("data.proposeFromArticle.userErrors[0].code"));
         assertEquals(List.of("input", "text"), control.getList("data.proposeFromArticle.userErrors[0].field"));
         assertTrue(control.getString("data.proposeFromArticle.userErrors[0].message").contains("offset 8"));
+
+        // a publication date that is neither a date nor a date-time
+        Map<String, Object> badDate = input("“Fine,” she said.", title);
+        badDate.put("published", "last Tuesday");
+        JsonPath published = as(DevTokens.editor(), "proposeFromArticle", "input", badDate);
+        assertEquals(List.of("input", "published"), published.getList("data.proposeFromArticle.userErrors[0].field"));
 
         // 100,000 quotations are more text than an intake takes
         JsonPath many = as(DevTokens.editor(), "proposeFromArticle", "input", input("\"a\" ".repeat(100_000), title));

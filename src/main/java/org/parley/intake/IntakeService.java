@@ -94,6 +94,10 @@ public class IntakeService {
     public Uni<Long> accept(AcceptIntakeInput input, String subject) {
         validation.check(input);
         long id = intakeId(input.intake);
+        if (input.accept.isEmpty()) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "accept at least one proposal;"
+                    + " discardIntake closes an intake without writing anything", "input", "accept"));
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < input.accept.size(); i++) {
             if (!seen.add(input.accept.get(i).proposal)) {

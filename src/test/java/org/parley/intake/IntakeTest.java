@@ -221,6 +221,10 @@ class IntakeTest {
         assertEquals(0, Database.count("select count(*) from source where title = ?", title));
         assertEquals("OPEN", Database.column("select status from intake where id = ?", dbId(intake)).get(0));
 
+        JsonPath none = as(DevTokens.editor(), "acceptIntake", "input", Map.of("intake", intake, "accept", List.of()));
+        assertEquals("INVALID", none.getString("data.acceptIntake.userErrors[0].code"), "nothing accepted: discard it");
+        assertEquals(0, Database.count("select count(*) from source where title = ?", title));
+
         JsonPath discarded = as(DevTokens.editor(), "discardIntake", "input", Map.of("intake", intake));
         assertEquals("DISCARDED", discarded.getString("data.discardIntake.intake.status"));
         assertNull(discarded.getString("data.discardIntake.intake.text"));

@@ -146,7 +146,9 @@ public class ActorRepository implements NodeLoader {
                 + " union all select al.actor_id, al.alias, case when al.normalized = q.n then 1.0::float8"
                 + " when al.name_key = q.k then 0.95::float8 else similarity(al.name_key, q.k)::float8 end from actor_alias al"
                 + " where al.normalized = q.n or al.name_key % q.k) c"
-                + " order by c.score desc, c.id limit 1) m join actor a on a.id = m.id and a.deleted_at is null")
+                + " order by c.score desc, c.id limit 1) m"
+                // a lateral lookup: joined plainly, the planner drove the loop from actor and ran the match per actor
+                + Batch.lookup("actor", "a", "a.id = m.id and a.deleted_at is null"))
                 .execute(Tuple.of(normalized))
                 .map(rows -> {
                     List<ActorMatch> matches = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));

@@ -129,6 +129,40 @@ public class ActorRepository implements NodeLoader {
                 });
     }
 
+    /**
+     * For each name, the actor it most likely names, in one statement: a name or alias equal once normalised (score
+     * 1), else the same transliteration key (0.95, V10), else the best trigram similarity of the keys at pg_trgm's
+     * threshold ({@link #similar}'s rule); null where none. Names without a letter or digit find nothing.
+     */
+    public Uni<List<ActorMatch>> bestMatches(List<String> names) {
+        String[] normalized = names.stream().map(ActorNames::normalize).toArray(String[]::new);
+        return pool.preparedQuery("with q as (select n, actor_name_key(n) as k, ord from unnest($1::text[])"
+                + " with ordinality t(n, ord) where n <> '')"
+                + " select q.ord, " + Actor.COLUMNS + ", m.matched, m.score from q cross join lateral ("
+                + " select c.id, c.matched, c.score from (select a.id, a.name as matched, case when a.normalized_name = q.n"
+                + " then 1.0::float8 when a.name_key = q.k then 0.95::float8 else similarity(a.name_key, q.k)::float8 end"
+                + " as score from actor a"
+                + " where a.deleted_at is null and (a.normalized_name = q.n or a.name_key % q.k)"
+                + " union all select al.actor_id, al.alias, case when al.normalized = q.n then 1.0::float8"
+                + " when al.name_key = q.k then 0.95::float8 else similarity(al.name_key, q.k)::float8 end from actor_alias al"
+                + " where al.normalized = q.n or al.name_key % q.k) c"
+                + " order by c.score desc, c.id limit 1) m"
+                // a lateral lookup: joined plainly, the planner drove the loop from actor and ran the match per actor
+                + Batch.lookup("actor", "a", "a.id = m.id and a.deleted_at is null"))
+                .execute(Tuple.of(normalized))
+                .map(rows -> {
+                    List<ActorMatch> matches = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));
+                    for (Row row : rows) {
+                        ActorMatch match = new ActorMatch();
+                        match.actor = Actor.from(row);
+                        match.matchedName = row.getString("matched");
+                        match.score = row.getDouble("score");
+                        matches.set(row.getLong("ord").intValue() - 1, match);
+                    }
+                    return matches;
+                });
+    }
+
     public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();
         StringBuilder where = new StringBuilder(" where a.deleted_at is null");

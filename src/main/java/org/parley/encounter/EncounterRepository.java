@@ -126,6 +126,45 @@ public class EncounterRepository implements NodeLoader {
         });
     }
 
+    /** An encounter described but not recorded: its participants' ids, its days when known, its place name. */
+    public record Described(Long[] participants, LocalDate earliest, LocalDate latest, String placeName) {
+    }
+
+    /**
+     * For each described encounter, the live encounter it most likely is (null when none), in one statement, by
+     * {@link #likelyDuplicates}' rule: two of its participants in common (all of them when it names one) or its
+     * place name, and where its days are known, a period that overlaps them. Most shared participants first.
+     */
+    public Uni<List<Long>> likelyDuplicatesOf(List<Described> described) {
+        if (described.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        io.vertx.core.json.JsonArray rows = new io.vertx.core.json.JsonArray();
+        for (int i = 0; i < described.size(); i++) {
+            Described d = described.get(i);
+            rows.add(new io.vertx.core.json.JsonObject().put("ord", i)
+                    .put("actors", new io.vertx.core.json.JsonArray(Arrays.asList((Object[]) d.participants())))
+                    .put("earliest", d.earliest() == null ? null : d.earliest().toString())
+                    .put("latest", d.latest() == null ? null : d.latest().toString())
+                    .put("place", d.placeName()));
+        }
+        String sql = "select c.ord, m.id from jsonb_to_recordset(cast($1::text as jsonb)) as c(ord int, actors bigint[],"
+                + " earliest date, latest date, place text)"
+                + " cross join lateral (select e.id from encounter e"
+                + " cross join lateral (select count(*) as shared from participant q where q.encounter_id = e.id"
+                + " and q.actor_id = any(c.actors)) s"
+                + " where e.deleted_at is null and (c.earliest is null or " + period("e")
+                + " && daterange(c.earliest, c.latest, '[]'))"
+                + " and (s.shared >= least(2, cardinality(c.actors)) and s.shared > 0 or lower(e.place_name) = lower(c.place))"
+                + " order by s.shared desc, (lower(e.place_name) = lower(c.place)) is true desc, " + Encounter.ORDER
+                + " limit 1) m";
+        return pool.preparedQuery(sql).execute(Tuple.of(rows.encode())).map(found -> {
+            List<Long> matches = new ArrayList<>(java.util.Collections.nCopies(described.size(), null));
+            found.forEach(row -> matches.set(row.getInteger("ord"), row.getLong("id")));
+            return matches;
+        });
+    }
+
     /** The parts of each encounter (a signing within a state visit), chronological; one statement per level. */
     public Uni<List<List<Encounter>>> parts(List<Encounter> encounters, PageRequest first) {
         return Paging.firstOfEach(pool, Encounter.COLUMNS,

@@ -1,0 +1,204 @@
+package org.parley.intake;
+
+import static java.util.Map.entry;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.parley.encounter.EncounterKind;
+import org.parley.statement.StatementKind;
+
+/** English: news style (AP/Reuters) quotation, attribution, titles and dates. */
+final class EnglishRules implements LanguageRules {
+
+    static final EnglishRules INSTANCE = new EnglishRules();
+
+    private static final Map<String, StatementKind> REPORTING = Map.ofEntries(
+            entry("said", StatementKind.CLAIM), entry("says", StatementKind.CLAIM),
+            entry("told", StatementKind.CLAIM), entry("tells", StatementKind.CLAIM),
+            entry("added", StatementKind.CLAIM), entry("stated", StatementKind.CLAIM),
+            entry("noted", StatementKind.ASSESSMENT), entry("explained", StatementKind.CLAIM),
+            entry("wrote", StatementKind.CLAIM), entry("reported", StatementKind.CLAIM),
+            entry("claimed", StatementKind.CLAIM), entry("asserted", StatementKind.CLAIM),
+            entry("maintained", StatementKind.ASSESSMENT), entry("acknowledged", StatementKind.ASSESSMENT),
+            entry("argued", StatementKind.ASSESSMENT), entry("predicted", StatementKind.ASSESSMENT),
+            entry("believe", StatementKind.ASSESSMENT), entry("believes", StatementKind.ASSESSMENT),
+            entry("speculate", StatementKind.ASSESSMENT), entry("speculated", StatementKind.ASSESSMENT),
+            entry("cited", StatementKind.ASSESSMENT), entry("expressed", StatementKind.ASSESSMENT),
+            entry("insisted", StatementKind.DEMAND), entry("demanded", StatementKind.DEMAND),
+            entry("urged", StatementKind.DEMAND), entry("called", StatementKind.DEMAND),
+            entry("denied", StatementKind.DENIAL), entry("denies", StatementKind.DENIAL),
+            entry("rejected", StatementKind.DENIAL), entry("dismissed", StatementKind.DENIAL),
+            entry("invited", StatementKind.INVITATION), entry("invites", StatementKind.INVITATION),
+            entry("pledged", StatementKind.PLEDGE), entry("pledges", StatementKind.PLEDGE),
+            entry("promised", StatementKind.PLEDGE), entry("vowed", StatementKind.PLEDGE),
+            entry("reaffirmed", StatementKind.PLEDGE),
+            entry("accused", StatementKind.ALLEGATION), entry("accuses", StatementKind.ALLEGATION),
+            entry("alleged", StatementKind.ALLEGATION), entry("alleges", StatementKind.ALLEGATION),
+            entry("warned", StatementKind.WARNING), entry("warns", StatementKind.WARNING),
+            entry("threatened", StatementKind.WARNING),
+            entry("offered", StatementKind.OFFER), entry("proposed", StatementKind.OFFER),
+            entry("suggested", StatementKind.OFFER),
+            entry("announced", StatementKind.ANNOUNCEMENT), entry("announces", StatementKind.ANNOUNCEMENT),
+            entry("declined", StatementKind.NO_COMMENT), entry("refused", StatementKind.NO_COMMENT),
+            entry("endorsed", StatementKind.ENDORSEMENT), entry("praised", StatementKind.ENDORSEMENT),
+            entry("backed", StatementKind.ENDORSEMENT),
+            entry("accepted", StatementKind.ACCEPTANCE));
+
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    static {
+        String[] names = { "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december" };
+        for (int i = 0; i < names.length; i++) {
+            MONTHS.put(names[i], i + 1);
+            if (names[i].length() > 4) {
+                MONTHS.put(names[i].substring(0, 3), i + 1);
+            }
+        }
+        MONTHS.put("sept", 9);
+    }
+
+    private EnglishRules() {
+    }
+
+    @Override
+    public String doubleOpen() {
+        return "“«";
+    }
+
+    @Override
+    public String doubleClose() {
+        return "”»";
+    }
+
+    @Override
+    public String singleOpen() {
+        return "‘";
+    }
+
+    @Override
+    public String singleClose() {
+        return "’";
+    }
+
+    @Override
+    public Set<String> abbreviations() {
+        return Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "u.s", "u.k", "u.n",
+                "p.m", "a.m", "inc", "co", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "prof", "sgt", "capt", "adm", "n");
+    }
+
+    @Override
+    public Map<String, StatementKind> reportingVerbs() {
+        return REPORTING;
+    }
+
+    @Override
+    public Set<String> quoteVerbs() {
+        return Set.of("said", "says", "told", "tells", "added", "asked", "replied", "wrote", "noted", "stated",
+                "explained", "continued", "insisted", "warned", "declared", "remarked", "say", "promised",
+                "pledged", "recalled", "stressed");
+    }
+
+    @Override
+    public Set<String> auxiliaries() {
+        return Set.of("had", "has", "have", "also", "then", "later", "previously", "reportedly", "again", "once",
+                "earlier", "himself", "herself", "itself", "themselves", "repeatedly", "consistently",
+                "publicly", "personally", "gladly", "recently", "both", "always");
+    }
+
+    @Override
+    public Set<String> titleWords() {
+        return Set.of("President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "King", "Queen",
+                "Prince", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
+                "Chairwoman", "General", "Gen.", "Marshal", "Admiral", "Senator", "Sen.", "Rep.", "Governor", "Mayor",
+                "Leader", "Director", "Chief", "Premier", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Foreign", "Defense",
+                "Defence", "Deputy", "Former", "Supreme", "Colonel", "Commander", "Professor", "Prof.", "Sheikh",
+                "Emir", "Crown", "Justice", "Speaker", "Representative", "Counselor", "Adviser", "Advisor");
+    }
+
+    @Override
+    public Set<String> notNames() {
+        return Set.of("the", "a", "an", "but", "and", "or", "so", "yet", "still", "though", "although", "however",
+                "meanwhile", "in", "on", "at", "for", "from", "with", "without", "after", "before", "during", "since",
+                "while", "when", "as", "if", "it", "its", "this", "that", "these", "those", "there", "here", "further",
+                "furthermore", "additionally", "also", "both", "despite", "amid", "following", "instead", "of",
+                "well", "you", "we", "i", "he", "she", "they", "his", "her", "their", "our", "what", "why", "how",
+                "who", "which", "remember", "yes", "enjoy", "read", "more", "leave", "share", "posted", "updated",
+                "last", "first", "analysts", "experts", "officials", "one", "by", "to", "under", "until", "then",
+                "now", "today", "yesterday", "tomorrow", "according", "alignment", "possibility", "is", "was",
+                "will", "would", "could", "should", "may", "might", "not", "do", "does", "did", "let", "like",
+                "between", "over", "about", "some", "many", "several", "other", "another", "every", "each", "all");
+    }
+
+    @Override
+    public Set<String> determiners() {
+        return Set.of("a", "an", "the", "his", "her", "its", "their", "one", "some", "several", "two", "three",
+                "many", "another", "this", "that", "these", "those", "our", "most", "other");
+    }
+
+    @Override
+    public Set<String> pronouns() {
+        return Set.of("he", "she", "they", "it", "i", "we");
+    }
+
+    @Override
+    public Set<String> relatives() {
+        return Set.of("who", "which", "whose", "whom", "that", "where", "when");
+    }
+
+    @Override
+    public Map<String, Integer> months() {
+        return MONTHS;
+    }
+
+    @Override
+    public Map<String, Integer> weekdays() {
+        return Map.of("monday", 1, "tuesday", 2, "wednesday", 3, "thursday", 4, "friday", 5, "saturday", 6,
+                "sunday", 7);
+    }
+
+    @Override
+    public Set<String> futureMarkers() {
+        return Set.of("will", "expected", "expects", "scheduled", "plans", "planned", "planning", "upcoming",
+                "shall", "next", "set", "due", "intends", "hopes");
+    }
+
+    @Override
+    public Set<String> cancelMarkers() {
+        return Set.of("cancelled", "canceled", "cancel", "scrapped", "postponed");
+    }
+
+    @Override
+    public Set<String> proposalMarkers() {
+        return Set.of("invited", "invitation", "invite", "invites", "potential", "possible", "proposed");
+    }
+
+    @Override
+    public Map<String, EncounterKind> encounterWords() {
+        return Map.ofEntries(entry("met", EncounterKind.MEETING), entry("meet", EncounterKind.MEETING),
+                entry("meets", EncounterKind.MEETING), entry("meeting", EncounterKind.MEETING),
+                entry("received", EncounterKind.MEETING), entry("receive", EncounterKind.MEETING),
+                entry("welcomed", EncounterKind.MEETING), entry("talks", EncounterKind.TALKS),
+                entry("summit", EncounterKind.SUMMIT), entry("visit", EncounterKind.VISIT),
+                entry("visited", EncounterKind.VISIT), entry("visits", EncounterKind.VISIT),
+                entry("arrived", EncounterKind.VISIT), entry("sit-down", EncounterKind.MEETING),
+                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL));
+    }
+
+    @Override
+    public Set<String> placePrepositions() {
+        return Set.of("in", "at", "to");
+    }
+
+    @Override
+    public Map<String, Integer> dayOffsets() {
+        return Map.of("yesterday", -1, "today", 0, "tonight", 0, "tomorrow", 1);
+    }
+
+    @Override
+    public Map<String, Integer> periodShifts() {
+        return Map.of("last", -1, "next", 1, "this", 0, "earlier", 0, "previous", -1, "past", -1);
+    }
+}

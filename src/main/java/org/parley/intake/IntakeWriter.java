@@ -1,0 +1,247 @@
+package org.parley.intake;
+
+import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.parley.actor.ActorKind;
+import org.parley.actor.ActorService;
+import org.parley.actor.CreateActorInput;
+import org.parley.api.DatePrecision;
+import org.parley.api.GlobalId;
+import org.parley.api.NodeType;
+import org.parley.api.PartialDateInput;
+import org.parley.encounter.EncounterService;
+import org.parley.encounter.ParticipantInput;
+import org.parley.encounter.ParticipantRole;
+import org.parley.encounter.PlaceInput;
+import org.parley.encounter.RecordEncounterInput;
+import org.parley.provenance.AttestationInput;
+import org.parley.provenance.Provenance;
+import org.parley.source.AddSourceInput;
+import org.parley.source.AttestInput;
+import org.parley.source.AttestationService;
+import org.parley.source.SourceService;
+import org.parley.statement.RecordStatementInput;
+import org.parley.statement.StatementKind;
+import org.parley.statement.StatementMode;
+import org.parley.statement.StatementService;
+import org.parley.write.UserError;
+import org.parley.write.UserErrorCode;
+import org.parley.write.UserErrorException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns accepted proposals into records through the write paths every mutation uses (sources, actors, statements,
+ * encounters, attestations), in the caller's transaction, one after another. Each attestation's excerpt is cut from
+ * the article by the proposal's offsets, so it is an exact substring. A refusal names its field under
+ * {@code input.accept.<index>}.
+ */
+@ApplicationScoped
+class IntakeWriter {
+
+    /** The stored article: its text and what was given about it. */
+    record Article(String text, String url, String title, String publisher, OffsetDateTime publishedAt,
+            LocalDate publishedOn, String language) {
+    }
+
+    /** What was written: one entry per record, and the source. */
+    record Written(List<AcceptedRecord> records, long sourceId) {
+    }
+
+    private final SourceService sources;
+    private final ActorService actors;
+    private final StatementService statements;
+    private final EncounterService encounters;
+    private final AttestationService attestations;
+
+    IntakeWriter(SourceService sources, ActorService actors, StatementService statements, EncounterService encounters,
+            AttestationService attestations) {
+        this.sources = sources;
+        this.actors = actors;
+        this.statements = statements;
+        this.encounters = encounters;
+        this.attestations = attestations;
+    }
+
+    Uni<Written> write(Article article, Map<String, Proposal> proposals, List<AcceptProposalInput> accepted) {
+        if (article.text() == null) {
+            throw new UserErrorException(UserError.of(UserErrorCode.CONFLICT, "the intake keeps no text", "input",
+                    "intake"));
+        }
+        List<Proposal> chosen = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            Proposal p = proposals.get(accepted.get(i).proposal);
+            if (p == null) {
+                throw new UserErrorException(UserError.of(UserErrorCode.NOT_FOUND, "the intake has no proposal "
+                        + accepted.get(i).proposal, "input", "accept", String.valueOf(i), "proposal"));
+            }
+            chosen.add(p);
+        }
+        List<AcceptedRecord> records = new ArrayList<>();
+        Proposal sourceProposal = proposals.values().stream().filter(p -> p.kind == ProposalKind.SOURCE).findFirst()
+                .orElse(null);
+        Map<String, Long> newActors = new HashMap<>();
+        return source(article, sourceProposal, records).chain(sourceId -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < chosen.size(); i++) {
+                int index = i;
+                Proposal p = chosen.get(i);
+                AcceptProposalInput edit = accepted.get(i);
+                chain = chain.chain(() -> one(article, sourceId, p, edit, newActors, records)
+                        .onFailure(UserErrorException.class).transform(e -> new UserErrorException(
+                                IntakeService.under(index, ((UserErrorException) e).errors()))));
+            }
+            return chain.map(ignored -> new Written(records, sourceId));
+        });
+    }
+
+    /** The recorded source the SOURCE proposal matched, or a new one from the intake's metadata. */
+    private Uni<Long> source(Article article, Proposal proposal, List<AcceptedRecord> records) {
+        if (proposal != null && proposal.sourceId != null) {
+            return Uni.createFrom().item(proposal.sourceId);
+        }
+        AddSourceInput input = new AddSourceInput();
+        input.url = article.url();
+        input.title = article.title();
+        input.publisher = article.publisher();
+        input.publishedAt = article.publishedAt();
+        if (article.publishedAt() == null && article.publishedOn() != null) {
+            input.publishedOn = new PartialDateInput();
+            input.publishedOn.date = article.publishedOn();
+            input.publishedOn.precision = DatePrecision.DAY;
+        }
+        input.language = article.language();
+        return sources.add(input).invoke(id -> records.add(new AcceptedRecord(proposal == null ? "" : proposal.id,
+                GlobalId.encode(NodeType.SOURCE, id), "CREATED")));
+    }
+
+    private Uni<Void> one(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
+            Map<String, Long> newActors, List<AcceptedRecord> records) {
+        return switch (p.kind) {
+            case QUOTE, QUOTED_PHRASE, REPORTED_SPEECH -> statement(article, sourceId, p, edit, newActors, records);
+            case ENCOUNTER -> encounter(article, sourceId, p, edit, records);
+            case SOURCE, DATE -> Uni.createFrom().voidItem(); // written with what uses them
+        };
+    }
+
+    private Uni<Void> statement(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
+            Map<String, Long> newActors, List<AcceptedRecord> records) {
+        RecordStatementInput input = new RecordStatementInput();
+        input.text = p.text;
+        input.mode = p.kind == ProposalKind.REPORTED_SPEECH ? StatementMode.PARAPHRASE : StatementMode.VERBATIM;
+        input.kind = edit.kind != null ? edit.kind : p.statementKind != null ? p.statementKind : StatementKind.CLAIM;
+        input.saidOn = edit.date != null ? edit.date : IntakeService.input(p.date);
+        input.attestations = List.of(attestation(article, sourceId, p));
+        return speaker(p, edit, newActors, records, input)
+                .chain(() -> statements.record(input))
+                .invoke(id -> records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.STATEMENT, id), "CREATED")))
+                .replaceWithVoid();
+    }
+
+    /** The edit's speaker, else the proposal's: a recorded actor, a description, or a new actor created here. */
+    private Uni<Void> speaker(Proposal p, AcceptProposalInput edit, Map<String, Long> newActors,
+            List<AcceptedRecord> records, RecordStatementInput input) {
+        if (edit.speaker != null || edit.speakerLabel != null) {
+            input.speaker = edit.speaker;
+            input.speakerLabel = edit.speakerLabel;
+            return Uni.createFrom().voidItem();
+        }
+        ProposedActor speaker = p.speaker;
+        if (speaker == null || speaker.match == ActorMatchKind.UNKNOWN) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "no speaker was found for it: give"
+                    + " speaker or speakerLabel", "input", "speaker"));
+        }
+        switch (speaker.match) {
+            case EXISTING:
+                input.speaker = GlobalId.encode(NodeType.ACTOR, speaker.actorId);
+                return Uni.createFrom().voidItem();
+            case DESCRIBED:
+                input.speakerLabel = speaker.name.length() > 300 ? speaker.name.substring(0, 300) : speaker.name;
+                return Uni.createFrom().voidItem();
+            default:
+                Long known = newActors.get(speaker.name);
+                if (known != null) {
+                    input.speaker = GlobalId.encode(NodeType.ACTOR, known);
+                    return Uni.createFrom().voidItem();
+                }
+                CreateActorInput actor = new CreateActorInput();
+                actor.kind = ActorKind.PERSON;
+                actor.name = speaker.name;
+                actor.description = speaker.title;
+                return actors.create(actor).invoke(id -> {
+                    newActors.put(speaker.name, id);
+                    input.speaker = GlobalId.encode(NodeType.ACTOR, id);
+                    records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ACTOR, id), "CREATED"));
+                }).replaceWithVoid();
+        }
+    }
+
+    private Uni<Void> encounter(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
+            List<AcceptedRecord> records) {
+        Long target = edit.encounter != null ? Provenance.id(edit.encounter, NodeType.ENCOUNTER, "input", "encounter")
+                : p.encounter.matchedId;
+        AttestationInput attestation = attestation(article, sourceId, p);
+        if (target != null) {
+            // the article reports a recorded encounter: it attests it, unless it does already
+            return Panache.getSession().chain(session -> session.createNativeQuery("select count(*) from attestation"
+                    + " where encounter_id = :encounter and source_id = :source", Long.class)
+                    .setParameter("encounter", target).setParameter("source", sourceId).getSingleResult())
+                    .chain(count -> {
+                        if (count > 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        AttestInput attest = new AttestInput();
+                        attest.source = attestation.source;
+                        attest.encounter = GlobalId.encode(NodeType.ENCOUNTER, target);
+                        attest.excerpt = attestation.excerpt;
+                        attest.reportedDate = attestation.reportedDate;
+                        return attestations.attest(attest).replaceWithVoid();
+                    })
+                    .invoke(() -> records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ENCOUNTER, target),
+                            "ATTESTED")));
+        }
+        RecordEncounterInput input = new RecordEncounterInput();
+        input.kind = p.encounter.kind;
+        input.title = p.encounter.title;
+        input.status = p.encounter.status;
+        input.start = edit.date != null ? edit.date : IntakeService.input(p.date);
+        if (p.encounter.place != null) {
+            input.place = new PlaceInput();
+            input.place.name = p.encounter.place;
+        }
+        input.participants = new ArrayList<>();
+        p.encounter.participants.stream().filter(a -> a.actorId != null).map(a -> a.actorId).distinct().forEach(id -> {
+            ParticipantInput participant = new ParticipantInput();
+            participant.actor = GlobalId.encode(NodeType.ACTOR, id);
+            participant.role = ParticipantRole.PRINCIPAL;
+            input.participants.add(participant);
+        });
+        if (input.participants.isEmpty()) {
+            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "none of its participants is a recorded"
+                    + " actor: record them first, or name the recorded encounter", "input", "encounter"));
+        }
+        input.attestations = List.of(attestation);
+        return encounters.record(input)
+                .invoke(id -> records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ENCOUNTER, id), "CREATED")))
+                .replaceWithVoid();
+    }
+
+    /** The article's words for the proposal, cut by its offsets, with the date the sentence gives. */
+    private static AttestationInput attestation(Article article, long sourceId, Proposal p) {
+        AttestationInput attestation = new AttestationInput();
+        attestation.source = GlobalId.encode(NodeType.SOURCE, sourceId);
+        int from = p.excerptStart != null ? p.excerptStart : p.start;
+        int to = p.excerptEnd != null ? p.excerptEnd : p.end;
+        attestation.excerpt = article.text().substring(from, Math.min(to, from + ArticleAnalyzer.MAX_EXCERPT));
+        attestation.reportedDate = IntakeService.plainInput(p.date);
+        return attestation;
+    }
+}

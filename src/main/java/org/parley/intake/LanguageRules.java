@@ -1,0 +1,93 @@
+package org.parley.intake;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.parley.encounter.EncounterKind;
+import org.parley.statement.StatementKind;
+
+/**
+ * The words an intake reads an article by, for one language. The data shapes (offsets, spans, kinds) do not depend on
+ * it: a language without rules of its own gets {@link #neutral()}, which still finds quotations by their marks and
+ * ISO dates, and proposes no speakers, reported speech or encounters.
+ */
+interface LanguageRules {
+
+    /** Marks that open a quotation (besides the straight {@code "}, read by position). */
+    String doubleOpen();
+
+    /** Marks that close a quotation. */
+    String doubleClose();
+
+    /** Marks that open a quotation inside a quotation, or a short quotation (British style). */
+    String singleOpen();
+
+    /** Marks that close them; the same character may be an apostrophe, told apart by position. */
+    String singleClose();
+
+    /** Words that end with a full stop but end no sentence ("Mr", "U.S", "Gen"), lower case, without the stop. */
+    Set<String> abbreviations();
+
+    /** Reporting verbs (lower case) and the statement kind each suggests; CLAIM where it suggests none. */
+    Map<String, StatementKind> reportingVerbs();
+
+    /** The verbs that attribute a direct quotation ("said", "added", "told"). */
+    Set<String> quoteVerbs();
+
+    /** Words that may stand between a subject and its reporting verb ("had", "also", "reportedly"). */
+    Set<String> auxiliaries();
+
+    /** Words that make a title rather than a name ("Minister", "President"), in the case printed. */
+    Set<String> titleWords();
+
+    /** Capitalised words that start sentences and are not names ("The", "But", "On"), lower case. */
+    Set<String> notNames();
+
+    /** Words that begin a description rather than a name ("a", "the", "his"), lower case. */
+    Set<String> determiners();
+
+    /** Personal pronouns that may stand for a speaker, lower case. */
+    Set<String> pronouns();
+
+    /** Words that begin a relative clause ("who", "which"), lower case. */
+    Set<String> relatives();
+
+    /** Month names (lower case, full and abbreviated) to month numbers 1-12. */
+    Map<String, Integer> months();
+
+    /** Weekday names (lower case) to ISO day numbers 1 (Monday) to 7. */
+    Map<String, Integer> weekdays();
+
+    /** Words that put a sentence in the future ("will", "expected"), lower case. */
+    Set<String> futureMarkers();
+
+    /** Words that say an encounter was called off, lower case. */
+    Set<String> cancelMarkers();
+
+    /** Words that say an encounter is only proposed ("invited", "invitation"), lower case. */
+    Set<String> proposalMarkers();
+
+    /** Verbs and nouns of encounters (lower case: "met", "talks", "summit") with the kind each suggests. */
+    Map<String, EncounterKind> encounterWords();
+
+    /** Prepositions that introduce a place after an encounter word ("in", "at"), lower case. */
+    Set<String> placePrepositions();
+
+    /** Relative date words: the keyword, lower case ("yesterday", "today", "tomorrow", "recently"). */
+    Map<String, Integer> dayOffsets();
+
+    /** Words before a month or year that point back ("last") or forward ("next"), or to the current ("this"). */
+    Map<String, Integer> periodShifts();
+
+    /** The rules for a BCP 47 language code; the neutral rules for languages without their own. */
+    static LanguageRules of(String language) {
+        if (language != null && (language.equals("en") || language.startsWith("en-"))) {
+            return EnglishRules.INSTANCE;
+        }
+        return neutral();
+    }
+
+    static LanguageRules neutral() {
+        return NeutralRules.INSTANCE;
+    }
+}

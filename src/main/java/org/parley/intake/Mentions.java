@@ -1,0 +1,154 @@
+package org.parley.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Names in an article: runs of capitalised words, a leading title taken apart ("Foreign Minister Sergey Lavrov":
+ * title "Foreign Minister", name "Sergey Lavrov"), a possessive dropped, sentence-initial function words skipped.
+ * A one-word mention that repeats the first or last word of an earlier longer one stands for it ("Lavrov" after
+ * "Sergey Lavrov", "Kim" after "Kim Jong-un"): {@code canonical} is the longer name.
+ */
+final class Mentions {
+
+    /** A name as printed ({@code [start, end)}), with the title printed before it and the name it stands for. */
+    record Mention(int start, int end, String name, String title, String canonical, int tokens) {
+    }
+
+    /** How many earlier mentions a one-word mention is compared with: a bound on hostile text. */
+    private static final int LOOK_BACK = 400;
+
+    final List<Mention> all = new ArrayList<>();
+    private final ArticleText article;
+    private final LanguageRules rules;
+
+    Mentions(ArticleText article, LanguageRules rules) {
+        this.article = article;
+        this.rules = rules;
+        if (rules.titleWords().isEmpty()) {
+            return; // no rules for the language: names are not read
+        }
+        for (ArticleText.Span sentence : article.sentences) {
+            read(article.tokens(sentence.start(), sentence.end()));
+        }
+    }
+
+    private void read(List<ArticleText.Token> tokens) {
+        String pendingTitle = null;
+        int i = 0;
+        while (i < tokens.size()) {
+            ArticleText.Token t = tokens.get(i);
+            if (!nameWord(t)) {
+                if (!t.text().equals(",")) {
+                    pendingTitle = null;
+                }
+                i++;
+                continue;
+            }
+            int runEnd = i;
+            while (runEnd < tokens.size() && nameWord(tokens.get(runEnd)) && !possessiveBefore(tokens, runEnd, i)) {
+                runEnd++;
+            }
+            int first = i;
+            // a title ends at its last title word: "North Korean Defense Minister Kang Sun-nam"
+            int lastTitle = -1;
+            for (int k = first; k < runEnd; k++) {
+                if (rules.titleWords().contains(tokens.get(k).text())) {
+                    lastTitle = k;
+                }
+            }
+            String title = lastTitle >= 0 ? article.text.substring(tokens.get(first).start(), tokens.get(lastTitle).end())
+                    : null;
+            int nameFrom = lastTitle >= 0 ? lastTitle + 1 : first;
+            if (nameFrom < runEnd) {
+                ArticleText.Token last = tokens.get(runEnd - 1);
+                int end = last.end() - possessiveLength(last.text());
+                int start = tokens.get(nameFrom).start();
+                String name = article.text.substring(start, end);
+                add(start, end, name, title != null ? title : pendingTitle, runEnd - nameFrom);
+                pendingTitle = null;
+            } else {
+                pendingTitle = title; // "Russian Foreign Minister, Sergey Lavrov"
+            }
+            i = runEnd;
+        }
+    }
+
+    private void add(int start, int end, String name, String title, int tokens) {
+        String canonical = name;
+        if (tokens == 1) {
+            for (int k = all.size() - 1; k >= Math.max(0, all.size() - LOOK_BACK); k--) {
+                Mention earlier = all.get(k);
+                if (earlier.tokens() > 1) {
+                    String[] words = earlier.name().split("\\s+");
+                    if (words[0].equals(name) || words[words.length - 1].equals(name)) {
+                        canonical = earlier.canonical();
+                        break;
+                    }
+                }
+            }
+        }
+        all.add(new Mention(start, end, name, title, canonical, tokens));
+    }
+
+    /** A capitalised word that may be part of a name: not a function word, month or weekday. */
+    private boolean nameWord(ArticleText.Token t) {
+        if (!t.word() || !t.capitalised()) {
+            return false;
+        }
+        String lower = t.lower();
+        String bare = lower.endsWith("’s") || lower.endsWith("'s") ? lower.substring(0, lower.length() - 2) : lower;
+        return !rules.notNames().contains(bare) && !rules.months().containsKey(bare)
+                && !rules.weekdays().containsKey(bare);
+    }
+
+    /** A run ends after a possessive: "Trump’s State Department" is Trump, then an organisation. */
+    private static boolean possessiveBefore(List<ArticleText.Token> tokens, int index, int runStart) {
+        return index > runStart && possessiveLength(tokens.get(index - 1).text()) > 0;
+    }
+
+    private static int possessiveLength(String word) {
+        return word.endsWith("’s") || word.endsWith("'s") ? 2 : 0;
+    }
+
+    /** The mentions inside {@code [start, end)}, in order. */
+    List<Mention> within(int start, int end) {
+        List<Mention> found = new ArrayList<>();
+        for (int i = firstAtOrAfter(start); i < all.size() && all.get(i).start() < end; i++) {
+            if (all.get(i).end() <= end) {
+                found.add(all.get(i));
+            }
+        }
+        return found;
+    }
+
+    /** The last mention that ends at or before {@code offset}; null when none. */
+    Mention before(int offset) {
+        for (int i = firstAtOrAfter(offset) - 1; i >= 0; i--) {
+            if (all.get(i).end() <= offset) {
+                return all.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The index of the first mention starting at or after {@code offset} (mentions are in text order). */
+    private int firstAtOrAfter(int offset) {
+        int low = 0;
+        int high = all.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (all.get(mid).start() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

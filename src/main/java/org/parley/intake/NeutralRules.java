@@ -1,0 +1,126 @@
+package org.parley.intake;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.parley.encounter.EncounterKind;
+import org.parley.statement.StatementKind;
+
+/** Rules with no words of any language: quotation marks of many scripts, and nothing else. */
+final class NeutralRules implements LanguageRules {
+
+    static final NeutralRules INSTANCE = new NeutralRules();
+
+    private NeutralRules() {
+    }
+
+    @Override
+    public String doubleOpen() {
+        return "“«„「『";
+    }
+
+    @Override
+    public String doubleClose() {
+        return "”»“」』";
+    }
+
+    @Override
+    public String singleOpen() {
+        return "‘‹";
+    }
+
+    @Override
+    public String singleClose() {
+        return "’›";
+    }
+
+    @Override
+    public Set<String> abbreviations() {
+        return Set.of();
+    }
+
+    @Override
+    public Map<String, StatementKind> reportingVerbs() {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> quoteVerbs() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> auxiliaries() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> titleWords() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> notNames() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> determiners() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> pronouns() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> relatives() {
+        return Set.of();
+    }
+
+    @Override
+    public Map<String, Integer> months() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Integer> weekdays() {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> futureMarkers() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> cancelMarkers() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> proposalMarkers() {
+        return Set.of();
+    }
+
+    @Override
+    public Map<String, EncounterKind> encounterWords() {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> placePrepositions() {
+        return Set.of();
+    }
+
+    @Override
+    public Map<String, Integer> dayOffsets() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Integer> periodShifts() {
+        return Map.of();
+    }
+}

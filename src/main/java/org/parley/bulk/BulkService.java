@@ -8,7 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -73,11 +74,11 @@ public class BulkService {
                 }
                 PGConnection driver = connection.unwrap(PGConnection.class);
                 AtomicBoolean done = new AtomicBoolean();
-                CompletableFuture.delayedExecutor(remaining, TimeUnit.MILLISECONDS).execute(() -> {
+                DEADLINES.schedule(() -> {
                     if (!done.get()) {
                         cancelQuietly(driver);
                     }
-                });
+                }, remaining, TimeUnit.MILLISECONDS);
                 try {
                     ImportReport result = Importer.run(connection, new DeadlineReader(lines, deadlineNanos), subject,
                             Importer.Mode.UPSERT);
@@ -101,6 +102,16 @@ public class BulkService {
         report.committed = report.accepted();
         return report;
     }
+
+    /**
+     * Cancels the imports that reach their deadline: a thread of its own, since the common pool (one thread on two
+     * cores) may be busy when the deadline comes, and the cancel request opens a connection, which blocks.
+     */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "parley-import-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static void cancelQuietly(PGConnection driver) {
         try {

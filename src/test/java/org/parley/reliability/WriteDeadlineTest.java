@@ -176,7 +176,9 @@ class WriteDeadlineTest {
                     .statusCode(is(oneOf(200, 504)))
                     .body("errors[0].extensions.code", equalTo("TIMEOUT"));
             long answeredMillis = (System.nanoTime() - started) / 1_000_000;
-            assertTrue(answeredMillis < 7_000, "TIMEOUT at the 5 s deadline, not after it: " + answeredMillis + " ms");
+            // at the 5 s deadline, not at the 60 s statement timeout; the margin is for a loaded machine (7.3 s seen
+            // at load average 8 on 2 cores)
+            assertTrue(answeredMillis < 9_000, "TIMEOUT at the 5 s deadline, not after it: " + answeredMillis + " ms");
             // the lock is still held: only the deadline can have ended the import's transaction
             nothingLeftOfTheWrite(backendPid(lock));
             lock.rollback();

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.parley.engine.GraphQLWebSockets;
 import org.parley.read.PageRequest;
 import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
@@ -22,6 +24,7 @@ import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -43,6 +46,8 @@ public class GraphQLEndpoint {
 
     /** A plain object, not a bean: the handler still uses it while CDI shuts down. */
     private final InFlightRequests inFlight = new InFlightRequests();
+    /** The WebSocket side of {@code /graphql} (subscriptions); set once the router is there. */
+    private volatile GraphQLWebSockets webSockets;
 
     void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
             CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities) {
@@ -57,9 +62,11 @@ public class GraphQLEndpoint {
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission,
-                identities.isResolvable() ? identities.get() : null, currentRequest);
+        CurrentIdentityAssociation identity = identities.isResolvable() ? identities.get() : null;
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
+                currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
+        installWebSockets(router, limits, refusals, identity, currentRequest);
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(context -> {
                     context.request().resume();
@@ -84,6 +91,43 @@ public class GraphQLEndpoint {
     }
 
     /**
+     * Upgrade requests on {@code /graphql} go to {@link GraphQLWebSockets}, ahead of the HTTP handler and of Quarkus'
+     * own WebSocket route: the documents of {@code subscribe} messages get the same checks as HTTP requests.
+     */
+    private void installWebSockets(Router router, Limits limits, RefusalLog refusals,
+            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+        Config config = ConfigProvider.getConfig();
+        DocumentChecks checks = new DocumentChecks(limits);
+        GraphQLWebSockets sockets = new GraphQLWebSockets(identities, currentRequest, query -> {
+            GraphQLError error = checks.check(query).error();
+            if (error != null) {
+                refusals.refused(error, System.nanoTime());
+            }
+            return error;
+        }, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
+                config.getValue("parley.live.max-operations-per-connection", Integer.class),
+                Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),
+                config.getOptionalValue("quarkus.smallrye-graphql.authorization-client-init-payload-name",
+                        String.class));
+        webSockets = sockets;
+        // ahead of Quarkus' GraphQL WebSocket route (order -99), after its security handlers
+        router.route(PATH).order(-100).handler(context -> {
+            if (GraphQLWebSockets.isUpgrade(context)) {
+                sockets.handle(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void closeWebSockets() {
+        GraphQLWebSockets sockets = webSockets;
+        if (sockets != null) {
+            sockets.closeAll();
+        }
+    }
+
+    /**
      * SIGTERM with {@code quarkus.shutdown.delay}: readiness is DOWN and requests are still served for the delay, while
      * load balancers stop sending here; new requests are refused once it is over.
      */
@@ -97,6 +141,7 @@ public class GraphQLEndpoint {
                 Thread.currentThread().interrupt();
             }
             inFlight.close();
+            closeWebSockets();
         }, "parley-shutdown-delay");
         closer.setDaemon(true);
         closer.start();
@@ -108,6 +153,7 @@ public class GraphQLEndpoint {
      */
     void shuttingDown(@Observes @Priority(1) ShutdownEvent event, Limits limits) throws InterruptedException {
         inFlight.close();
+        closeWebSockets();
         int running = inFlight.running();
         if (running > 0) {
             LOG.infof("Waiting for %d GraphQL requests to end", running);

@@ -182,6 +182,14 @@ class SubscriptionsTest {
             assertEquals("error", tooManyAliases.path("type").asText(), tooManyAliases.toString());
             assertEquals("MAX_ALIASES", tooManyAliases.at("/payload/0/extensions/code").asText());
 
+            // cost is checked as for any request, by the instrumentation, before the subscription starts
+            socket.subscribe("costly", "subscription { changes { node { ... on Actor { encounters(first: 100) {"
+                    + " nodes { participants(first: 100) { actor { encounters(first: 100) { nodes { title } } } } } }"
+                    + " } } } }", vars());
+            JsonNode tooCostly = socket.next("costly");
+            assertEquals("error", tooCostly.path("type").asText(), tooCostly.toString());
+            assertEquals("MAX_COST", tooCostly.at("/payload/0/extensions/code").asText());
+
             for (int i = 0; i < 10; i++) {
                 socket.subscribe("s" + i, operation("liveChanges"), vars());
             }

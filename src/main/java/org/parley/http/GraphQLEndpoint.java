@@ -20,6 +20,8 @@ import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 
 import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
@@ -99,7 +101,13 @@ public class GraphQLEndpoint {
         Config config = ConfigProvider.getConfig();
         DocumentChecks checks = new DocumentChecks(limits);
         GraphQLWebSockets sockets = new GraphQLWebSockets(identities, currentRequest, query -> {
-            GraphQLError error = checks.check(query).error();
+            DocumentChecks.Checked checked = checks.check(query);
+            GraphQLError error = checked.error();
+            if (error == null && !onlySubscriptions(checked.document())) {
+                // queries and mutations go over HTTP, where the request deadline and admission control apply
+                error = DocumentChecks.error("Only subscriptions are served over WebSocket: send queries and"
+                        + " mutations over HTTP", GraphQLHttpHandler.BAD_REQUEST, null);
+            }
             if (error != null) {
                 refusals.refused(error, System.nanoTime());
             }
@@ -118,6 +126,11 @@ public class GraphQLEndpoint {
                 context.next();
             }
         });
+    }
+
+    private static boolean onlySubscriptions(Document document) {
+        return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION);
     }
 
     private void closeWebSockets() {

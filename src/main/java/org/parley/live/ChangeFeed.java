@@ -48,8 +48,11 @@ public class ChangeFeed {
     private final Duration replayWindow;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
 
-    /** The highest id handed to the listeners; guarded by {@code this} with the fan-out. */
-    private long delivered = Long.MAX_VALUE;
+    /** No position yet: the feed has not reached the database since the start. */
+    private static final long UNKNOWN = -1;
+
+    /** The highest id handed to the listeners (at first the newest id); guarded by {@code this} with the fan-out. */
+    private long delivered = UNKNOWN;
     private boolean reading;
     private boolean readAgain;
     private PgSubscriber subscriber;
@@ -66,17 +69,27 @@ public class ChangeFeed {
         this.replayWindow = replayWindow;
     }
 
+    /**
+     * Starts listening without waiting: a replica starts (and reports its readiness) while the database is away,
+     * and the feed takes its position, the newest id, once LISTEN is in place.
+     */
     void start(@Observes StartupEvent event) {
-        Long newest = pool.query("select coalesce(max(id), 0) as newest from change_log").execute()
-                .map(rows -> rows.iterator().next().getLong("newest")).await().atMost(Duration.ofSeconds(30));
-        synchronized (this) {
-            delivered = newest;
-        }
         subscriber = PgSubscriber.subscriber(vertx, databasePool.connectOptions());
-        // reconnect for as long as the process runs; the subscribe handler catches up what was committed meanwhile
+        // after a lost connection, reconnect every second; the subscribe handler catches up what was committed
         subscriber.reconnectPolicy(attempts -> 1000L);
         subscriber.channel(CHANNEL).subscribeHandler(ignored -> catchUp()).handler(payload -> catchUp());
-        subscriber.connect().toCompletionStage().toCompletableFuture().join();
+        connect();
+    }
+
+    private void connect() {
+        // LISTEN is in place once connected: take the position (the subscribe handler is not called for the
+        // channels of the first connection)
+        subscriber.connect().onSuccess(connected -> catchUp()).onFailure(failure -> {
+            if (!subscriber.closed()) {
+                LOG.warnf("Live updates cannot listen yet (%s); trying again in a second", failure.toString());
+                vertx.setTimer(1000, retry -> connect());
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -135,6 +148,10 @@ public class ChangeFeed {
             readAgain = false;
             after = delivered;
         }
+        if (after == UNKNOWN) {
+            takePosition();
+            return;
+        }
         pool.preparedQuery("select " + LiveChange.COLUMNS + " from change_log where id > $1 order by id limit $2")
                 .execute(Tuple.of(after, READ_BATCH))
                 .subscribe().with(rows -> {
@@ -151,13 +168,32 @@ public class ChangeFeed {
                     if (more) {
                         catchUp();
                     }
-                }, failure -> {
-                    LOG.warnf("Reading change_log for live updates failed (%s); retrying at the next notification",
-                            failure.toString());
-                    synchronized (this) {
-                        reading = false;
-                    }
-                });
+                }, this::readFailed);
+    }
+
+    /** The first read: the newest id is where live delivery starts; the listeners already there start from it. */
+    private void takePosition() {
+        pool.query("select coalesce(max(id), 0) as newest from change_log").execute().subscribe().with(rows -> {
+            long newest = rows.iterator().next().getLong("newest");
+            boolean again;
+            synchronized (this) {
+                delivered = newest;
+                listeners.forEach(listener -> listener.startAt(newest));
+                reading = false;
+                again = readAgain;
+            }
+            if (again) {
+                catchUp();
+            }
+        }, this::readFailed);
+    }
+
+    private void readFailed(Throwable failure) {
+        LOG.warnf("Reading change_log for live updates failed (%s); trying again at the next notification",
+                failure.toString());
+        synchronized (this) {
+            reading = false;
+        }
     }
 
     /**
@@ -166,7 +202,7 @@ public class ChangeFeed {
      */
     final class Listener {
 
-        private final long after;
+        private volatile long after;
         private final UnicastProcessor<LiveChange> queue;
 
         Listener(long after, int capacity) {
@@ -174,9 +210,18 @@ public class ChangeFeed {
             this.queue = UnicastProcessor.create(new ArrayBlockingQueue<>(capacity), this::close);
         }
 
-        /** The last change delivered before this listener was registered. */
+        /**
+         * The last change delivered before this listener was registered; negative while the feed has no position
+         * (it is set before the first change reaches the listener).
+         */
         long after() {
             return after;
+        }
+
+        private void startAt(long position) {
+            if (after == UNKNOWN) {
+                after = position;
+            }
         }
 
         Multi<LiveChange> changes() {

@@ -30,11 +30,16 @@ class ChangeStreams {
     <E> Multi<E> events(Long after, Function<LiveChange, Uni<E>> toEvent, Function<LiveStreamException, E> ended) {
         return Multi.createFrom().deferred(() -> {
             ChangeFeed.Listener listener = feed.listen();
-            AtomicLong passed = new AtomicLong(after == null ? listener.after() : after);
+            // without a cursor: from the feed's position at registration, read at the first change (the feed may
+            // only take its position once it reaches the database)
+            AtomicLong passed = new AtomicLong(after == null ? -1 : after);
             Multi<LiveChange> replay = after == null ? Multi.createFrom().empty()
                     : feed.replay(after).onItem().transformToMulti(changes -> Multi.createFrom().iterable(changes));
             return Multi.createBy().concatenating().streams(replay, listener.changes())
                     .select().where(change -> {
+                        if (passed.get() < 0) {
+                            passed.set(listener.after());
+                        }
                         if (change.id() <= passed.get()) {
                             return false;
                         }

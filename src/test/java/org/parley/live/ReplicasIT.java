@@ -67,9 +67,11 @@ class ReplicasIT {
 
         String lastCursor;
         try (GraphQLSocket onB = GraphQLSocket.open(b.uri("/graphql"), token).acknowledged()) {
-            onB.subscribe("mine", operation("encounterChanged"), vars("filter", Map.of("encounter", encounter)));
-            onB.subscribe("all", operation("liveChanges"), vars());
-            Thread.sleep(1000); // registered (asynchronously, nothing tells the client when)
+            // after: the newest change, so that a write committed before the subscription registers is replayed
+            String now = cursor(newestChange());
+            onB.subscribe("mine", operation("encounterChanged"),
+                    vars("filter", Map.of("encounter", encounter), "after", now));
+            onB.subscribe("all", operation("liveChanges"), vars("after", now));
 
             // refused (stale version): rolled back, no event
             JsonNode refused = setStatus(token, encounter, 5, "CANCELLED");
@@ -168,6 +170,11 @@ class ReplicasIT {
             }
             return ids;
         }
+    }
+
+    private static String cursor(long changeId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("change:" + changeId).getBytes(StandardCharsets.UTF_8));
     }
 
     private static long cursorId(String cursor) {

@@ -49,9 +49,12 @@ class SubscriptionsTest {
     void aWriteReachesTheSubscriberWhoseFilterItMatchesAndNoOther() throws Exception {
         String first = recordEncounter();
         String second = recordEncounter();
+        String now = cursor(newestChange());
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
-            socket.subscribe("first", operation("encounterChanged"), vars("filter", Map.of("encounter", first)));
-            socket.subscribe("second", operation("encounterChanged"), vars("filter", Map.of("encounter", second)));
+            socket.subscribe("first", operation("encounterChanged"),
+                    vars("filter", Map.of("encounter", first), "after", now));
+            socket.subscribe("second", operation("encounterChanged"),
+                    vars("filter", Map.of("encounter", second), "after", now));
             awaitSubscribed(socket, "first", first);
 
             setStatus(second, 0, "CANCELLED");
@@ -73,10 +76,11 @@ class SubscriptionsTest {
     void aStatementReachesTheSubscriberOfItsSpeakerOnly() throws Exception {
         String putin = Ids.bySlug("Actor", "vladimir-putin");
         String kim = Ids.bySlug("Actor", "kim-jong-un");
+        String now = cursor(newestChange());
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
-            socket.subscribe("putin", operation("statementRecorded"), vars("filter", Map.of("speaker", putin)));
-            socket.subscribe("kim", operation("statementRecorded"), vars("filter", Map.of("speaker", kim)));
-            Thread.sleep(1000); // both registered (no event tells when a subscription is live)
+            socket.subscribe("putin", operation("statementRecorded"),
+                    vars("filter", Map.of("speaker", putin), "after", now));
+            socket.subscribe("kim", operation("statementRecorded"), vars("filter", Map.of("speaker", kim), "after", now));
             String byKim = recordStatement(kim);
             String byPutin = recordStatement(putin);
             JsonNode kims = socket.next("kim");
@@ -92,7 +96,7 @@ class SubscriptionsTest {
     void aRolledBackWriteProducesNoEvent() throws Exception {
         String encounter = recordEncounter();
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
-            socket.subscribe("all", operation("liveChanges"), vars());
+            socket.subscribe("all", operation("liveChanges"), vars("after", cursor(newestChange())));
             awaitSubscribed(socket, "all", encounter);
             long before = newestChange();
             // a stale version: refused with CONFLICT, its transaction (status step, audit entry) rolled back
@@ -113,7 +117,7 @@ class SubscriptionsTest {
         String encounter = recordEncounter();
         String lastCursor;
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
-            socket.subscribe("all", operation("liveChanges"), vars());
+            socket.subscribe("all", operation("liveChanges"), vars("after", cursor(newestChange())));
             lastCursor = awaitSubscribed(socket, "all", encounter).at("/payload/data/changes/cursor").asText();
         }
         // written while the client was away
@@ -140,6 +144,22 @@ class SubscriptionsTest {
             assertEquals(newestChange(), cursorId(live.at("/payload/data/changes/cursor").asText()), live.toString());
             assertEquals(other, live.at("/payload/data/changes/id").asText());
             assertNull(socket.poll("again", Duration.ofMillis(300)));
+        }
+    }
+
+    @Test
+    void changesCommittedWhileTheListeningConnectionIsLostAreDeliveredOnceItIsBack() throws Exception {
+        String encounter = recordEncounter();
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            socket.subscribe("mine", operation("encounterChanged"),
+                    vars("filter", Map.of("encounter", encounter), "after", cursor(newestChange())));
+            awaitSubscribed(socket, "mine", encounter);
+            long terminated = Database.count("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                    + " where datname = current_database() and query like 'LISTEN%parley_changes%'");
+            assertEquals(1, terminated, "this replica's one listening connection");
+            setStatus(encounter, 1, "HELD"); // committed while nobody listens
+            JsonNode event = socket.next("mine");
+            assertEquals("HELD", event.at("/payload/data/encounterChanged/encounter/status").asText(), event.toString());
         }
     }
 
@@ -182,6 +202,12 @@ class SubscriptionsTest {
             assertEquals("error", tooManyAliases.path("type").asText(), tooManyAliases.toString());
             assertEquals("MAX_ALIASES", tooManyAliases.at("/payload/0/extensions/code").asText());
 
+            // queries and mutations are for HTTP, where the request deadline and admission control apply
+            socket.subscribe("query", "{ actors(first: 1) { nodes { name } } }", vars());
+            JsonNode query = socket.next("query");
+            assertEquals("error", query.path("type").asText(), query.toString());
+            assertEquals("BAD_REQUEST", query.at("/payload/0/extensions/code").asText());
+
             // cost is checked as for any request, by the instrumentation, before the subscription starts
             socket.subscribe("costly", "subscription { changes { node { ... on Actor { encounters(first: 100) {"
                     + " nodes { participants(first: 100) { actor { encounters(first: 100) { nodes { title } } } } } }"
@@ -208,11 +234,11 @@ class SubscriptionsTest {
     }
 
     /**
-     * Gives the subscriptions sent a moment to register (they do so asynchronously, and nothing tells the client
-     * when), then writes to {@code encounter} and returns the event {@code id} receives for it.
+     * Writes to {@code encounter} and returns the event subscription {@code id} receives for it. The tests subscribe
+     * with {@code after:} the newest change, so that a write that commits before the subscription is registered (it
+     * registers asynchronously, and nothing tells the client when) is replayed rather than missed.
      */
     private JsonNode awaitSubscribed(GraphQLSocket socket, String id, String encounter) throws Exception {
-        Thread.sleep(1000);
         setStatus(encounter, TestRows.version("encounter", encounter), "POSTPONED");
         JsonNode event = socket.next(id);
         assertEquals(encounter, event.at("/payload/data").findValue("id").asText(), event.toString());

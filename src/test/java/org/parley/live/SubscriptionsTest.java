@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.parley.http.SlowClients;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQLSocket;
@@ -39,6 +42,9 @@ class SubscriptionsTest {
 
     @TestHTTPResource("/graphql")
     URI graphql;
+
+    @Inject
+    SlowClients slowClients;
 
     @AfterAll
     static void cleanUp() {
@@ -223,6 +229,17 @@ class SubscriptionsTest {
             JsonNode refused = socket.next("eleventh");
             assertEquals("error", refused.path("type").asText(), refused.toString());
             assertEquals("TOO_MANY_SUBSCRIPTIONS", refused.at("/payload/0/extensions/code").asText());
+        }
+    }
+
+    @Test
+    void anOpenSocketIsNotTakenForARequestWhoseBodyIsLate() throws Exception {
+        // http.SlowClients answers 408 and closes the connection of a request whose body is still awaited after
+        // parley.http.body-timeout: an upgraded connection must not stay among them
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            socket.subscribe("all", operation("liveChanges"), vars());
+            Thread.sleep(600); // SlowClients looks every 250 ms
+            assertEquals(0, slowClients.bodiesAwaited());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.parley.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,9 @@ import io.vertx.ext.web.RoutingContext;
  * depth, tokens, aliases, fields, field merges); cost and page sizes are checked by the instrumentations as for any
  * request. A refusal is an {@code error} message with the limit's code.</li>
  * <li>At most {@code maxOperations} operations at once per connection; one more gets an {@code error} message with
- * code {@value #TOO_MANY_SUBSCRIPTIONS}.</li>
+ * code {@value #TOO_MANY_SUBSCRIPTIONS}. At most {@code maxSocketsPerClient} sockets open at once per client address
+ * (as Quarkus reads it, from a trusted proxy's headers where configured); one more upgrade is answered 429 with the
+ * same code.</li>
  * <li>A client that does not read: once the socket's write queue holds {@code maxQueuedBytes}, the connection is
  * closed with {@value #SLOW_CONSUMER_CLOSE} ({@code SLOW_CONSUMER}) rather than buffered without bound.</li>
  * <li>{@link #closeAll()} (shutdown) closes every socket with 1012, "service restart": reconnect, to another
@@ -52,6 +55,8 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private final Function<String, GraphQLError> documentCheck;
     private final Function<String, GraphQLError> tooMany;
     private final int maxOperations;
+    private final int maxSocketsPerClient;
+    private final Map<String, Integer> socketsPerClient = new ConcurrentHashMap<>();
     private final int maxQueuedBytes;
     private final Optional<String> authorizationPayloadName;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
@@ -63,11 +68,12 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
             Function<String, GraphQLError> documentCheck, Function<String, GraphQLError> tooMany, int maxOperations,
-            int maxQueuedBytes, Optional<String> authorizationPayloadName) {
+            int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
         this.documentCheck = documentCheck;
         this.tooMany = tooMany;
         this.maxOperations = maxOperations;
+        this.maxSocketsPerClient = maxSocketsPerClient;
         this.maxQueuedBytes = maxQueuedBytes;
         this.authorizationPayloadName = authorizationPayloadName;
     }
@@ -94,14 +100,25 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             context.response().putHeader("Retry-After", "1").setStatusCode(503).end();
             return;
         }
+        String client = context.request().remoteAddress() == null ? "unknown"
+                : context.request().remoteAddress().hostAddress();
+        if (!openFor(client)) {
+            GraphQLError error = tooMany.apply("This client already has " + maxSocketsPerClient
+                    + " WebSockets open, the most allowed: close one first");
+            context.response().setStatusCode(429).putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(GraphQLExecution.errorBody(List.of(error), Map.of()));
+            return;
+        }
         Map<String, Object> metaData = getMetaData(context);
         context.request().toWebSocket().onComplete(upgrade -> {
             if (upgrade.failed()) {
+                closedFor(client);
                 LOG.debugf("WebSocket upgrade failed: %s", upgrade.cause());
                 return;
             }
             ServerWebSocket socket = upgrade.result();
             if (!PROTOCOL.equals(socket.subProtocol())) {
+                closedFor(client);
                 socket.close(UNSUPPORTED_PROTOCOL_CLOSE, "Subprotocol not acceptable: use " + PROTOCOL);
                 return;
             }
@@ -112,6 +129,7 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             }
             GraphQLWebsocketHandler protocol = new Protocol(new Session(socket), metaData, context, this);
             socket.closeHandler(ignored -> {
+                closedFor(client);
                 open.remove(socket);
                 protocol.onClose();
             });
@@ -119,6 +137,21 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             socket.exceptionHandler(protocol::onThrowable);
             socket.textMessageHandler(protocol::onMessage);
         });
+    }
+
+    /** Counts a socket for the client, unless it has the most allowed. */
+    private boolean openFor(String client) {
+        boolean[] admitted = { false };
+        socketsPerClient.compute(client, (key, count) -> {
+            int open = count == null ? 0 : count;
+            admitted[0] = open < maxSocketsPerClient;
+            return admitted[0] ? open + 1 : count;
+        });
+        return admitted[0];
+    }
+
+    private void closedFor(String client) {
+        socketsPerClient.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
     /** SmallRye's {@code graphql-transport-ws}, with the limits checked before a {@code subscribe} runs. */

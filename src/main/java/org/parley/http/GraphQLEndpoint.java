@@ -114,6 +114,7 @@ public class GraphQLEndpoint {
             return error;
         }, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
                 config.getValue("parley.live.max-operations-per-connection", Integer.class),
+                config.getValue("parley.live.max-sockets-per-client", Integer.class),
                 Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),
                 config.getOptionalValue("quarkus.smallrye-graphql.authorization-client-init-payload-name",
                         String.class));

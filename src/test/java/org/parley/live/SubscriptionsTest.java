@@ -1,14 +1,17 @@
 package org.parley.live;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.as;
 import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.vars;
 
 import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.parley.http.SlowClients;
@@ -240,6 +245,28 @@ class SubscriptionsTest {
             socket.subscribe("all", operation("liveChanges"), vars());
             Thread.sleep(600); // SlowClients looks every 250 ms
             assertEquals(0, slowClients.bodiesAwaited());
+        }
+    }
+
+    @Test
+    void aClientOpeningMoreSocketsThanAllowedIsAnswered429() {
+        int cap = ConfigProvider.getConfig().getValue("parley.live.max-sockets-per-client", Integer.class);
+        List<GraphQLSocket> sockets = new ArrayList<>();
+        try {
+            WebSocketHandshakeException refused = null;
+            // sockets of the other tests may still be closing: the refusal comes at the cap or before
+            for (int i = 0; i <= cap && refused == null; i++) {
+                try {
+                    sockets.add(GraphQLSocket.open(graphql, null).acknowledged());
+                } catch (CompletionException e) {
+                    refused = (WebSocketHandshakeException) e.getCause();
+                }
+            }
+            assertNotNull(refused, "socket " + (cap + 1) + " was accepted");
+            assertEquals(429, refused.getResponse().statusCode());
+            assertThat(String.valueOf(refused.getResponse().body()), containsString("TOO_MANY_SUBSCRIPTIONS"));
+        } finally {
+            sockets.forEach(GraphQLSocket::close);
         }
     }
 

@@ -37,6 +37,9 @@ import io.vertx.ext.web.RoutingContext;
  * same code.</li>
  * <li>A client that does not read: once the socket's write queue holds {@code maxQueuedBytes}, the connection is
  * closed with {@value #SLOW_CONSUMER_CLOSE} ({@code SLOW_CONSUMER}) rather than buffered without bound.</li>
+ * <li>Admission control: each {@code subscribe} gets its own context entries from {@code admission} (a ticket,
+ * charged with the operation's cost by the instrumentation as for HTTP: {@code RATE_LIMITED}); what it holds is
+ * released when the socket closes.</li>
  * <li>{@link #closeAll()} (shutdown) closes every socket with 1012, "service restart": reconnect, to another
  * replica.</li>
  * <li>{@code connection_init}'s payload may carry the token ({@code authorizationPayloadName}, e.g.
@@ -52,7 +55,12 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private static final short UNSUPPORTED_PROTOCOL_CLOSE = 4406;
     private static final Logger LOG = Logger.getLogger(GraphQLWebSockets.class);
 
+    /** What one operation adds to its execution's context, and how to undo it once the socket has closed. */
+    public record Admitted(Map<String, Object> context, Runnable release) {
+    }
+
     private final Function<String, GraphQLError> documentCheck;
+    private final Function<RoutingContext, Admitted> admission;
     private final Function<String, GraphQLError> tooMany;
     private final int maxOperations;
     private final int maxSocketsPerClient;
@@ -67,10 +75,12 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
      * @param tooMany the error for a subscribe beyond {@code maxOperations}, given its message
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
-            Function<String, GraphQLError> documentCheck, Function<String, GraphQLError> tooMany, int maxOperations,
+            Function<String, GraphQLError> documentCheck, Function<RoutingContext, Admitted> admission,
+            Function<String, GraphQLError> tooMany, int maxOperations,
             int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
         this.documentCheck = documentCheck;
+        this.admission = admission;
         this.tooMany = tooMany;
         this.maxOperations = maxOperations;
         this.maxSocketsPerClient = maxSocketsPerClient;
@@ -157,9 +167,19 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     /** SmallRye's {@code graphql-transport-ws}, with the limits checked before a {@code subscribe} runs. */
     private final class Protocol extends SmallRyeAuthGraphQLTransportWSSubprotocolHandler {
 
+        private final RoutingContext upgrade;
+        private final List<Runnable> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         Protocol(GraphQLWebSocketSession session, Map<String, Object> metaData, RoutingContext context,
                 SmallRyeGraphQLAbstractHandler handler) {
             super(session, metaData, context, handler, authorizationPayloadName);
+            this.upgrade = context;
+        }
+
+        @Override
+        public void onClose() {
+            super.onClose();
+            releases.forEach(Runnable::run);
         }
 
         @Override
@@ -177,6 +197,20 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
                     }
                     return;
                 }
+                // the execution's context is made from the connection's map as the operation starts
+                Admitted admitted = admission.apply(upgrade);
+                if (admitted != null) {
+                    releases.add(admitted.release());
+                    getContext().putAll(admitted.context());
+                }
+                try {
+                    super.onMessage(message);
+                } finally {
+                    if (admitted != null) {
+                        admitted.context().keySet().forEach(getContext()::remove);
+                    }
+                }
+                return;
             }
             super.onMessage(message);
         }

@@ -2,6 +2,8 @@ package org.parley.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import java.time.Duration;
 
@@ -33,6 +35,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -68,7 +71,11 @@ public class GraphQLEndpoint {
         GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
                 currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
-        installWebSockets(router, limits, refusals, identity, currentRequest);
+        installWebSockets(router, limits, refusals, identity, currentRequest, context -> {
+            Admission.Ticket ticket = admission.ticket(handler.client(context));
+            return ticket == null ? null
+                    : new GraphQLWebSockets.Admitted(Map.of(Admission.TICKET, ticket), ticket::release);
+        });
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(context -> {
                     context.request().resume();
@@ -97,7 +104,8 @@ public class GraphQLEndpoint {
      * own WebSocket route: the documents of {@code subscribe} messages get the same checks as HTTP requests.
      */
     private void installWebSockets(Router router, Limits limits, RefusalLog refusals,
-            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
+            Function<RoutingContext, GraphQLWebSockets.Admitted> admission) {
         Config config = ConfigProvider.getConfig();
         DocumentChecks checks = new DocumentChecks(limits);
         GraphQLWebSockets sockets = new GraphQLWebSockets(identities, currentRequest, query -> {
@@ -112,7 +120,7 @@ public class GraphQLEndpoint {
                 refusals.refused(error, System.nanoTime());
             }
             return error;
-        }, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
+        }, admission, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
                 config.getValue("parley.live.max-operations-per-connection", Integer.class),
                 config.getValue("parley.live.max-sockets-per-client", Integer.class),
                 Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),

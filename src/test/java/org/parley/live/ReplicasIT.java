@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.vars;
+import static org.parley.testsupport.GraphQLSocket.cursor;
+import static org.parley.testsupport.GraphQLSocket.cursorId;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,15 +170,5 @@ class ReplicasIT {
             }
             return ids;
         }
-    }
-
-    private static String cursor(long changeId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("change:" + changeId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long cursorId(String cursor) {
-        return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                .substring("change:".length()));
     }
 }

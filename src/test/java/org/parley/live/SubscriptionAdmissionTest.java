@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.testsupport.GraphQL.vars;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -49,8 +47,7 @@ class SubscriptionAdmissionTest {
     void aSubscriptionBeyondTheClientsBudgetIsRefusedWithRateLimited() {
         long actor = Ids.dbId(Ids.bySlug("Actor", "kim-jong-un"));
         long before = Database.count("select coalesce(max(id), 0) from change_log");
-        String after = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("change:" + before).getBytes(StandardCharsets.UTF_8));
+        String after = GraphQLSocket.cursor(before);
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
             socket.subscribe("first", COSTLY, vars("after", after));
             Database.execute("insert into change_log (subject, operation, node_type, node_id)"

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.as;
 import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.vars;
+import static org.parley.testsupport.GraphQLSocket.cursor;
+import static org.parley.testsupport.GraphQLSocket.cursorId;
 
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,15 +328,5 @@ class SubscriptionsTest {
 
     private static long newestChange() {
         return Database.count("select max(id) from change_log");
-    }
-
-    private static String cursor(long changeId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("change:" + changeId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long cursorId(String cursor) {
-        return Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                .substring("change:".length()));
     }
 }

@@ -50,6 +50,18 @@ public final class GraphQLSocket implements AutoCloseable {
         return client;
     }
 
+    /** The cursor of a live event for change_log entry {@code changeId} (as the server encodes it). */
+    public static String cursor(long changeId) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("change:" + changeId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The change_log id a live event's cursor names. */
+    public static long cursorId(String cursor) {
+        return Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(cursor),
+                java.nio.charset.StandardCharsets.UTF_8).substring("change:".length()));
+    }
+
     /** Waits for connection_ack. */
     public GraphQLSocket acknowledged() {
         assertEquals("connection_ack", nextOnConnection().path("type").asText());

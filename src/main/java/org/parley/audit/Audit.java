@@ -10,6 +10,7 @@ import org.parley.api.NodeType;
 import org.parley.write.WriteDeadline;
 import org.parley.write.WriteSubject;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
@@ -32,15 +33,18 @@ public class Audit {
         // block the event loop
         Uni<String> subject = WriteSubject.current().map(name -> Uni.createFrom().item(name))
                 .orElseGet(() -> identity.getDeferredIdentity().map(current -> current.getPrincipal().getName()));
-        // no audit entry past the request's deadline, and none that waits beyond it (WriteDeadline)
-        return WriteDeadline.limitStatements(statementTimeoutMillis).chain(() -> subject).chain(name -> {
-            ChangeEntry entry = new ChangeEntry();
-            entry.at = OffsetDateTime.now();
-            entry.subject = name;
-            entry.operation = operation;
-            entry.nodeType = type.typeName();
-            entry.nodeId = id;
-            return entry.persist();
-        }).replaceWithVoid();
+        // no audit entry past the request's deadline, and none that waits beyond it (WriteDeadline). The write's
+        // pending changes are flushed first: the entry's insert takes the lock that orders commits (migration V22),
+        // and a write holding it must not then wait for row locks that another write, waiting for it, holds
+        return WriteDeadline.limitStatements(statementTimeoutMillis).chain(() -> Panache.flush())
+                .chain(() -> subject).chain(name -> {
+                    ChangeEntry entry = new ChangeEntry();
+                    entry.at = OffsetDateTime.now();
+                    entry.subject = name;
+                    entry.operation = operation;
+                    entry.nodeType = type.typeName();
+                    entry.nodeId = id;
+                    return entry.persist();
+                }).replaceWithVoid();
     }
 }

@@ -36,6 +36,8 @@ public class DatabasePool implements PgPoolCreator {
     private final Duration connectTimeout;
     private final Duration acquireTimeout;
     private final int maxWaitQueue;
+    /** The pool's connection settings, for the one connection of the change feed that is not pooled (LISTEN). */
+    private volatile PgConnectOptions firstServer;
 
     DatabasePool(@ConfigProperty(name = "parley.database.statement-timeout") Duration statementTimeout,
             @ConfigProperty(name = "parley.database.connect-timeout") Duration connectTimeout,
@@ -60,7 +62,16 @@ public class DatabasePool implements PgPoolCreator {
                     // PostgreSQL takes run-time parameters in the start-up message; the unit is milliseconds
                     .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
         }
+        firstServer = new PgConnectOptions(input.pgConnectOptionsList().get(0));
         // the driver call Quarkus makes itself without a creator (a PgPool, which Quarkus expects)
         return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), pool);
+    }
+
+    /** A copy of the settings the pool connects with (statement timeout included); the pool must exist. */
+    public PgConnectOptions connectOptions() {
+        if (firstServer == null) {
+            throw new IllegalStateException("The reactive pool has not been created yet");
+        }
+        return new PgConnectOptions(firstServer);
     }
 }

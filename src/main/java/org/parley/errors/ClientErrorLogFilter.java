@@ -15,7 +15,8 @@ public final class ClientErrorLogFilter implements Filter {
     @Override
     public boolean isLoggable(LogRecord record) {
         for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
-            if (t instanceof BadUserInputException || t instanceof io.quarkus.security.UnauthorizedException
+            if (t instanceof BadUserInputException || t instanceof ClientError
+                    || t instanceof io.quarkus.security.UnauthorizedException
                     || t instanceof io.quarkus.security.ForbiddenException
                     || t instanceof io.quarkus.security.AuthenticationFailedException) {
                 return false;

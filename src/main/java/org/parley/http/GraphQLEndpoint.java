@@ -2,6 +2,8 @@ package org.parley.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import java.time.Duration;
 
@@ -10,24 +12,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.parley.engine.GraphQLWebSockets;
 import org.parley.read.PageRequest;
 import org.parley.limits.Admission;
 import org.parley.limits.DocumentChecks;
 import org.parley.limits.Limits;
 
 import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -43,6 +51,8 @@ public class GraphQLEndpoint {
 
     /** A plain object, not a bean: the handler still uses it while CDI shuts down. */
     private final InFlightRequests inFlight = new InFlightRequests();
+    /** The WebSocket side of {@code /graphql} (subscriptions); set once the router is there. */
+    private volatile GraphQLWebSockets webSockets;
 
     void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
             CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities) {
@@ -57,9 +67,15 @@ public class GraphQLEndpoint {
 
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission,
-                identities.isResolvable() ? identities.get() : null, currentRequest);
+        CurrentIdentityAssociation identity = identities.isResolvable() ? identities.get() : null;
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
+                currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
+        installWebSockets(router, limits, refusals, identity, currentRequest, context -> {
+            Admission.Ticket ticket = admission.ticket(handler.client(context));
+            return ticket == null ? null
+                    : new GraphQLWebSockets.Admitted(Map.of(Admission.TICKET, ticket), ticket::release);
+        });
         router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(context -> {
                     context.request().resume();
@@ -84,6 +100,56 @@ public class GraphQLEndpoint {
     }
 
     /**
+     * Upgrade requests on {@code /graphql} go to {@link GraphQLWebSockets}, ahead of the HTTP handler and of Quarkus'
+     * own WebSocket route: the documents of {@code subscribe} messages get the same checks as HTTP requests.
+     */
+    private void installWebSockets(Router router, Limits limits, RefusalLog refusals,
+            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
+            Function<RoutingContext, GraphQLWebSockets.Admitted> admission) {
+        Config config = ConfigProvider.getConfig();
+        DocumentChecks checks = new DocumentChecks(limits);
+        GraphQLWebSockets sockets = new GraphQLWebSockets(identities, currentRequest, query -> {
+            DocumentChecks.Checked checked = checks.check(query);
+            GraphQLError error = checked.error();
+            if (error == null && !onlySubscriptions(checked.document())) {
+                // queries and mutations go over HTTP, where the request deadline and admission control apply
+                error = DocumentChecks.error("Only subscriptions are served over WebSocket: send queries and"
+                        + " mutations over HTTP", GraphQLHttpHandler.BAD_REQUEST, null);
+            }
+            if (error != null) {
+                refusals.refused(error, System.nanoTime());
+            }
+            return error;
+        }, admission, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
+                config.getValue("parley.live.max-operations-per-connection", Integer.class),
+                config.getValue("parley.live.max-sockets-per-client", Integer.class),
+                Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),
+                config.getOptionalValue("quarkus.smallrye-graphql.authorization-client-init-payload-name",
+                        String.class));
+        webSockets = sockets;
+        // ahead of Quarkus' GraphQL WebSocket route (order -99), after its security handlers
+        router.route(PATH).order(-100).handler(context -> {
+            if (GraphQLWebSockets.isUpgrade(context)) {
+                sockets.handle(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private static boolean onlySubscriptions(Document document) {
+        return document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .allMatch(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION);
+    }
+
+    private void closeWebSockets() {
+        GraphQLWebSockets sockets = webSockets;
+        if (sockets != null) {
+            sockets.closeAll();
+        }
+    }
+
+    /**
      * SIGTERM with {@code quarkus.shutdown.delay}: readiness is DOWN and requests are still served for the delay, while
      * load balancers stop sending here; new requests are refused once it is over.
      */
@@ -97,6 +163,7 @@ public class GraphQLEndpoint {
                 Thread.currentThread().interrupt();
             }
             inFlight.close();
+            closeWebSockets();
         }, "parley-shutdown-delay");
         closer.setDaemon(true);
         closer.start();
@@ -108,6 +175,7 @@ public class GraphQLEndpoint {
      */
     void shuttingDown(@Observes @Priority(1) ShutdownEvent event, Limits limits) throws InterruptedException {
         inFlight.close();
+        closeWebSockets();
         int running = inFlight.running();
         if (running > 0) {
             LOG.infof("Waiting for %d GraphQL requests to end", running);

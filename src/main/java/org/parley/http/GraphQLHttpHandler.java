@@ -199,7 +199,7 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
      * budget of its own); when its verification does not complete at once (a key fetched remotely), the request
      * counts against its address.
      */
-    private String client(RoutingContext context) {
+    String client(RoutingContext context) {
         if (!admission.enabled()) {
             return null;
         }

@@ -11,10 +11,12 @@ import org.parley.api.PartialDate;
 import org.parley.statement.StatementKind;
 import org.parley.statement.StatementMode;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Lines of {@code type} statement; found by key. {@code respondsTo} may name a statement of a later line. New
+ * Lines of {@code type} statement; found by key. {@code respondsTo} may name a statement of a later line,
+ * {@code aboutStatements} only a stored one or one of an earlier line. New
  * statements keep the order of the file (their position among statements said on the same date).
  */
 final class StatementLines extends LineKind {
@@ -36,10 +38,18 @@ final class StatementLines extends LineKind {
             "statement_id", List.of("agreement_id", "position"), (session, statementId, agreement, position) ->
                     new Object[] { session.references.keyedId(NodeType.AGREEMENT, agreement.textValue()), position });
 
+    private static final ListRows ABOUT_SOURCES = new ListRows("aboutSources", "statement_about_source",
+            "statement_id", List.of("source_id", "position"), (session, statementId, source, position) ->
+                    new Object[] { session.references.sourceId(source.textValue()), position });
+
+    private static final ListRows ABOUT_STATEMENTS = new ListRows("aboutStatements", "statement_about_statement",
+            "statement_id", List.of("about_statement_id", "position"), (session, statementId, statement, position) ->
+                    new Object[] { session.references.statementId(statement.textValue()), position });
+
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
-                "about", "respondsTo", "aboutEncounters", "aboutAgreements"),
-                List.of("about", "aboutEncounters", "aboutAgreements"),
+                "about", "respondsTo", "aboutEncounters", "aboutAgreements", "aboutSources", "aboutStatements"),
+                List.of("about", "aboutEncounters", "aboutAgreements", "aboutSources", "aboutStatements"),
                 "st.deleted_at is null",
                 "st.position, st.id");
     }
@@ -56,7 +66,13 @@ final class StatementLines extends LineKind {
                 + " as about_encounters, "
                 + list(keyOf("agreement", "sg.agreement_id"), "sg.position",
                         "from statement_about_agreement sg where sg.statement_id = st.id")
-                + " as about_agreements, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
+                + " as about_agreements, "
+                + list(keyOf("source", "ss.source_id"), "ss.position",
+                        "from statement_about_source ss where ss.statement_id = st.id")
+                + " as about_sources, "
+                + list(keyOf("statement", "sx.about_statement_id"), "sx.position",
+                        "from statement_about_statement sx where sx.statement_id = st.id")
+                + " as about_statements, rt.slug as responds_to, st.deleted_at is not null as deleted from statement st"
                 + " left join actor sp on sp.id = st.speaker_id and sp.deleted_at is null"
                 + " left join encounter en on en.id = st.encounter_id and en.deleted_at is null"
                 + " left join statement rt on rt.id = st.responds_to_id and rt.deleted_at is null";
@@ -77,6 +93,8 @@ final class StatementLines extends LineKind {
         record.put("respondsTo", row.getString("responds_to"));
         record.set("aboutEncounters", json(row, "about_encounters"));
         record.set("aboutAgreements", json(row, "about_agreements"));
+        record.set("aboutSources", json(row, "about_sources"));
+        record.set("aboutStatements", json(row, "about_statements"));
         return record;
     }
 
@@ -94,6 +112,8 @@ final class StatementLines extends LineKind {
         fields.actors("about");
         fields.encounters("aboutEncounters");
         fields.keys("aboutAgreements", NodeType.AGREEMENT);
+        fields.keys("aboutSources", NodeType.SOURCE);
+        fields.keys("aboutStatements", NodeType.STATEMENT);
         fields.statement("respondsTo", true);
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");
@@ -102,6 +122,12 @@ final class StatementLines extends LineKind {
         }
         if (key.equals(Values.text(given, "respondsTo"))) {
             throw fields.invalid("respondsTo", "a statement cannot respond to itself");
+        }
+        JsonNode aboutStatements = given.get("aboutStatements");
+        for (int i = 0; aboutStatements != null && i < aboutStatements.size(); i++) {
+            if (key.equals(aboutStatements.get(i).textValue())) {
+                throw fields.invalid("aboutStatements[" + i + "]", "a statement cannot be about itself");
+            }
         }
         Stored existing = find(session.connection, "st.slug = ?", key);
         ObjectNode merged = merged(existing, given);
@@ -122,6 +148,8 @@ final class StatementLines extends LineKind {
         ABOUT.insert(session, id, record);
         ABOUT_ENCOUNTERS.insert(session, id, record);
         ABOUT_AGREEMENTS.insert(session, id, record);
+        ABOUT_SOURCES.insert(session, id, record);
+        ABOUT_STATEMENTS.insert(session, id, record);
         session.references.remember(type, new References.Ref(id, key, null));
         return id;
     }
@@ -135,6 +163,8 @@ final class StatementLines extends LineKind {
         ABOUT.replace(session, id, record, before);
         ABOUT_ENCOUNTERS.replace(session, id, record, before);
         ABOUT_AGREEMENTS.replace(session, id, record, before);
+        ABOUT_SOURCES.replace(session, id, record, before);
+        ABOUT_STATEMENTS.replace(session, id, record, before);
     }
 
     /** The values of {@link #COLUMNS}; a statement responded to that comes on a later line is set at the end. */

@@ -61,7 +61,8 @@ public class SourceGraphQLApi {
     @Mutation
     @RolesAllowed("admin")
     @NonNull
-    @Description("Deletes a source, and its attestations with it, leaving a tombstone that `tombstones` lists. Refused with LAST_ATTESTATION while it is the only source of a live encounter or statement."
+    @Description("Deletes a source, and its attestations with it, leaving a tombstone that `tombstones` lists. Refused with LAST_ATTESTATION while it is the only source of a live encounter or statement,"
+            + " and with IN_USE while live statements are about it."
             + " Needs the role admin.")
     public Uni<DeleteSourcePayload> deleteSource(@Name("input") @NonNull DeleteSourceInput input) {
         return DeletePayload.answer(service.delete(input), input.id, new DeleteSourcePayload());

@@ -36,7 +36,7 @@ public class SourceService {
 
     /**
      * What keeps a source from being deleted: live encounters and statements that no other source attests, which
-     * would be left unsourced.
+     * would be left unsourced; live statements about it.
      */
     private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(
             UserErrorCode.LAST_ATTESTATION, "encounters or statements that no other source attests",
@@ -44,7 +44,11 @@ public class SourceService {
                     + " left join statement s on s.id = att.statement_id"
                     + " where att.source_id = :id and coalesce(e.deleted_at, s.deleted_at) is null"
                     + " and not exists (select 1 from attestation other where other.source_id <> :id"
-                    + " and (other.encounter_id = att.encounter_id or other.statement_id = att.statement_id))"));
+                    + " and (other.encounter_id = att.encounter_id or other.statement_id = att.statement_id))"),
+            // statements about a source would point at a tombstone
+            new SoftDeletes.Blocker(UserErrorCode.IN_USE, "statements about it", "select count(*) from"
+                    + " statement_about_source sa join statement s on s.id = sa.statement_id where sa.source_id = :id"
+                    + " and s.deleted_at is null"));
 
     private final InputValidation validation;
     private final Audit audit;

@@ -60,6 +60,16 @@ public class RecordStatementInput {
             + " `parley.limits.max-statement-about` (100 by default).")
     public List<String> aboutAgreements;
 
+    @Id
+    @Description("The sources it is about (the report it calls fabricated); at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<String> aboutSources;
+
+    @Id
+    @Description("The statements it comments on (distinct from `respondsTo`, the one it answers); at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<String> aboutStatements;
+
     @Valid
     @Description("For an INVITATION or ANNOUNCEMENT: the encounter it announces, recorded in the same mutation as"
             + " PLANNED, attested by this statement's sources, and added to `aboutEncounters`. To point at an"

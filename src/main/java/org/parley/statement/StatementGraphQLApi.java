@@ -31,7 +31,7 @@ import org.parley.limits.Limits;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
-/** Root query for statements, the fields of statements, and the statement fields of actors and encounters. */
+/** Root query for statements, the fields of statements, and the statement fields of actors, encounters and sources. */
 @GraphQLApi
 public class StatementGraphQLApi {
 
@@ -56,7 +56,7 @@ public class StatementGraphQLApi {
     @Mutation
     @RolesAllowed("admin")
     @NonNull
-    @Description("Deletes a statement, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements respond to it."
+    @Description("Deletes a statement, leaving a tombstone that `tombstones` lists. Refused with IN_USE while live statements respond to it or are about it."
             + " Needs the role admin.")
     public Uni<DeleteStatementPayload> deleteStatement(@Name("input") @NonNull DeleteStatementInput input) {
         return DeletePayload.answer(service.delete(input), input.id, new DeleteStatementPayload());
@@ -67,7 +67,7 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("Records a statement with its speaker and at least one attestation. Needs the role editor.")
     public Uni<RecordStatementPayload> recordStatement(@Name("input") @NonNull RecordStatementInput input) {
-        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements);
+        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements, input.aboutSources, input.aboutStatements);
         return Writes.outcome(service.record(input).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     RecordStatementPayload payload = new RecordStatementPayload();
@@ -78,10 +78,13 @@ public class StatementGraphQLApi {
     }
 
     /** What a statement may be about, per kind, is bounded ({@code parley.limits.max-statement-about}). */
-    private void limitAbout(List<String> about, List<String> aboutEncounters, List<String> aboutAgreements) {
+    private void limitAbout(List<String> about, List<String> aboutEncounters, List<String> aboutAgreements,
+            List<String> aboutSources, List<String> aboutStatements) {
         InputSizes.atMost(about, maxAbout, "input.about", "actors");
         InputSizes.atMost(aboutEncounters, maxAbout, "input.aboutEncounters", "encounters");
         InputSizes.atMost(aboutAgreements, maxAbout, "input.aboutAgreements", "agreements");
+        InputSizes.atMost(aboutSources, maxAbout, "input.aboutSources", "sources");
+        InputSizes.atMost(aboutStatements, maxAbout, "input.aboutStatements", "statements");
     }
 
     @Query
@@ -100,7 +103,7 @@ public class StatementGraphQLApi {
     @Description("Changes a statement, if it is still at the given version: its words, date, speaker, where it was"
             + " said, what it answers and what it is about. Needs the role editor.")
     public Uni<UpdateStatementPayload> updateStatement(@Name("input") @NonNull UpdateStatementInput input) {
-        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements);
+        limitAbout(input.about, input.aboutEncounters, input.aboutAgreements, input.aboutSources, input.aboutStatements);
         return Writes.outcome(service.update(input, GivenFields.of(context, "input")).chain(id -> statements.byIds(new Long[] { id }).map(found -> found.get(id))))
                 .map(outcome -> {
                     UpdateStatementPayload payload = new UpdateStatementPayload();
@@ -141,6 +144,40 @@ public class StatementGraphQLApi {
     public Uni<List<List<@NonNull Statement>>> statementsAbout(@Source List<Encounter> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
         return statements.aboutEncountersOf(parents, PageRequest.firstItems(first), items());
+    }
+
+    @NonNull
+    @Description("The sources the statement is about (the report it calls fabricated), in the order given. Returns"
+            + " the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<org.parley.source.@NonNull Source>>> aboutSources(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutSources(parents, PageRequest.firstItems(first));
+    }
+
+    @Name("statementsAbout")
+    @NonNull
+    @Description("Statements about this source (`Statement.aboutSources`), by date: what was said of the report"
+            + " itself. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> statementsAboutSource(@Source List<org.parley.source.Source> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutSourcesOf(parents, PageRequest.firstItems(first), items());
+    }
+
+    @NonNull
+    @Description("The statements this one comments on, in the order given; unlike `respondsTo` (the one it"
+            + " answers) there may be several. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> aboutStatements(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutStatements(parents, PageRequest.firstItems(first), items());
+    }
+
+    @Name("statementsAbout")
+    @NonNull
+    @Description("Statements that comment on this one (`Statement.aboutStatements`), by date. Returns the first"
+            + " `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull Statement>>> statementsAboutStatement(@Source List<Statement> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return statements.aboutStatementsOf(parents, PageRequest.firstItems(first), items());
     }
 
     @Description("The statement this one answers: what a denial denies, the invitation an acceptance accepts.")

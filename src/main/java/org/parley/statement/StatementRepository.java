@@ -20,6 +20,7 @@ import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.source.Source;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -91,6 +92,39 @@ public class StatementRepository implements NodeLoader {
                 + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
                 + " where sa.encounter_id = parent.id", Statement.ORDER, first, encounters, e -> e.dbId, ahead,
                 Statement::from);
+    }
+
+    /** The sources each statement is about (the report it calls fabricated), in the order given. */
+    public Uni<List<List<Source>>> aboutSources(List<Statement> statements, PageRequest first) {
+        return Paging.firstOfEach(pool, Source.COLUMNS, "from statement_about_source sa"
+                + Batch.lookup("source", "src", "src.id = sa.source_id and src.deleted_at is null")
+                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId, Source::from);
+    }
+
+    /** Statements about each source, by date. */
+    public Uni<List<List<Statement>>> aboutSourcesOf(List<Source> sources, PageRequest first, Lookahead ahead) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_source sa"
+                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                + " where sa.source_id = parent.id", Statement.ORDER, first, sources, src -> src.dbId, ahead,
+                Statement::from);
+    }
+
+    /** The statements each statement comments on, in the order given. */
+    public Uni<List<List<Statement>>> aboutStatements(List<Statement> statements, PageRequest first,
+            Lookahead ahead) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_statement sa"
+                + Batch.lookup("statement", "s", "s.id = sa.about_statement_id and s.deleted_at is null")
+                + " where sa.statement_id = parent.id", "sa.position", first, statements, st -> st.dbId, ahead,
+                Statement::from);
+    }
+
+    /** Statements that comment on each statement, by date. */
+    public Uni<List<List<Statement>>> aboutStatementsOf(List<Statement> statements, PageRequest first,
+            Lookahead ahead) {
+        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_statement sa"
+                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                + " where sa.about_statement_id = parent.id", Statement.ORDER, first, statements, st -> st.dbId,
+                ahead, Statement::from);
     }
 
     private static String conditions(StatementFilter filter, SqlArgs args) {

@@ -39,10 +39,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class StatementService {
 
-    /** What keeps a statement from being deleted: live statements that respond to it. */
+    /** What keeps a statement from being deleted: live statements that respond to it or comment on it. */
     private static final List<SoftDeletes.Blocker> DELETE_BLOCKERS = List.of(new SoftDeletes.Blocker(UserErrorCode.IN_USE,
             "statements that respond to it", "select count(*) from statement s where s.responds_to_id = :id"
-                    + " and s.deleted_at is null"));
+                    + " and s.deleted_at is null"),
+            new SoftDeletes.Blocker(UserErrorCode.IN_USE, "statements about it", "select count(*) from"
+                    + " statement_about_statement sa join statement s on s.id = sa.statement_id"
+                    + " where sa.about_statement_id = :id and s.deleted_at is null"));
 
     /** The kinds of statement that may announce an encounter they create. */
     private static final Set<StatementKind> ANNOUNCING = EnumSet.of(StatementKind.INVITATION,
@@ -72,6 +75,8 @@ public class StatementService {
         List<Long> about = ids(input.about, NodeType.ACTOR, "about");
         List<Long> aboutEncounters = ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters");
         List<Long> aboutAgreements = ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements");
+        List<Long> aboutSources = ids(input.aboutSources, NodeType.SOURCE, "aboutSources");
+        List<Long> aboutStatements = ids(input.aboutStatements, NodeType.STATEMENT, "aboutStatements");
         if (input.announces != null && !ANNOUNCING.contains(input.kind)) {
             throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
                     "only an INVITATION or ANNOUNCEMENT announces an encounter", "input", "announces"));
@@ -96,6 +101,8 @@ public class StatementService {
                 .chain(() -> Provenance.requireExisting("actor", about, "about", null))
                 .chain(() -> Provenance.requireExisting("encounter", aboutEncounters, "aboutEncounters", null))
                 .chain(() -> Provenance.requireExisting("agreement", aboutAgreements, "aboutAgreements", null))
+                .chain(() -> Provenance.requireExisting("source", aboutSources, "aboutSources", null))
+                .chain(() -> Provenance.requireExisting("statement", aboutStatements, "aboutStatements", null))
                 .chain(() -> recordAnnounced(input, saidOn))
                 .invoke(announced -> {
                     if (announced != null) {
@@ -115,6 +122,9 @@ public class StatementService {
                         aboutEncounters))
                 .chain(() -> insertAboutRecords("statement_about_agreement", "agreement_id", statement.id,
                         aboutAgreements))
+                .chain(() -> insertAboutRecords("statement_about_source", "source_id", statement.id, aboutSources))
+                .chain(() -> insertAboutRecords("statement_about_statement", "about_statement_id", statement.id,
+                        aboutStatements))
                 .chain(() -> Provenance.insertAll("statement_id", statement.id, input.attestations, sources))
                 .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
                 .replaceWith(() -> statement.id);
@@ -136,7 +146,7 @@ public class StatementService {
         Long speaker = Provenance.id(input.speaker, NodeType.ACTOR, "input", "speaker");
         Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
-        List<AboutLinks> about = AboutLinks.given(input, given);
+        List<AboutLinks> about = AboutLinks.given(input, given, id);
         return LiveRows.entity(StatementEntity.class, id, "input", "id")
                 .call(statement -> {
                     Writes.requireVersion("statement", statement.version, input.version);
@@ -207,7 +217,7 @@ public class StatementService {
     private record AboutLinks(String field, String table, String column, String target, List<Long> ids) {
 
         /** The lists the update gives; null counts as an empty list (it clears). */
-        static List<AboutLinks> given(UpdateStatementInput input, GivenFields given) {
+        static List<AboutLinks> given(UpdateStatementInput input, GivenFields given, long statementId) {
             List<AboutLinks> lists = new ArrayList<>();
             if (given.has("about")) {
                 lists.add(new AboutLinks("about", "statement_about", "actor_id", "actor",
@@ -220,6 +230,20 @@ public class StatementService {
             if (given.has("aboutAgreements")) {
                 lists.add(new AboutLinks("aboutAgreements", "statement_about_agreement", "agreement_id", "agreement",
                         StatementService.ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements")));
+            }
+            if (given.has("aboutSources")) {
+                lists.add(new AboutLinks("aboutSources", "statement_about_source", "source_id", "source",
+                        StatementService.ids(input.aboutSources, NodeType.SOURCE, "aboutSources")));
+            }
+            if (given.has("aboutStatements")) {
+                List<Long> ids = StatementService.ids(input.aboutStatements, NodeType.STATEMENT, "aboutStatements");
+                int itself = ids.indexOf(statementId);
+                if (itself >= 0) {
+                    throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
+                            "a statement cannot be about itself", "input", "aboutStatements", String.valueOf(itself)));
+                }
+                lists.add(new AboutLinks("aboutStatements", "statement_about_statement", "about_statement_id",
+                        "statement", ids));
             }
             return lists;
         }
@@ -341,7 +365,8 @@ public class StatementService {
     }
 
     /**
-     * One insert for all the records of one kind a statement is about (actors, encounters, agreements), in their order,
+     * One insert for all the records of one kind a statement is about (actors, encounters, agreements, sources,
+     * statements), in their order,
      * each once: {@code table} is the link table, {@code column} its column naming the record.
      */
     private static Uni<Void> insertAboutRecords(String table, String column, long statementId, List<Long> ids) {

@@ -69,4 +69,14 @@ public class UpdateStatementInput {
     @Description("The agreements it is about, replacing the stored ones in the order given; at most"
             + " `parley.limits.max-statement-about` (100 by default).")
     public List<@NonNull String> aboutAgreements;
+
+    @Id
+    @Description("The sources it is about, replacing the stored ones in the order given; at most"
+            + " `parley.limits.max-statement-about` (100 by default).")
+    public List<@NonNull String> aboutSources;
+
+    @Id
+    @Description("The statements it comments on, replacing the stored ones in the order given; not the statement"
+            + " itself (INVALID); at most `parley.limits.max-statement-about` (100 by default).")
+    public List<@NonNull String> aboutStatements;
 }

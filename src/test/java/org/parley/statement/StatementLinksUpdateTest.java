@@ -58,11 +58,11 @@ class StatementLinksUpdateTest {
         return body.getString("data.recordStatement.statement.id");
     }
 
-    private static JsonPath update(Map<String, Object> input) throws Exception {
+    static JsonPath update(Map<String, Object> input) throws Exception {
         return as(DevTokens.editor(), "updateStatementLinks", "input", input);
     }
 
-    private static Map<String, Object> change(String id, int version) {
+    static Map<String, Object> change(String id, int version) {
         Map<String, Object> input = new HashMap<>();
         input.put("id", id);
         input.put("version", version);
@@ -226,7 +226,7 @@ class StatementLinksUpdateTest {
         }
     }
 
-    private static void assertRefused(String id, String field, Object value, String code, List<String> path)
+    static void assertRefused(String id, String field, Object value, String code, List<String> path)
             throws Exception {
         Map<String, Object> input = change(id, 0);
         input.put(field, value);

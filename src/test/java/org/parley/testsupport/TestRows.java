@@ -49,6 +49,7 @@ public final class TestRows {
         // a statement that a test actor made is a test row, whatever its slug
         String statements = "(select id from statement where slug like 'zz-test-%' or speaker_id in " + actors + ")";
         Database.execute("update statement set responds_to_id = null where responds_to_id in " + statements);
+        Database.execute("delete from statement_about_statement where about_statement_id in " + statements);
         Database.execute("delete from statement_about where actor_id in " + actors);
         Database.execute("delete from participant where actor_id in " + actors);
         Database.execute("update encounter set place_country_id = null where place_country_id in " + actors);
@@ -69,6 +70,8 @@ public final class TestRows {
         Database.execute("update encounter_status_change set source_id = null where source_id in"
                 + " (select id from source where slug like 'zz-test-%')");
         Database.execute("update actor_role set source_id = null where source_id in"
+                + " (select id from source where slug like 'zz-test-%')");
+        Database.execute("delete from statement_about_source where source_id in"
                 + " (select id from source where slug like 'zz-test-%')");
         Database.execute("delete from source where slug like 'zz-test-%'");
     }

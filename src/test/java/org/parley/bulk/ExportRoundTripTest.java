@@ -67,7 +67,7 @@ class ExportRoundTripTest {
 
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
                 && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"],"
-                        + "\"aboutAgreements\":[]}")),
+                        + "\"aboutAgreements\":[],\"aboutSources\":[],\"aboutStatements\":[]}")),
                 exported);
 
         // uncertain dates go out as objects with their interval, resolution and note; plain ones stay text
@@ -94,7 +94,12 @@ class ExportRoundTripTest {
                 + "{\"source\":\"zz-test-round-trip-live-blog\",\"excerpt\":\"Zz Test: the treaty.\","
                 + "\"note\":\"Zz Test note\",\"reportedDate\":null}]}", lines.get(treaty));
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-praise\"")
-                && line.endsWith(",\"aboutAgreements\":[\"zz-test-round-trip-treaty\"]}")), exported);
+                && line.endsWith(",\"aboutAgreements\":[\"zz-test-round-trip-treaty\"],\"aboutSources\":[],"
+                        + "\"aboutStatements\":[]}")), exported);
+        // a statement about a source and about other statements, by their keys, in the order given
+        assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-rebuttal\"")
+                && line.endsWith(",\"aboutSources\":[\"zz-test-round-trip-live-blog\"],\"aboutStatements\":"
+                        + "[\"zz-test-round-trip-praise\",\"zz-test-round-trip-invitation\"]}")), exported);
 
         String empty = emptyDatabase();
         try (Connection connection = connect(empty)) {

@@ -118,6 +118,32 @@ class BatchedStatementCountTest {
     }
 
     @Test
+    void statementsAboutSourcesAndStatementsTakeOneStatementPerLevel() {
+        // the first three statements of the page about a curated source and commenting on another statement;
+        // undone at the end
+        String commented = "(select id from statement where slug = 'kim-invites-putin-to-north-korea')";
+        String commenters = "(select s.id from statement s where s.deleted_at is null and s.id <> " + commented
+                + " order by s.said_earliest nulls last, s.position, s.id limit 3)";
+        Database.execute("insert into statement_about_source select s.id, src.id, 0 from statement s, source src"
+                + " where s.id in " + commenters + " and src.slug = 'nextshark-kim-putin-summit'");
+        Database.execute("insert into statement_about_statement select s.id, " + commented + ", 0 from statement s"
+                + " where s.id in " + commenters);
+        try {
+            JsonPath body = GraphQL.data("statementLinksAboutAnyNode");
+            assertThat(body.getList("data.statements.nodes.aboutSources.flatten().statementsAbout.flatten().text")
+                    .size(), greaterThanOrEqualTo(3));
+            assertThat(body.getList("data.statements.nodes.aboutStatements.flatten().statementsAbout.flatten().text")
+                    .size(), greaterThanOrEqualTo(3));
+            // statements, aboutSources, Source.statementsAbout, aboutStatements, Statement.statementsAbout
+            assertEquals(5, statementsFor("statementLinksAboutAnyNode"));
+        } finally {
+            Database.execute("delete from statement_about_source where statement_id in " + commenters);
+            Database.execute("delete from statement_about_statement where about_statement_id = " + commented
+                    + " and statement_id in " + commenters);
+        }
+    }
+
+    @Test
     void agreementsAndEveryFieldAroundThemTakeOneStatementPerFieldAndLevel() {
         // three agreements beside the curated one, each with two parties, a dated step, an attestation and a
         // statement about it; removed at the end

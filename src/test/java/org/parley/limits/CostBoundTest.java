@@ -82,6 +82,12 @@ class CostBoundTest {
         Database.execute("insert into statement_about_encounter (statement_id, encounter_id, position)"
                 + " select id, ?, 0 from statement where slug like ?", encounterId, slug + "-%");
         encounter = Ids.of("Encounter", encounterId);
+        // every other fan-out statement is also about the source and comments on the first one
+        // (Source.statementsAbout, Statement.aboutSources, Statement.statementsAbout, Statement.aboutStatements)
+        Database.execute("insert into statement_about_source (statement_id, source_id, position)"
+                + " select id, ?, 0 from statement where slug like ?", sourceId, slug + "-%");
+        Database.execute("insert into statement_about_statement (statement_id, about_statement_id, position)"
+                + " select id, ?, 0 from statement where slug like ? and id <> ?", first, slug + "-%", first);
     }
 
     @AfterAll
@@ -123,7 +129,11 @@ class CostBoundTest {
                 "query($e: ID!) { node(id: $e) { ... on Encounter { statementsAbout(first: 20) {"
                         + " aboutEncounters(first: 5) { parts(first: 100) { title } } } } } }",
                 "query($e: ID!) { node(id: $e) { ... on Encounter { parts(first: 100) { partOf {"
-                        + " statementsAbout(first: 100) { text } } } } } }");
+                        + " statementsAbout(first: 100) { text } } } } } }",
+                "query($s: ID!) { node(id: $s) { ... on Source { statementsAbout(first: 100) {"
+                        + " aboutSources(first: 3) { statementsAbout(first: 100) { text } } } } } }",
+                "query($r: ID!) { node(id: $r) { ... on Statement { statementsAbout(first: 100) {"
+                        + " aboutStatements(first: 3) { statementsAbout(first: 100) { text } } } } } }");
         for (String shape : shapes) {
             String body = GraphQL.post(shape, Map.of("s", source, "r", firstStatement, "e", encounter)).statusCode(200)
                     .extract().asString();

@@ -158,6 +158,33 @@ class ImportTest {
     }
 
     @Test
+    void aStatementIsAboutSourcesAndEarlierStatementsButNeverItself() throws Exception {
+        String lines = String.join("\n",
+                "{\"type\":\"statement\",\"key\":\"zz-test-import-comment\",\"text\":\"Zz Test: a comment.\","
+                        + "\"mode\":\"PARAPHRASE\",\"kind\":\"CLAIM\",\"speakerLabel\":\"Zz Test ministry\","
+                        + "\"aboutSources\":[\"nextshark-kim-putin-summit\"],"
+                        + "\"aboutStatements\":[\"kim-invites-putin-to-north-korea\"]}",
+                "{\"type\":\"attestation\",\"source\":\"nextshark-kim-putin-summit\","
+                        + "\"statement\":\"zz-test-import-comment\",\"excerpt\":\"Zz Test: comment.\"}",
+                "{\"type\":\"statement\",\"key\":\"zz-test-import-comment\","
+                        + "\"aboutStatements\":[\"kim-invites-putin-to-north-korea\",\"zz-test-import-comment\"]}",
+                "{\"type\":\"statement\",\"key\":\"zz-test-import-comment\","
+                        + "\"aboutSources\":[\"kim-invites-putin-to-north-korea\"]}",
+                "{\"type\":\"statement\",\"key\":\"zz-test-import-comment\","
+                        + "\"aboutStatements\":[\"zz-test-import-later\"]}") + "\n";
+        JsonPath report = post(lines, editor(), "application/x-ndjson").statusCode(422)
+                .body("committed", equalTo(false)).extract().jsonPath();
+        assertEquals(List.of(3, 4, 5), report.getList("rejections.line"));
+        assertEquals(List.of("INVALID", "UNKNOWN_REFERENCE", "UNKNOWN_REFERENCE"), report.getList("rejections.reason"));
+        List<String> messages = report.getList("rejections.message");
+        assertTrue(messages.get(0).startsWith("aboutStatements[1]: a statement cannot be about itself"), messages.get(0));
+        assertTrue(messages.get(1).startsWith("aboutSources[0]: no source \"kim-invites"), messages.get(1));
+        assertTrue(messages.get(2).startsWith("aboutStatements[0]: no statement \"zz-test-import-later\""),
+                messages.get(2));
+        assertEquals(0, Database.count("select count(*) from statement where slug = 'zz-test-import-comment'"));
+    }
+
+    @Test
     void aRejectedLineRollsBackTheWholeFileAndEveryRejectionIsReported() throws Exception {
         importAs(editor(), NEW_RECORDS);
         Map<String, Long> rows = TestRecords.rowCounts();

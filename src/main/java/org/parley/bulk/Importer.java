@@ -222,6 +222,10 @@ public final class Importer {
                 + " where l.kind = 'organization' and x.actor_id = l.owner_id and x.position = l.position");
         session.update("update statement x set responds_to_id = t.id from import_later l join statement t"
                 + " on t.slug = l.ref and t.deleted_at is null where l.kind = 'respondsTo' and x.id = l.owner_id");
+        session.update("insert into statement_about_statement (statement_id, about_statement_id, position)"
+                + " select l.owner_id, t.id, l.position from import_later l join statement t on t.slug = l.ref"
+                + " and t.deleted_at is null where l.kind = 'aboutStatements' and t.id <> l.owner_id"
+                + " on conflict do nothing");
         try (PreparedStatement statement = session.connection.prepareStatement(PROBLEMS);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -250,12 +254,14 @@ public final class Importer {
                 (select w.created from import_written w where w.line = p.line limit 1) as created
             from (
                 select l.line, 'UNKNOWN_REFERENCE' as reason, l.kind || ': no '
-                    || case l.kind when 'respondsTo' then 'statement' else 'actor' end || ' "' || l.ref
+                    || case when l.kind in ('respondsTo', 'aboutStatements') then 'statement' else 'actor' end
+                    || ' "' || l.ref
                     || '" in the database or in the file' as message
                 from import_later l
                 where not exists (select 1 from actor t where l.kind in ('country', 'organization')
                         and (t.slug = l.ref or t.wikidata_id = l.ref) and t.deleted_at is null)
-                    and not exists (select 1 from statement t where l.kind = 'respondsTo' and t.slug = l.ref
+                    and not exists (select 1 from statement t where l.kind in ('respondsTo', 'aboutStatements')
+                        and t.slug = l.ref
                         and t.deleted_at is null)
                 union all
                 select l.line, 'INVALID', 'country: must be an actor of kind STATE, not ' || t.kind

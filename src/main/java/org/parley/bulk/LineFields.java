@@ -286,6 +286,11 @@ final class LineFields {
 
     /** A list of records of a kind found by key alone, each stored or on an earlier line. */
     void keys(String field, NodeType type) throws LineRejected, SQLException {
+        keys(field, type, false);
+    }
+
+    /** A list of records of a kind found by key alone; with {@code later}, also keys of later lines. */
+    void keys(String field, NodeType type, boolean later) throws LineRejected, SQLException {
         String kind = type.typeName().toLowerCase(Locale.ROOT);
         list(field, (element, index) -> {
             String name = field + "[" + index + "]";
@@ -293,8 +298,11 @@ final class LineFields {
                 throw invalid(name, "must be a string");
             }
             References.Ref found = references.keyed(type, element.textValue());
+            if (found == null && later && References.KEY.matcher(element.textValue()).matches()) {
+                return element; // resolved at the end of the file
+            }
             if (found == null) {
-                throw unknown(name, kind, element.textValue(), false);
+                throw unknown(name, kind, element.textValue(), later);
             }
             return JsonNodeFactory.instance.textNode(found.key());
         });

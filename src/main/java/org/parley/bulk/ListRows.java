@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ListRows {
 
-    /** The values of an element's row, after the owner's id, in the order of the columns. */
+    /**
+     * The values of an element's row, after the owner's id, in the order of the columns; null when the row is
+     * written later (it names a record of a later line).
+     */
     interface Row {
         Object[] values(ImportSession session, long ownerId, JsonNode element, int position) throws SQLException;
     }
@@ -37,8 +40,12 @@ final class ListRows {
     /** Writes a row for each element of the record's list. */
     void insert(ImportSession session, long ownerId, ObjectNode record) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
+        int position = 0;
         for (JsonNode element : record.get(field)) {
-            Object[] values = row.values(session, ownerId, element, rows.size());
+            Object[] values = row.values(session, ownerId, element, position++);
+            if (values == null) {
+                continue;
+            }
             Object[] all = new Object[values.length + 1];
             all[0] = ownerId;
             System.arraycopy(values, 0, all, 1, values.length);

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Lines of {@code type} statement; found by key. {@code respondsTo} may name a statement of a later line,
- * {@code aboutStatements} only a stored one or one of an earlier line. New
+ * Lines of {@code type} statement; found by key. {@code respondsTo} and {@code aboutStatements} may name a statement
+ * of a later line. New
  * statements keep the order of the file (their position among statements said on the same date).
  */
 final class StatementLines extends LineKind {
@@ -42,9 +42,13 @@ final class StatementLines extends LineKind {
             "statement_id", List.of("source_id", "position"), (session, statementId, source, position) ->
                     new Object[] { session.references.sourceId(source.textValue()), position });
 
+    /** A statement commented on that comes on a later line is linked at the end of the file. */
     private static final ListRows ABOUT_STATEMENTS = new ListRows("aboutStatements", "statement_about_statement",
-            "statement_id", List.of("about_statement_id", "position"), (session, statementId, statement, position) ->
-                    new Object[] { session.references.statementId(statement.textValue()), position });
+            "statement_id", List.of("about_statement_id", "position"), (session, statementId, statement, position) -> {
+                Long found = session.references.statementId(statement.textValue());
+                session.laterUnlessFound("aboutStatements", statementId, position, statement.textValue(), found);
+                return found == null ? null : new Object[] { found, position };
+            });
 
     StatementLines() {
         super("statement", List.of("key", "text", "mode", "kind", "speaker", "speakerLabel", "saidOn", "encounter",
@@ -113,7 +117,7 @@ final class StatementLines extends LineKind {
         fields.encounters("aboutEncounters");
         fields.keys("aboutAgreements", NodeType.AGREEMENT);
         fields.keys("aboutSources", NodeType.SOURCE);
-        fields.keys("aboutStatements", NodeType.STATEMENT);
+        fields.keys("aboutStatements", NodeType.STATEMENT, true);
         fields.statement("respondsTo", true);
         ObjectNode given = fields.given();
         String key = Values.text(given, "key");

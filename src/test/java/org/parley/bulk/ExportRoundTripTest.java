@@ -67,7 +67,9 @@ class ExportRoundTripTest {
 
         assertTrue(lines.stream().anyMatch(line -> line.contains("\"key\":\"zz-test-round-trip-invitation\"")
                 && line.endsWith(",\"aboutEncounters\":[\"zz-test-round-trip-visit\",\"zz-test-round-trip-signing\"],"
-                        + "\"aboutAgreements\":[],\"aboutSources\":[],\"aboutStatements\":[]}")),
+                        + "\"aboutAgreements\":[],\"aboutSources\":[],"
+                        // a statement recorded later: the import links it at the end of the file
+                        + "\"aboutStatements\":[\"zz-test-round-trip-rebuttal\"]}")),
                 exported);
 
         // uncertain dates go out as objects with their interval, resolution and note; plain ones stay text

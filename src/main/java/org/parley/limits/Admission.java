@@ -19,9 +19,9 @@ import graphql.GraphQLError;
  * 429 {@code RATE_LIMITED} and a {@code Retry-After} of the seconds the bucket needs. Requests costing
  * {@code expensive-cost} or more are also capped in number while they run: {@code max-expensive-per-client} per
  * client (then 429 {@code RATE_LIMITED}) and {@code max-expensive} in all (then 503 {@code OVERLOADED}), each with
- * {@code Retry-After: 1}. A request refused by admission is not charged; one refused for its document's text (a
- * {@code MAX_*} limit before validation) is charged its {@link #parsingCharge}, so that a client cannot keep the
- * event loops parsing documents that will never run.
+ * {@code Retry-After: 1}. A request that does not run is not charged its cost but its {@link #parsingCharge},
+ * whether it was refused for its document's text (a {@code MAX_*} limit before validation), for its shape after
+ * validation or by admission, so that a client cannot keep the event loops parsing documents that will never run.
  * <p>
  * Memory is bounded: at most {@code max-clients} buckets, the one used least recently forgotten first.
  */

@@ -78,41 +78,49 @@ public class RequestLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
+        Admission.Ticket ticket = execution.getGraphQLContext().get(Admission.TICKET);
+        GraphQLError refusal = refusal(execution, state, ticket);
+        if (refusal != null) {
+            if (ticket != null) {
+                // Parsing, validation and measuring were done: without this charge a client whose bucket keeps a
+                // few points could have every refused document parsed and measured again, as fast as it sends.
+                ticket.charge(Admission.parsingCharge(execution.getExecutionInput().getQuery()));
+            }
+            throw new AbortExecutionException(List.of(refusal));
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    /** Why the operation must not run (its shape, then admission control), or null; charges the cost if admitted. */
+    private GraphQLError refusal(ExecutionContext execution, InstrumentationState state, Admission.Ticket ticket) {
         QueryCost.Measured measured;
         try {
             measured = QueryCost.of(execution.getNormalizedQueryTree().get(), execution.getGraphQLSchema(), sizes);
         } catch (AbortExecutionException tooManyFields) {
-            throw refuse(DocumentChecks.error("The operation selects too many fields to be measured",
-                    Limits.MAX_COST, null));
+            return DocumentChecks.error("The operation selects too many fields to be measured", Limits.MAX_COST,
+                    null);
         }
         if (state instanceof Cost cost) {
             cost.requested = measured.cost();
         }
         if (measured.pageSizeError() != null) {
-            throw refuse(measured.pageSizeError());
+            return measured.pageSizeError();
         }
         if (measured.cost() > maxCost) {
-            throw refuse(DocumentChecks.error("The operation could return " + measured.cost() + " objects; at most "
-                    + maxCost + " are allowed (ask for smaller pages or fewer nested lists)", Limits.MAX_COST, null));
+            return DocumentChecks.error("The operation could return " + measured.cost() + " objects; at most "
+                    + maxCost + " are allowed (ask for smaller pages or fewer nested lists)", Limits.MAX_COST, null);
         }
         if (measured.mergeWork() > maxMergeWork) {
             // repeats that are few in the document but collected again for each of many objects
-            throw refuse(DocumentChecks.error("The operation repeats fields that execution would merge for every "
-                    + "object of its lists; write each field once per level", Limits.MAX_FIELD_MERGES, null));
+            return DocumentChecks.error("The operation repeats fields that execution would merge for every "
+                    + "object of its lists; write each field once per level", Limits.MAX_FIELD_MERGES, null);
         }
-        // last: a request refused for its shape is not charged
-        Admission.Ticket ticket = execution.getGraphQLContext().get(Admission.TICKET);
-        if (ticket != null) {
-            Admission.Refusal refusal = ticket.admit(measured.cost());
-            if (refusal != null) {
-                throw refuse(refusal.error()); // the HTTP handler reads the status from the ticket
-            }
+        if (ticket == null) {
+            return null;
         }
-        return SimpleInstrumentationContext.noOp();
-    }
-
-    private static AbortExecutionException refuse(GraphQLError error) {
-        return new AbortExecutionException(List.of(error));
+        // last: the cost is charged only to an operation that runs
+        Admission.Refusal admission = ticket.admit(measured.cost());
+        return admission == null ? null : admission.error(); // the HTTP handler reads the status from the ticket
     }
 
     @Override

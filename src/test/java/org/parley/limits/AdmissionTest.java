@@ -79,7 +79,7 @@ class AdmissionTest {
         String retryAfter = rateLimited(GraphQL.post(CHEAP, Map.of(), alice), 429, "RATE_LIMITED")
                 .extract().header("Retry-After");
         assertTrue(Long.parseLong(retryAfter) >= 40, retryAfter);
-        // a refused request is not charged: a cheaper one still fits
+        // a refused request is charged only its parsing (8 points): a cheaper one still fits
         GraphQL.post("{ actors(first: 1) { nodes { name } } }", Map.of(), alice).statusCode(200)
                 .body("errors", nullValue());
         // another subject has its own budget, and so has an anonymous client (its address)
@@ -112,6 +112,27 @@ class AdmissionTest {
                 .body("errors[0].extensions.code", equalTo("MAX_FIELD_MERGES"));
         // the budget (2,000) is spent: the next is refused before it is parsed
         rateLimited(GraphQL.post(repeats, Map.of(), grace), 429, "RATE_LIMITED");
+    }
+
+    @Test
+    void documentsRefusedByAdmissionAreChargedTheirParsing() throws Exception {
+        String heidi = DevTokens.mint("admission-heidi", 600, "editor");
+        for (int i = 0; i < 4; i++) { // 4 * 401 = 1,604 of 2,000
+            GraphQL.post(CHEAP, Map.of(), heidi).statusCode(200).body("errors", nullValue());
+        }
+        // 396 left: a 3,000-character document costing 401 is parsed and measured (its parsing, 300, fits), then
+        // refused by admission and charged those 300 points
+        rateLimited(GraphQL.post(padded(CHEAP, 3000), Map.of(), heidi), 429, "RATE_LIMITED");
+        // 96 left: a cheap document whose parsing would be charged 150 is refused before it is parsed; had the
+        // refusal above been free, it would have run
+        String cheap = "{ actors(first: 1) { nodes { name } } }";
+        rateLimited(GraphQL.post(padded(cheap, 1500), Map.of(), heidi), 429, "RATE_LIMITED");
+        GraphQL.post(cheap, Map.of(), heidi).statusCode(200).body("errors", nullValue());
+    }
+
+    /** The document with spaces after it, this many characters long (parsing is charged by length). */
+    private static String padded(String document, int length) {
+        return document + " ".repeat(length - document.length());
     }
 
     @Test

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -99,16 +100,38 @@ public final class GraphQLExecution extends SmallRyeGraphQLAbstractHandler {
          */
         public Buffer body() {
             ExecutionResult result = response.getExecutionResult();
-            if (jackson && result.getErrors().isEmpty()) {
+            if (jackson && (result.getErrors().isEmpty() || !result.isDataPresent() && onlyCoded(result.getErrors()))) {
                 return io.vertx.core.json.Json.encodeToBuffer(result.toSpecification());
             }
             return Buffer.buffer(response.getExecutionResultAsString(), StandardCharsets.UTF_8.name());
         }
     }
 
+    /** The class of the errors that Parley builds itself ({@code GraphqlErrorBuilder}: message, code, location). */
+    private static final Class<?> CODED = GraphqlErrorBuilder.newError().message("-").build().getClass();
+
+    /**
+     * Whether every error is one Parley built with a code (a refusal), which SmallRye's writer renders exactly as
+     * graphql-java's specification map ({@code ErrorBodyTest} holds the two side by side). SmallRye's writer goes
+     * through JSON-B and a JSON-P tree for each error: for the thousands of refusals a second of a client that
+     * ignores Retry-After, a large part of their CPU and garbage (docs/RELIABILITY.md, "Hostile load").
+     */
+    static boolean onlyCoded(List<GraphQLError> errors) {
+        for (GraphQLError error : errors) {
+            if (error.getClass() != CODED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A response body with these errors, no data, and these extensions, written as SmallRye writes answers. */
     public static String errorBody(List<GraphQLError> errors, Map<Object, Object> extensions) {
-        return new ExecutionResponse(ExecutionResultImpl.newExecutionResult().addErrors(errors)
-                .extensions(extensions).build()).getExecutionResultAsString();
+        ExecutionResult result = ExecutionResultImpl.newExecutionResult().addErrors(errors).extensions(extensions)
+                .build();
+        if (FastPaths.enabled() && onlyCoded(errors)) {
+            return io.vertx.core.json.Json.encode(result.toSpecification());
+        }
+        return new ExecutionResponse(result).getExecutionResultAsString();
     }
 }

@@ -7,7 +7,7 @@ import org.dataloader.DataLoaderRegistry;
  * The data loaders a request uses, taken from SmallRye's registry as the fields ask for them. SmallRye registers a
  * loader for every batched field of the schema in every request, and graphql-java's per-level strategy dispatches the
  * whole registry at each level of the answer: for Parley's schema that is dozens of empty loaders dispatched per
- * level of every request, 11 % of the server's CPU on a point query (Q4, JFR profile in docs/BENCHMARKS.md). This
+ * level of every request, a measurable share of a point query's CPU (the JFR profile is in docs/BENCHMARKS.md). This
  * registry starts empty and holds only the loaders that a field of the request has asked for, so a dispatch touches
  * those alone; the loaders themselves, their batching and their caches are SmallRye's.
  */

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,11 +74,10 @@ public class StatementService {
         Long speaker = Provenance.id(input.speaker, NodeType.ACTOR, "input", "speaker");
         Long encounter = Provenance.id(input.encounter, NodeType.ENCOUNTER, "input", "encounter");
         Long respondsTo = Provenance.id(input.respondsTo, NodeType.STATEMENT, "input", "respondsTo");
-        List<Long> about = ids(input.about, NodeType.ACTOR, "about");
-        List<Long> aboutEncounters = ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters");
-        List<Long> aboutAgreements = ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements");
-        List<Long> aboutSources = ids(input.aboutSources, NodeType.SOURCE, "aboutSources");
-        List<Long> aboutStatements = ids(input.aboutStatements, NodeType.STATEMENT, "aboutStatements");
+        Map<AboutKind, List<Long>> about = new EnumMap<>(AboutKind.class);
+        for (AboutKind kind : AboutKind.values()) {
+            about.put(kind, ids(kind.recorded.apply(input), kind));
+        }
         if (input.announces != null && !ANNOUNCING.contains(input.kind)) {
             throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
                     "only an INVITATION or ANNOUNCEMENT announces an encounter", "input", "announces"));
@@ -98,15 +99,11 @@ public class StatementService {
         return LiveRows.require("actor", speaker, LiveRows.Lock.SHARE, "input", "speaker")
                 .chain(() -> LiveRows.require("encounter", encounter, LiveRows.Lock.SHARE, "input", "encounter"))
                 .chain(() -> LiveRows.require("statement", respondsTo, LiveRows.Lock.SHARE, "input", "respondsTo"))
-                .chain(() -> Provenance.requireExisting("actor", about, "about", null))
-                .chain(() -> Provenance.requireExisting("encounter", aboutEncounters, "aboutEncounters", null))
-                .chain(() -> Provenance.requireExisting("agreement", aboutAgreements, "aboutAgreements", null))
-                .chain(() -> Provenance.requireExisting("source", aboutSources, "aboutSources", null))
-                .chain(() -> Provenance.requireExisting("statement", aboutStatements, "aboutStatements", null))
+                .chain(() -> requireExisting(about))
                 .chain(() -> recordAnnounced(input, saidOn))
                 .invoke(announced -> {
                     if (announced != null) {
-                        aboutEncounters.add(announced);
+                        about.get(AboutKind.ENCOUNTER).add(announced);
                     }
                 })
                 .chain(() -> Provenance.requireExisting("source", sources, "attestations", "source"))
@@ -117,14 +114,7 @@ public class StatementService {
                     statement.slug = slug;
                     return statement.<StatementEntity> persist();
                 })
-                .chain(() -> insertAboutRecords("statement_about", "actor_id", statement.id, about))
-                .chain(() -> insertAboutRecords("statement_about_encounter", "encounter_id", statement.id,
-                        aboutEncounters))
-                .chain(() -> insertAboutRecords("statement_about_agreement", "agreement_id", statement.id,
-                        aboutAgreements))
-                .chain(() -> insertAboutRecords("statement_about_source", "source_id", statement.id, aboutSources))
-                .chain(() -> insertAboutRecords("statement_about_statement", "about_statement_id", statement.id,
-                        aboutStatements))
+                .chain(() -> insertAll(statement.id, about))
                 .chain(() -> Provenance.insertAll("statement_id", statement.id, input.attestations, sources))
                 .chain(() -> audit.record("recordStatement", NodeType.STATEMENT, statement.id))
                 .replaceWith(() -> statement.id);
@@ -211,39 +201,25 @@ public class StatementService {
     }
 
     /**
-     * A list of what a statement is about, as an update gives it: the field, the link table and its column, the
-     * table of the records named, and their ids in the order given (repeats included, so that errors name the index).
+     * A list of what a statement is about, as an update gives it: its kind and the ids of the records named, in the
+     * order given (repeats included, so that errors name the index).
      */
-    private record AboutLinks(String field, String table, String column, String target, List<Long> ids) {
+    private record AboutLinks(AboutKind kind, List<Long> ids) {
 
         /** The lists the update gives; null counts as an empty list (it clears). */
         static List<AboutLinks> given(UpdateStatementInput input, GivenFields given, long statementId) {
             List<AboutLinks> lists = new ArrayList<>();
-            if (given.has("about")) {
-                lists.add(new AboutLinks("about", "statement_about", "actor_id", "actor",
-                        StatementService.ids(input.about, NodeType.ACTOR, "about")));
-            }
-            if (given.has("aboutEncounters")) {
-                lists.add(new AboutLinks("aboutEncounters", "statement_about_encounter", "encounter_id", "encounter",
-                        StatementService.ids(input.aboutEncounters, NodeType.ENCOUNTER, "aboutEncounters")));
-            }
-            if (given.has("aboutAgreements")) {
-                lists.add(new AboutLinks("aboutAgreements", "statement_about_agreement", "agreement_id", "agreement",
-                        StatementService.ids(input.aboutAgreements, NodeType.AGREEMENT, "aboutAgreements")));
-            }
-            if (given.has("aboutSources")) {
-                lists.add(new AboutLinks("aboutSources", "statement_about_source", "source_id", "source",
-                        StatementService.ids(input.aboutSources, NodeType.SOURCE, "aboutSources")));
-            }
-            if (given.has("aboutStatements")) {
-                List<Long> ids = StatementService.ids(input.aboutStatements, NodeType.STATEMENT, "aboutStatements");
-                int itself = ids.indexOf(statementId);
+            for (AboutKind kind : AboutKind.values()) {
+                if (!given.has(kind.field)) {
+                    continue;
+                }
+                List<Long> ids = StatementService.ids(kind.updated.apply(input), kind);
+                int itself = kind == AboutKind.STATEMENT ? ids.indexOf(statementId) : -1;
                 if (itself >= 0) {
                     throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
-                            "a statement cannot be about itself", "input", "aboutStatements", String.valueOf(itself)));
+                            "a statement cannot be about itself", "input", kind.field, String.valueOf(itself)));
                 }
-                lists.add(new AboutLinks("aboutStatements", "statement_about_statement", "about_statement_id",
-                        "statement", ids));
+                lists.add(new AboutLinks(kind, ids));
             }
             return lists;
         }
@@ -272,7 +248,8 @@ public class StatementService {
                     "respondsTo", "cannot answer itself or a statement that answers it: a thread has no loops"));
         }
         for (AboutLinks links : about) {
-            checks = checks.chain(() -> Provenance.requireExisting(links.target(), links.ids(), links.field(), null));
+            checks = checks.chain(() -> Provenance.requireExisting(links.kind().target(), links.ids(),
+                    links.kind().field, null));
         }
         return checks;
     }
@@ -283,7 +260,7 @@ public class StatementService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AboutLinks links : about) {
             chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                    "select " + links.column() + " from " + links.table() + " where statement_id = :statement"
+                    "select " + links.kind().column + " from " + links.kind().table + " where statement_id = :statement"
                             + " order by position", Long.class)
                     .setParameter("statement", statementId).getResultList())
                     .invoke(stored -> {
@@ -300,9 +277,9 @@ public class StatementService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (AboutLinks links : lists) {
             chain = chain.chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                    "delete from " + links.table() + " where statement_id = :statement")
+                    "delete from " + links.kind().table + " where statement_id = :statement")
                     .setParameter("statement", statementId).executeUpdate())
-                    .chain(() -> insertAboutRecords(links.table(), links.column(), statementId, links.distinct()));
+                    .chain(() -> insertAboutRecords(links.kind(), statementId, links.distinct()));
         }
         return chain;
     }
@@ -355,26 +332,41 @@ public class StatementService {
     }
 
     /** The row ids of a list of global IDs of one kind; a malformed one is NOT_FOUND at its index. */
-    private static List<Long> ids(List<String> globalIds, NodeType type, String field) {
+    private static List<Long> ids(List<String> globalIds, AboutKind kind) {
         List<Long> ids = new ArrayList<>();
         List<String> given = globalIds == null ? List.of() : globalIds;
         for (int i = 0; i < given.size(); i++) {
-            ids.add(Provenance.id(given.get(i), type, "input", field, String.valueOf(i)));
+            ids.add(Provenance.id(given.get(i), kind.type, "input", kind.field, String.valueOf(i)));
         }
         return ids;
     }
 
-    /**
-     * One insert for all the records of one kind a statement is about (actors, encounters, agreements, sources,
-     * statements), in their order,
-     * each once: {@code table} is the link table, {@code column} its column naming the record.
-     */
-    private static Uni<Void> insertAboutRecords(String table, String column, long statementId, List<Long> ids) {
+    /** Every record named exists and is live (NOT_FOUND at the field and index of the first that is not). */
+    private static Uni<Void> requireExisting(Map<AboutKind, List<Long>> about) {
+        Uni<Void> checks = Uni.createFrom().voidItem();
+        for (Map.Entry<AboutKind, List<Long>> entry : about.entrySet()) {
+            AboutKind kind = entry.getKey();
+            checks = checks.chain(() -> Provenance.requireExisting(kind.target(), entry.getValue(), kind.field, null));
+        }
+        return checks;
+    }
+
+    /** Links a new statement to everything it is about, one insert per kind that has any. */
+    private static Uni<Void> insertAll(long statementId, Map<AboutKind, List<Long>> about) {
+        Uni<Void> inserts = Uni.createFrom().voidItem();
+        for (Map.Entry<AboutKind, List<Long>> entry : about.entrySet()) {
+            inserts = inserts.chain(() -> insertAboutRecords(entry.getKey(), statementId, entry.getValue()));
+        }
+        return inserts;
+    }
+
+    /** One insert for all the records of one kind a statement is about, in their order, each once. */
+    private static Uni<Void> insertAboutRecords(AboutKind kind, long statementId, List<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery(
-                "insert into " + table + " (statement_id, " + column + ", position)"
+                "insert into " + kind.table + " (statement_id, " + kind.column + ", position)"
                         + " select :statement, t.id, t.ord - 1 from unnest(cast(:ids as bigint[]))"
                         + " with ordinality t(id, ord)")
                 .setParameter("statement", statementId)

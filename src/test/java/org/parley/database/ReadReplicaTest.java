@@ -1,0 +1,139 @@
+package org.parley.database;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.Ids;
+import org.parley.testsupport.Management;
+import org.parley.testsupport.ReplicaPairProfile;
+import org.parley.testsupport.ReplicaPairResource;
+import org.parley.testsupport.TestRows;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Reads from a real streaming replica ({@link ReplicaPairResource}: a private primary and a {@code pg_basebackup -R}
+ * standby of it). With the replica's replay paused, a write reaches the primary only: the mutation's payload still
+ * shows it (read from the primary), a query does not (read from the replica). Stopping the replica sends the reads to
+ * the primary at once, readiness stays UP and says so; started again, the replica serves the queries again.
+ */
+@QuarkusTest
+@TestProfile(ReplicaPairProfile.class)
+@EnabledIf(value = "org.parley.testsupport.ReplicaPairResource#binariesPresent", disabledReason = "PostgreSQL 15"
+        + " binaries (initdb, pg_ctl, pg_basebackup) are not installed under " + ReplicaPairResource.BIN
+        + ": no streaming replica can be started")
+class ReadReplicaTest {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(20);
+
+    @AfterEach
+    void replicaBackAndReplaying() throws SQLException {
+        ReplicaPairResource.startReplica();
+        try (Connection replica = ReplicaPairResource.replicaConnection(); Statement sql = replica.createStatement()) {
+            sql.execute("select pg_wal_replay_resume()");
+        }
+    }
+
+    @Test
+    void queriesReadFromTheReplicaAndAMutationsPayloadFromThePrimary() throws Exception {
+        JsonPath ready = readiness(200);
+        assertEquals("replica", ready.getString(READ_REPLICA + ".data.reads"));
+        assertEquals(true, ready.getBoolean(READ_REPLICA + ".data.standby"), "the replica is a standby");
+
+        pauseReplay();
+        String name = TestRows.unique("Replica envoy");
+        JsonPath created = createActor(name);
+        assertEquals(name, created.getString("data.createActor.actor.name"), "the payload is read from the primary");
+        String id = created.getString("data.createActor.actor.id");
+        long rowId = Ids.dbId(id);
+        assertEquals(1, actorRows(ReplicaPairResource::primaryConnection, rowId), "on the primary");
+        assertEquals(0, actorRows(ReplicaPairResource::replicaConnection, rowId), "not yet replayed on the replica");
+
+        assertNull(actorName(id), "a query reads from the replica, which has not replayed the write");
+
+        resumeReplay();
+        await("the replica replays the write").atMost(CATCH_UP).until(() -> name.equals(actorName(id)));
+    }
+
+    @Test
+    void readsFallBackToThePrimaryWhileTheReplicaIsDownAndReturnToIt() throws Exception {
+        pauseReplay();
+        String name = TestRows.unique("Replica fallback");
+        String id = createActor(name).getString("data.createActor.actor.id");
+        assertNull(actorName(id), "served by the paused replica");
+
+        ReplicaPairResource.stopReplica();
+        assertEquals(name, actorName(id), "the first read after the stop is run again on the primary");
+        JsonPath ready = readiness(200);
+        assertTrue(ready.getString(READ_REPLICA + ".data.reads").startsWith("primary"), ready.prettify());
+        assertEquals("UP", ready.getString(READ_REPLICA + ".status"));
+        assertEquals(name, actorName(id), "reads stay on the primary");
+
+        ReplicaPairResource.startReplica(); // a restarted standby replays again (the pause is not kept)
+        await("readiness reads from the replica again").atMost(CATCH_UP)
+                .until(() -> "replica".equals(readiness(200).getString(READ_REPLICA + ".data.reads")));
+        await("the replica catches up").atMost(CATCH_UP).until(() -> name.equals(actorName(id)));
+        pauseReplay();
+        String later = createActor(TestRows.unique("Replica return")).getString("data.createActor.actor.id");
+        await("queries read from the replica again").atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
+                .until(() -> actorName(later) == null);
+    }
+
+    private static final String READ_REPLICA = "checks.find { it.name == '" + ReadReplicaCheck.NAME + "' }";
+
+    private static JsonPath readiness(int status) {
+        return Management.given().get("/q/health/ready").then().statusCode(status).extract().jsonPath();
+    }
+
+    private static JsonPath createActor(String name) throws Exception {
+        return GraphQL.as(DevTokens.editor(), "createActor", "input", Map.of("kind", "PERSON", "name", name));
+    }
+
+    private static String actorName(String id) {
+        return GraphQL.data("actorById", "id", id).getString("data.actor.name");
+    }
+
+    private static void pauseReplay() throws SQLException {
+        try (Connection replica = ReplicaPairResource.replicaConnection(); Statement sql = replica.createStatement()) {
+            sql.execute("select pg_wal_replay_pause()");
+        }
+    }
+
+    private static void resumeReplay() throws SQLException {
+        try (Connection replica = ReplicaPairResource.replicaConnection(); Statement sql = replica.createStatement()) {
+            sql.execute("select pg_wal_replay_resume()");
+        }
+    }
+
+    private interface Server {
+        Connection open() throws SQLException;
+    }
+
+    private static int actorRows(Server server, long id) throws SQLException {
+        try (Connection connection = server.open();
+                PreparedStatement sql = connection.prepareStatement("select count(*) from actor where id = ?")) {
+            sql.setLong(1, id);
+            try (ResultSet rows = sql.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,8 +38,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @TestProfile(ReplicaPairProfile.class)
 @EnabledIf(value = "org.parley.testsupport.ReplicaPairResource#binariesPresent", disabledReason = "PostgreSQL 15"
-        + " binaries (initdb, pg_ctl, pg_basebackup) are not installed under " + ReplicaPairResource.BIN
-        + ": no streaming replica can be started")
+        + " binaries (initdb, pg_ctl, pg_basebackup) are not installed in /usr/lib/postgresql/15/bin (or the directory"
+        + " -Dparley.test.postgresql-bin names): no streaming replica can be started")
 class ReadReplicaTest {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(20);
@@ -54,22 +55,30 @@ class ReadReplicaTest {
     @Test
     void queriesReadFromTheReplicaAndAMutationsPayloadFromThePrimary() throws Exception {
         JsonPath ready = readiness(200);
-        assertEquals("replica", ready.getString(READ_REPLICA + ".data.reads"));
+        assertEquals("replica", ready.getString(READ_REPLICA + ".data.reads"), ready.prettify());
         assertEquals(true, ready.getBoolean(READ_REPLICA + ".data.standby"), "the replica is a standby");
+        String known = createActor(TestRows.unique("Replica known")).getString("data.createActor.actor.id");
+        await("the replica replays the first write").atMost(CATCH_UP).until(() -> aliases(known) != null);
 
         pauseReplay();
         String name = TestRows.unique("Replica envoy");
         JsonPath created = createActor(name);
         assertEquals(name, created.getString("data.createActor.actor.name"), "the payload is read from the primary");
         String id = created.getString("data.createActor.actor.id");
-        long rowId = Ids.dbId(id);
-        assertEquals(1, actorRows(ReplicaPairResource::primaryConnection, rowId), "on the primary");
-        assertEquals(0, actorRows(ReplicaPairResource::replicaConnection, rowId), "not yet replayed on the replica");
-
+        assertEquals(1, actorRows(ReplicaPairResource::primaryConnection, Ids.dbId(id)), "on the primary");
+        assertEquals(0, actorRows(ReplicaPairResource::replicaConnection, Ids.dbId(id)),
+                "not yet replayed on the replica");
         assertNull(actorName(id), "a query reads from the replica, which has not replayed the write");
 
+        // a nested, batched field (aliases): in the payload from the primary, in a query from the replica
+        String alias = TestRows.unique("Replica alias");
+        JsonPath added = GraphQL.as(DevTokens.editor(), "addAlias", "input", Map.of("actor", known, "alias", alias));
+        assertTrue(added.getList("data.addAlias.actor.aliases").contains(alias), added.prettify());
+        assertEquals(List.of(), aliases(known), "the replica has not replayed the alias");
+
         resumeReplay();
-        await("the replica replays the write").atMost(CATCH_UP).until(() -> name.equals(actorName(id)));
+        await("the replica replays the writes").atMost(CATCH_UP).until(() -> name.equals(actorName(id)));
+        assertEquals(List.of(alias), aliases(known));
     }
 
     @Test
@@ -108,6 +117,11 @@ class ReadReplicaTest {
 
     private static String actorName(String id) {
         return GraphQL.data("actorById", "id", id).getString("data.actor.name");
+    }
+
+    private static List<String> aliases(String id) {
+        return GraphQL.any("query ($id: ID!) { actor(id: $id) { aliases } }", "id", id)
+                .getList("data.actor.aliases");
     }
 
     private static void pauseReplay() throws SQLException {

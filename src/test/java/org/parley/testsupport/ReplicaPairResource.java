@@ -20,7 +20,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A private PostgreSQL 15 primary and a streaming replica of it, both started by the test from the system's binaries
- * ({@value #BIN}, the PostgreSQL the machine runs): {@code initdb}, then {@code pg_basebackup -R} of the primary (a
+ * ({@link #BIN}, the PostgreSQL the machine runs): {@code initdb}, then {@code pg_basebackup -R} of the primary (a
  * standby that streams from it). The application under test writes to the primary and reads from the replica.
  * <p>
  * Why not a base backup of the machine's server (127.0.0.1:5432): its {@code pg_hba.conf} allows no replication
@@ -30,7 +30,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class ReplicaPairResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String BIN = "/usr/lib/postgresql/15/bin";
+    /** Where the binaries are: {@code /usr/lib/postgresql/15/bin} unless the system property names another place. */
+    public static final String BIN = System.getProperty("parley.test.postgresql-bin", "/usr/lib/postgresql/15/bin");
     private static final String SERVICE_USER = "postgres";
 
     private static Path directory;
@@ -46,6 +47,7 @@ public class ReplicaPairResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        long started = System.nanoTime();
         try {
             directory = Files.createTempDirectory("parley-replica-pair");
             if (asRoot()) {
@@ -72,6 +74,8 @@ public class ReplicaPairResource implements QuarkusTestResourceLifecycleManager 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        System.out.printf("Primary on port %d and its streaming replica on port %d ready in %d ms%n", primaryPort,
+                replicaPort, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + primaryPort + "/postgres",
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + primaryPort + "/postgres",

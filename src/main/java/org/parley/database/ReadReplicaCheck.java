@@ -1,5 +1,7 @@
 package org.parley.database;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Readiness of the reads (the primary's own connection checks are Quarkus'): with a read replica, one statement on it
- * per probe. UP when it answers; when it does not, UP with reads on the primary (fallback on: degraded, still
+ * per probe. UP when it answers (within a second); when it does not, UP with reads on the primary (fallback on: degraded, still
  * serving) or DOWN (fallback off: queries would fail). Without a replica, UP with reads on the primary.
  */
 @Readiness
@@ -19,6 +21,12 @@ import io.smallrye.mutiny.Uni;
 class ReadReplicaCheck implements AsyncHealthCheck {
 
     static final String NAME = "Read replica";
+    /**
+     * A replica that has not answered by then counts as unreachable for this probe: a host that drops packets would
+     * otherwise hold the probe for the connect timeout (5 s), past the Kubernetes probe's own timeout (2 s), and take
+     * the pod out of service although its reads fall back to the primary.
+     */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
 
     private final ReadReplica replica;
 
@@ -34,8 +42,8 @@ class ReadReplicaCheck implements AsyncHealthCheck {
         }
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("replica", replica.address())
                 .withData("fallback", replica.fallback());
-        return replica.check().map(standby -> response.up().withData("reads", "replica")
-                .withData("standby", standby).build())
+        return replica.check().ifNoItem().after(ANSWER_WITHIN).fail()
+                .map(standby -> response.up().withData("reads", "replica").withData("standby", standby).build())
                 .onFailure().recoverWithItem(failure -> (replica.fallback()
                         ? response.up().withData("reads", "primary (replica unreachable: degraded)")
                         : response.down().withData("reads", "failing (replica unreachable, fallback off)"))

@@ -21,6 +21,7 @@ import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQL;
 import org.parley.testsupport.Ids;
 import org.parley.testsupport.Management;
+import org.parley.testsupport.PrometheusText;
 import org.parley.testsupport.ReplicaPairProfile;
 import org.parley.testsupport.ReplicaPairResource;
 import org.parley.testsupport.TestRows;
@@ -68,7 +69,9 @@ class ReadReplicaTest {
         assertEquals(1, actorRows(ReplicaPairResource::primaryConnection, Ids.dbId(id)), "on the primary");
         assertEquals(0, actorRows(ReplicaPairResource::replicaConnection, Ids.dbId(id)),
                 "not yet replayed on the replica");
+        double replicaUses = replicaPoolUses();
         assertNull(actorName(id), "a query reads from the replica, which has not replayed the write");
+        assertTrue(replicaPoolUses() > replicaUses, "the replica's pool is in the metrics, and was used");
 
         // a nested, batched field (aliases): in the payload from the primary, in a query from the replica
         String alias = TestRows.unique("Replica alias");
@@ -117,6 +120,13 @@ class ReadReplicaTest {
 
     private static String actorName(String id) {
         return GraphQL.data("actorById", "id", id).getString("data.actor.name");
+    }
+
+    /** Connection uses of the replica's pool ({@code sql_pool_*} metrics, by the pool's name). */
+    private static double replicaPoolUses() {
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return new PrometheusText(metrics).sum("sql_pool_usage_seconds_count",
+                Map.of("pool_name", "parley-read-replica"));
     }
 
     private static List<String> aliases(String id) {

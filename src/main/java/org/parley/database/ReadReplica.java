@@ -56,7 +56,6 @@ public class ReadReplica {
     private final Pool reads;
 
     private volatile boolean reachable = true;
-    private volatile Boolean inRecovery;
     private final AtomicBoolean checking = new AtomicBoolean();
     private long timer = -1;
 
@@ -79,7 +78,9 @@ public class ReadReplica {
             reads = primary;
             return;
         }
-        // the primary's settings (user, password, TLS, statement timeout, connect timeout), on the replica's address
+        // the primary's settings (user, password, TLS, statement timeout, connect timeout), on the replica's address;
+        // they are known once the primary's pool exists, which asking for its delegate ensures
+        primary.getDelegate();
         PgConnectOptions at = PgConnectOptions.fromUri(strip(given.get()));
         PgConnectOptions connect = limits.connectOptions().setHost(at.getHost()).setPort(at.getPort())
                 .setDatabase(at.getDatabase());
@@ -156,11 +157,6 @@ public class ReadReplica {
         return reachable;
     }
 
-    /** What the last successful check found: whether the replica is in recovery (a standby); null before one. */
-    Boolean inRecovery() {
-        return inRecovery;
-    }
-
     /** Whether a read made now on the current context goes to the replica first. */
     boolean replicaFirst() {
         return ReadOnlyRequest.current() && (reachable || !fallback);
@@ -185,7 +181,6 @@ public class ReadReplica {
         return replica.query("select pg_is_in_recovery() as standby").execute()
                 .map(rows -> rows.iterator().next().getBoolean("standby"))
                 .invoke(standby -> {
-                    inRecovery = standby;
                     if (!reachable) {
                         LOG.infof("The read replica at %s answers again: queries read from it", address);
                     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQL;
+import org.parley.testsupport.GraphQLSocket;
 import org.parley.testsupport.Ids;
 import org.parley.testsupport.Management;
 import org.parley.testsupport.PrometheusText;
@@ -26,6 +28,9 @@ import org.parley.testsupport.ReplicaPairProfile;
 import org.parley.testsupport.ReplicaPairResource;
 import org.parley.testsupport.TestRows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -34,7 +39,8 @@ import io.restassured.path.json.JsonPath;
  * Reads from a real streaming replica ({@link ReplicaPairResource}: a private primary and a {@code pg_basebackup -R}
  * standby of it). With the replica's replay paused, a write reaches the primary only: the mutation's payload still
  * shows it (read from the primary), a query does not (read from the replica). Stopping the replica sends the reads to
- * the primary at once, readiness stays UP and says so; started again, the replica serves the queries again.
+ * the primary at once, readiness stays UP and says so; started again, the replica serves the queries again. A
+ * subscription's event carries the object as the primary has it, whatever the replica has replayed.
  */
 @QuarkusTest
 @TestProfile(ReplicaPairProfile.class)
@@ -44,6 +50,9 @@ import io.restassured.path.json.JsonPath;
 class ReadReplicaTest {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(20);
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
 
     @AfterEach
     void replicaBackAndReplaying() throws SQLException {
@@ -106,6 +115,29 @@ class ReadReplicaTest {
         String later = createActor(TestRows.unique("Replica return")).getString("data.createActor.actor.id");
         await("queries read from the replica again").atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
                 .until(() -> actorName(later) == null);
+    }
+
+    @Test
+    void subscriptionEventsReadTheirObjectFromThePrimary() throws Exception {
+        long newest;
+        try (Connection primary = ReplicaPairResource.primaryConnection(); Statement sql = primary.createStatement();
+                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from change_log")) {
+            rows.next();
+            newest = rows.getLong(1);
+        }
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            socket.subscribe("changes", "subscription ($after: String) { changes(after: $after) {"
+                    + " operation node { id ... on Actor { name } } } }",
+                    Map.of("after", GraphQLSocket.cursor(newest)));
+            pauseReplay();
+            String name = TestRows.unique("Replica event");
+            String id = createActor(name).getString("data.createActor.actor.id");
+            assertNull(actorName(id), "queries read from the paused replica");
+            JsonNode event = socket.next("changes");
+            assertEquals(id, event.at("/payload/data/changes/node/id").asText(), event.toString());
+            assertEquals(name, event.at("/payload/data/changes/node/name").asText(),
+                    "the event's object is read from the primary, where the write committed");
+        }
     }
 
     private static final String READ_REPLICA = "checks.find { it.name == '" + ReadReplicaCheck.NAME + "' }";

@@ -39,14 +39,28 @@ public class ReplicaPairResource implements QuarkusTestResourceLifecycleManager 
     private static int replicaPort;
     private static boolean replicaRunning;
 
-    /** Whether the PostgreSQL binaries the pair needs are installed (the test is skipped without them). */
+    /** With this environment variable {@code true} (CI), missing binaries fail the test instead of skipping it. */
+    public static final String REQUIRED = "PARLEY_REQUIRE_PG_BINARIES";
+
+    /**
+     * Whether the test may run: the PostgreSQL binaries the pair needs are installed, or they are required (then
+     * {@link #start()} fails, naming what is missing).
+     */
     public static boolean binariesPresent() {
+        return installed() || "true".equals(System.getenv(REQUIRED));
+    }
+
+    private static boolean installed() {
         return Stream.of("initdb", "pg_ctl", "pg_basebackup", "postgres")
                 .allMatch(name -> Files.isExecutable(Path.of(BIN, name)));
     }
 
     @Override
     public Map<String, String> start() {
+        if (!installed()) {
+            throw new IllegalStateException(REQUIRED + "=true, but initdb, pg_ctl, pg_basebackup and postgres are not"
+                    + " all in " + BIN + " (apt-get install postgresql-15, or -Dparley.test.postgresql-bin=<dir>)");
+        }
         long started = System.nanoTime();
         try {
             directory = Files.createTempDirectory("parley-replica-pair");

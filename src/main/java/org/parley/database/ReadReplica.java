@@ -55,6 +55,7 @@ public class ReadReplica {
     private final String address;
     private final Pool reads;
 
+    /** Whether the last check or read reached the replica (at first assumed: the first failure says otherwise). */
     private volatile boolean reachable = true;
     private final AtomicBoolean checking = new AtomicBoolean();
     private long timer = -1;
@@ -150,11 +151,6 @@ public class ReadReplica {
 
     boolean fallback() {
         return fallback;
-    }
-
-    /** Whether the last check or read reached the replica. */
-    boolean reachable() {
-        return reachable;
     }
 
     /** Whether a read made now on the current context goes to the replica first. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
 import org.parley.read.Lookahead;
@@ -34,7 +35,7 @@ public class ActorRepository implements NodeLoader {
 
     private final Pool pool;
 
-    ActorRepository(Pool pool) {
+    ActorRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.api.GlobalId;
@@ -29,7 +30,7 @@ public class AgreementRepository implements NodeLoader {
 
     private final Pool pool;
 
-    AgreementRepository(Pool pool) {
+    AgreementRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.parley.database.Reads;
 import org.parley.read.ListCount;
 import org.parley.api.Node;
 import org.parley.api.NodeLoader;
@@ -33,7 +34,7 @@ public class ChangeGraphQLApi {
     private final Pool pool;
     private final Map<NodeType, NodeLoader> loaders = new EnumMap<>(NodeType.class);
 
-    ChangeGraphQLApi(Pool pool, Instance<NodeLoader> loaders) {
+    ChangeGraphQLApi(@Reads Pool pool, Instance<NodeLoader> loaders) {
         this.pool = pool;
         loaders.forEach(loader -> this.loaders.put(loader.type(), loader));
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Query;
+import org.parley.database.Reads;
 import org.parley.read.ListCount;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
@@ -27,7 +28,7 @@ public class TombstoneGraphQLApi {
 
     private final Pool pool;
 
-    TombstoneGraphQLApi(Pool pool) {
+    TombstoneGraphQLApi(@Reads Pool pool) {
         this.pool = pool;
     }
 

@@ -14,7 +14,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
 /**
- * Builds the reactive pool (reads and Hibernate Reactive writes share it) with the limits that keep a slow or absent
+ * Builds the reactive pool of the primary (Hibernate Reactive writes, and the reads unless a read replica serves them:
+ * {@link ReadReplica}) with the limits that keep a slow or absent
  * database from hanging requests: Quarkus' own settings cover the pool size and idle connections, not these.
  * <ul>
  * <li>{@code parley.database.statement-timeout}: PostgreSQL's {@code statement_timeout} for every connection of the
@@ -51,20 +52,29 @@ public class DatabasePool implements PgPoolCreator {
 
     @Override
     public Pool create(Input input) {
-        PoolOptions pool = input.poolOptions()
-                .setConnectionTimeout(Math.toIntExact(acquireTimeout.toMillis()))
-                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setMaxWaitQueueSize(maxWaitQueue);
+        PoolOptions pool = limit(input.poolOptions());
         for (PgConnectOptions connect : input.pgConnectOptionsList()) {
-            connect.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
-                    // a connection whose server vanished without closing it is found by the keep-alive probes
-                    .setTcpKeepAlive(true)
-                    // PostgreSQL takes run-time parameters in the start-up message; the unit is milliseconds
-                    .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
+            limit(connect);
         }
         firstServer = new PgConnectOptions(input.pgConnectOptionsList().get(0));
         // the driver call Quarkus makes itself without a creator (a PgPool, which Quarkus expects)
         return PgDriver.INSTANCE.createPool(input.vertx(), input.pgConnectOptionsList(), pool);
+    }
+
+    /** {@code pool} with the wait for a free connection and the bounded wait queue (also the read replica's pool). */
+    PoolOptions limit(PoolOptions pool) {
+        return pool.setConnectionTimeout(Math.toIntExact(acquireTimeout.toMillis()))
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxWaitQueueSize(maxWaitQueue);
+    }
+
+    /** {@code connect} with the connect timeout, keep-alive and statement timeout (also the read replica's). */
+    PgConnectOptions limit(PgConnectOptions connect) {
+        return connect.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
+                // a connection whose server vanished without closing it is found by the keep-alive probes
+                .setTcpKeepAlive(true)
+                // PostgreSQL takes run-time parameters in the start-up message; the unit is milliseconds
+                .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
     }
 
     /** A copy of the settings the pool connects with (statement timeout included); the pool must exist. */

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.actor.Actor;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
@@ -40,7 +41,7 @@ public class EncounterRepository implements NodeLoader {
 
     private final Pool pool;
 
-    EncounterRepository(Pool pool) {
+    EncounterRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

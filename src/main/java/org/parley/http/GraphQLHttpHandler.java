@@ -21,6 +21,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
 import org.jboss.logging.Logger;
+import org.parley.database.ReadOnlyRequest;
 import org.parley.engine.GraphQLExecution;
 import org.parley.write.WriteDeadline;
 import org.parley.limits.Admission;
@@ -172,8 +173,13 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 answer(context, new AtomicBoolean(), status, mediaType, body(List.of(checked.error())));
                 return;
             }
-            if (method.equals("GET") && isMutation(checked.document(), request.getString("operationName", null))) {
+            OperationDefinition.Operation operation = operationOf(checked.document(),
+                    request.getString("operationName", null));
+            if (method.equals("GET") && operation == OperationDefinition.Operation.MUTATION) {
                 throw methodNotAllowed("Mutations are sent with POST");
+            }
+            if (operation == OperationDefinition.Operation.QUERY) {
+                ReadOnlyRequest.begin(); // its reads may go to the read replica (database.ReadReplica)
             }
             executing = true;
             execute(context, request, mediaType, ticket, leave);
@@ -453,15 +459,16 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
     }
 
     /** Whether the operation the request selects is a mutation (unknown names are left to graphql-java). */
-    private static boolean isMutation(Document document, String operationName) {
+    /** The kind of the operation the request runs; null when none is selected (graphql-java reports that). */
+    private static OperationDefinition.Operation operationOf(Document document, String operationName) {
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
         for (OperationDefinition operation : operations) {
             boolean selected = operationName == null ? operations.size() == 1
                     : operationName.equals(operation.getName());
             if (selected) {
-                return operation.getOperation() == OperationDefinition.Operation.MUTATION;
+                return operation.getOperation();
             }
         }
-        return false;
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
@@ -24,7 +25,7 @@ class IntakeRepository {
     private final Pool pool;
     private final IntakeJson json;
 
-    IntakeRepository(Pool pool, IntakeJson json) {
+    IntakeRepository(@Reads Pool pool, IntakeJson json) {
         this.pool = pool;
         this.json = json;
     }

@@ -2,6 +2,7 @@ package org.parley.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.read.Lookahead;
 import org.parley.read.Page;
 import org.parley.read.PageRequest;
@@ -54,7 +55,7 @@ public class DisagreementRepository {
 
     private final Pool pool;
 
-    DisagreementRepository(Pool pool) {
+    DisagreementRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
@@ -52,7 +53,7 @@ public class SourceRepository implements NodeLoader {
 
     private final Pool pool;
 
-    SourceRepository(Pool pool) {
+    SourceRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

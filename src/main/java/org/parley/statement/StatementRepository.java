@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.parley.database.Reads;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.encounter.Encounter;
@@ -31,7 +32,7 @@ public class StatementRepository implements NodeLoader {
 
     private final Pool pool;
 
-    StatementRepository(Pool pool) {
+    StatementRepository(@Reads Pool pool) {
         this.pool = pool;
     }
 

@@ -27,12 +27,17 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class DisagreementRepository {
 
     /** Every attestation of a live encounter, statement or agreement that a source dates, with the version it gives. */
-    private static final String VERSIONS = "select att.encounter_id, null::bigint as statement_id,"
+    private static final String VERSIONS = "select c.encounter_id, null::bigint as statement_id,"
             + " null::bigint as agreement_id, e.start_date as recorded_date, e.start_precision as recorded_precision,"
             + " coalesce(att.reported_date, e.start_date) as d, coalesce(att.reported_precision, e.start_precision) as p"
-            + " from attestation att join encounter e on e.id = att.encounter_id"
-            + " where e.deleted_at is null and att.encounter_id in (select r.encounter_id from attestation r"
-            + " where r.reported_date is not null and r.encounter_id is not null)"
+            // few encounters: each one looked up with its attestations (offset 0 keeps the planner from joining the
+            // whole tables instead)
+            + " from (select distinct r.encounter_id from attestation r"
+            + " where r.reported_date is not null and r.encounter_id is not null) c"
+            + " cross join lateral (select x.start_date, x.start_precision from encounter x"
+            + " where x.id = c.encounter_id and x.deleted_at is null offset 0) e"
+            + " cross join lateral (select y.reported_date, y.reported_precision from attestation y"
+            + " where y.encounter_id = c.encounter_id offset 0) att"
             + " union all select null, att.statement_id, null, s.said_date, s.said_precision,"
             + " coalesce(att.reported_date, s.said_date), coalesce(att.reported_precision, s.said_precision)"
             + " from attestation att join statement s on s.id = att.statement_id"

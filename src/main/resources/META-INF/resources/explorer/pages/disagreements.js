@@ -23,7 +23,7 @@ export async function disagreementsPage() {
   const status = h('p', { role: 'status', class: 'muted' });
   const show = page => {
     list.append(...page.nodes.map(item));
-    status.textContent = `${list.children.length} of ${first.totalCount} shown`;
+    status.textContent = `${list.children.length} shown`;
   };
   show(first);
   const more = moreButton('More disagreements', first.pageInfo,

@@ -19,8 +19,8 @@ import org.parley.statement.Statement;
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Disagreement")
-@Description("A fact of an encounter, a statement or an agreement on which its sources disagree, with each version they give."
-        + " The sources' own accounts, excerpts included, are the record's `attestations`.")
+@Description("A fact of an encounter, a statement or an agreement on which its sources disagree, with each version"
+        + " they give. The sources' own accounts, excerpts included, are the record's `attestations`.")
 public class Disagreement extends Related {
 
     @Ignore

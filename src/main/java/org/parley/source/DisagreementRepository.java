@@ -52,15 +52,20 @@ public class DisagreementRepository {
     }
 
     /** The versions of every record that could have some that disagree (the outer query names the columns). */
-    private static final String VERSIONS = versionsOf("encounter_id", "attestation", "select x.start_date as rd, x.start_precision"
-                    + " as rp from encounter x where x.id = c.id and x.deleted_at is null", "c.id, null::bigint, null::bigint")
-            + " union all " + versionsOf("statement_id", "attestation", "select x.said_date as rd, x.said_precision"
-                    + " as rp from statement x where x.id = c.id and x.deleted_at is null", "null::bigint, c.id, null::bigint")
+    private static final String VERSIONS = versionsOf("encounter_id", "attestation",
+            "select x.start_date as rd, x.start_precision as rp from encounter x"
+                    + " where x.id = c.id and x.deleted_at is null",
+            "c.id, null::bigint, null::bigint")
+            + " union all " + versionsOf("statement_id", "attestation",
+                    "select x.said_date as rd, x.said_precision as rp from statement x"
+                            + " where x.id = c.id and x.deleted_at is null",
+                    "null::bigint, c.id, null::bigint")
             // an agreement's own date: its first step's
-            + " union all " + versionsOf("agreement_id", "agreement_attestation", "select st.step_date as rd,"
-                    + " st.step_precision as rp from agreement x left join lateral (select step_date, step_precision"
-                    + " from agreement_step where agreement_id = x.id order by position limit 1) st on true"
-                    + " where x.id = c.id and x.deleted_at is null", "null::bigint, null::bigint, c.id");
+            + " union all " + versionsOf("agreement_id", "agreement_attestation",
+                    "select st.step_date as rd, st.step_precision as rp from agreement x left join lateral"
+                            + " (select step_date, step_precision from agreement_step where agreement_id = x.id"
+                            + " order by position limit 1) st on true where x.id = c.id and x.deleted_at is null",
+                    "null::bigint, null::bigint, c.id");
 
     /** The period of a version: its first day and the day after its last. */
     private static final String FROM_DAY = "date_trunc(lower(v.p), v.d)";

@@ -21,6 +21,7 @@ import org.parley.read.ListCount;
 import org.parley.read.PageRequest;
 import org.parley.source.Attestation;
 import org.parley.source.AttestationPayloads;
+import org.parley.source.Disagreement;
 import org.parley.source.SourceRepository;
 import org.parley.statement.Statement;
 import org.parley.write.DeletePayload;
@@ -33,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Root query and mutations for agreements, their fields, and the fields other types get from them
  * ({@code Actor.agreements}, {@code Encounter.agreementsSigned}, {@code Source.agreements},
- * {@code Statement.aboutAgreements}, and the agreement of {@code attest}'s and {@code removeAttestation}'s answers). Every nested field is batched: one statement per field and level.
+ * {@code Statement.aboutAgreements}, {@code Disagreement.agreement}, and the agreement of {@code attest}'s and {@code removeAttestation}'s answers). Every nested field is batched: one statement per field and level.
  */
 @GraphQLApi
 public class AgreementGraphQLApi {
@@ -192,6 +193,12 @@ public class AgreementGraphQLApi {
     @Description("The agreement, when the attestation was of an agreement.")
     public Uni<List<Agreement>> removedFromAgreement(@Source List<AttestationPayloads.Remove> parents) {
         return Batch.follow(parents, p -> p.agreementId, agreements::byIds);
+    }
+
+    @Name("agreement")
+    @Description("The agreement the sources disagree on, when it is an agreement.")
+    public Uni<List<Agreement>> disagreedOn(@Source List<Disagreement> parents) {
+        return Batch.follow(parents, d -> d.agreementId, agreements::byIds);
     }
 
     @Name("aboutAgreements")

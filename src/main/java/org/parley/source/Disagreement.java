@@ -19,8 +19,8 @@ import org.parley.statement.Statement;
 import io.vertx.mutiny.sqlclient.Row;
 
 @Type("Disagreement")
-@Description("A fact of an encounter or a statement on which its sources disagree, with each version they give."
-        + " The sources' own accounts, excerpts included, are the record's `attestations`.")
+@Description("A fact of an encounter, a statement or an agreement on which its sources disagree, with each version"
+        + " they give. The sources' own accounts, excerpts included, are the record's `attestations`.")
 public class Disagreement extends Related {
 
     @Ignore
@@ -29,12 +29,16 @@ public class Disagreement extends Related {
     @Ignore
     public Long statementId;
 
+    /** The agreement's ID when the disagreement is on an agreement: its field is the agreement package's. */
+    @Ignore
+    public Long agreementId;
+
     @NonNull
     @Description("What the sources disagree on.")
     public DisagreementFact fact;
 
-    @Description("The date recorded for the encounter (its start) or the statement (`saidOn`): the editor's"
-            + " resolution; null when none is recorded.")
+    @Description("The date recorded for the encounter (its start), the statement (`saidOn`) or the agreement (the"
+            + " date of its first step): the editor's resolution; null when none is recorded.")
     public PartialDate recordedDate;
 
     /** The distinct versions, earliest first, at most {@link PageRequest#MAX_FIRST}: the field {@code versions}. */
@@ -50,6 +54,7 @@ public class Disagreement extends Related {
         disagreement.fact = DisagreementFact.DATE;
         disagreement.encounterId = row.getLong("encounter_id");
         disagreement.statementId = row.getLong("statement_id");
+        disagreement.agreementId = row.getLong("agreement_id");
         disagreement.recordedDate = PartialDate.from(row, "recorded_date", "recorded_precision");
         List<PartialDate> versions = new ArrayList<>();
         for (String version : row.getArrayOfStrings("versions")) {

@@ -24,7 +24,7 @@ import org.parley.statement.StatementRepository;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
-/** The facts on which sources disagree, across all encounters and statements. */
+/** The facts on which sources disagree, across all encounters, statements and agreements. */
 @GraphQLApi
 public class DisagreementGraphQLApi {
 
@@ -44,9 +44,9 @@ public class DisagreementGraphQLApi {
 
     @Query
     @NonNull
-    @Description("Every encounter and statement whose sources disagree on its date (see `DisagreementFact`), newest"
-            + " first: by the recorded date, or the latest version when none is recorded; then encounters before"
-            + " statements. `first` defaults to 20, at most 100.")
+    @Description("Every encounter, statement and agreement whose sources disagree on its date (see"
+            + " `DisagreementFact`), newest first: by the recorded date, or the latest version when none is recorded;"
+            + " then encounters, statements, agreements. `first` defaults to 20, at most 100.")
     public Uni<DisagreementConnection> disagreements(@Name("first") Integer first, @Name("after") String after) {
         return disagreements.list(PageRequest.of(first, after),
                 Lookahead.of(context, Disagreement.TO_ONE, "nodes", "edges.node")).map(DisagreementConnection::new);

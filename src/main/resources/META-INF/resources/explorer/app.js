@@ -9,11 +9,12 @@ import { encounterPage } from './pages/encounter.js';
 import { statementPage } from './pages/statement.js';
 import { sourcePage } from './pages/source.js';
 import { disagreementsPage } from './pages/disagreements.js';
+import { agreementPage } from './pages/agreement.js';
 import { signInPage } from './pages/signin.js';
 import { editPage } from './pages/edit.js';
 import { editor, signOut } from './session.js';
 
-const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage };
+const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage, agreement: agreementPage };
 const main = document.getElementById('main');
 const box = document.getElementById('q');
 let current = 0;
@@ -26,7 +27,8 @@ function route() {
   if (kind === 'search') return { name: 'search', page: searchPage, arg: params.get('q') ?? '' };
   if (kind === 'disagreements') return { name: 'disagreements', page: disagreementsPage, arg: null };
   if (kind === 'sign-in') return { name: 'sign-in', page: signInPage, arg: { params } };
-  // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter, #/edit/statement, #/edit/attest/<encounter or statement>
+  // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
+  // #/edit/attest/<encounter or statement>
   if (kind === 'edit') {
     const [, form, target] = path.split('/');
     return { name: `edit-${form}`, page: editPage, arg: { form, id: target ? decodeURIComponent(target) : null } };

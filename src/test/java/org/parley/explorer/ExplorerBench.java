@@ -4,11 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -47,45 +47,91 @@ class ExplorerBench {
         Path chromium = Chromium.find();
         try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright, chromium)) {
             firstPageBytes(browser);
-            Map<String, String> pages = new LinkedHashMap<>();
-            pages.put("home", "#/");
-            pages.put("search", "#/search?q=Lavrov");
-            pages.put("actor", "#/actor/" + Ids.bySlug("Actor", "kim-jong-un"));
-            pages.put("encounter", "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"));
-            pages.put("statement", "#/statement/" + Ids.of("Statement", ((Number) Database.column(
-                    "select statement_id from attestation where statement_id is not null group by statement_id "
-                            + "order by count(*) desc, statement_id limit 1").get(0)).longValue()));
-            pages.put("source", "#/source/" + Ids.of("Source", ((Number) Database.column(
-                    "select source_id from attestation group by source_id order by count(*) desc, source_id limit 1")
-                    .get(0)).longValue()));
-            pages.put("disagreements", "#/disagreements");
-            pages.put("edit-encounter", "#/edit/encounter");
-            System.out.printf("%nExplorer: navigation to content, median of %d (ms)%n", RUNS);
-            System.out.printf("| page | full load | in-app (hash change) |%n|---|---|---|%n");
+            // what each row measures: its label, the page's name (main[data-page]) and its URL's hash
+            List<String[]> pages = new ArrayList<>();
+            pages.add(row("home", "home", "#/"));
+            pages.add(row("search", "search", "#/search?q=Lavrov"));
+            pages.add(row("actor (Kim Jong Un)", "actor", "#/actor/" + Ids.bySlug("Actor", "kim-jong-un")));
+            pages.add(row("actor (in most encounters)", "actor", "#/actor/" + Ids.of("Actor", first(
+                    "select actor_id from participant group by actor_id order by count(*) desc, actor_id limit 1"))));
+            pages.add(row("encounter (Lavrov meets Kim)", "encounter",
+                    "#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018")));
+            long busiest = first("select encounter_id from participant group by encounter_id order by count(*) desc,"
+                    + " encounter_id limit 1");
+            pages.add(row("encounter (most participants)", "encounter", "#/encounter/" + Ids.of("Encounter", busiest)));
+            long statement = first("select statement_id from attestation where statement_id is not null"
+                    + " group by statement_id order by count(*) desc, statement_id limit 1");
+            pages.add(row("statement (most attested)", "statement", "#/statement/" + Ids.of("Statement", statement)));
+            pages.add(row("source (most attestations)", "source", "#/source/" + Ids.of("Source",
+                    first("select source_id from attestation group by source_id order by count(*) desc, source_id limit 1"))));
+            pages.add(row("agreement", "agreement", "#/agreement/" + Ids.of("Agreement",
+                    first("select id from agreement where deleted_at is null order by id limit 1"))));
+            pages.add(row("disagreements", "disagreements", "#/disagreements"));
+            pages.add(row("record an encounter (form)", "edit-encounter", "#/edit/encounter"));
+            pages.add(row("edit an encounter (form)", "edit-encounter-update",
+                    "#/edit/encounter/" + Ids.of("Encounter", busiest)));
+            pages.add(row("edit a statement (form)", "edit-statement-update",
+                    "#/edit/statement/" + Ids.of("Statement", statement)));
+            System.out.printf("%nExplorer: load average before %s%n", loadAverage());
+            System.out.printf("%nExplorer: navigation to content, median of %d (ms); GraphQL requests per view (most"
+                    + " seen)%n", RUNS);
+            System.out.printf("| page | full load | in-app (hash change) | GraphQL requests |%n|---|---|---|---|%n");
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
                 // signed in as an editor, as the sign-in page leaves it: the forms are shown rather than a sign-in link
                 context.addInitScript("sessionStorage.setItem('parley.editor-token', '" + editorToken() + "')");
                 Page page = context.newPage();
-                for (var entry : pages.entrySet()) {
+                AtomicInteger requests = new AtomicInteger();
+                page.onRequest(request -> {
+                    if (request.url().endsWith("/graphql")) {
+                        requests.incrementAndGet();
+                    }
+                });
+                for (String[] entry : pages) {
+                    String name = entry[1];
+                    String hash = entry[2];
                     List<Double> loads = new ArrayList<>();
                     List<Double> moves = new ArrayList<>();
+                    int most = 0;
                     for (int run = 0; run <= RUNS; run++) { // run 0 warms up
                         page.navigate("about:blank");
-                        page.navigate(root + entry.getValue());
-                        double load = shown(page, entry.getKey());
+                        requests.set(0);
+                        page.navigate(root + hash);
+                        double load = shown(page, name);
+                        most = Math.max(most, requests.get());
                         // an in-app move: away to another page type, then back by the hash, as a link does
-                        page.evaluate("h => location.hash = h", entry.getKey().equals("home") ? "#/search?q=Kim" : "#/");
-                        page.locator("main[data-page]").waitFor();
-                        page.evaluate("h => location.hash = h", entry.getValue());
-                        double move = shown(page, entry.getKey());
+                        page.evaluate("h => location.hash = h", name.equals("home") ? "#/search?q=Kim" : "#/");
+                        page.locator("main[data-page]:not([data-page='" + name + "'])").waitFor();
+                        requests.set(0);
+                        page.evaluate("h => location.hash = h", hash);
+                        double move = shown(page, name);
+                        most = Math.max(most, requests.get());
                         if (run > 0) {
                             loads.add(load);
                             moves.add(move);
                         }
                     }
-                    System.out.printf("| %s | %.0f | %.0f |%n", entry.getKey(), median(loads), median(moves));
+                    System.out.printf("| %s | %.0f | %.0f | %d |%n", entry[0], median(loads), median(moves), most);
                 }
             }
+            System.out.printf("%nExplorer: load average after %s%n", loadAverage());
+        }
+    }
+
+    private static String[] row(String label, String name, String hash) {
+        return new String[] { label, name, hash };
+    }
+
+    private static long first(String sql) {
+        return ((Number) Database.column(sql).get(0)).longValue();
+    }
+
+    /** The 1, 5 and 15 minute load averages: the machine is shared, and the figures mean little without them. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -34,6 +34,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The Explorer in a real Chromium, on the curated data: what each page shows is checked against the database, every
@@ -515,6 +516,194 @@ class ExplorerBrowserTest {
         assertTrue(page.locator("dl").textContent().contains("Zz the editor's description"));
         assertEquals("Zz the editor's description", Database.column("select description from actor where id = ?",
                 Ids.dbId(actor)).get(0));
+    }
+
+    // --- correcting encounters and statements, agreements
+
+    @Test
+    void anEditorStepsAnEncountersStatusAndCorrectsIt() throws Exception {
+        String token = DevTokens.editor();
+        String lavrov = name("sergey-lavrov");
+        String kim = name("kim-jong-un");
+        String putin = name("vladimir-putin");
+        Map<String, Object> source = Database.rows("select id, title from source where title is not null order by id limit 1").get(0);
+        String sourceId = Ids.of("Source", ((Number) source.get("id")).longValue());
+        String encounter = GraphQL.as(token, "recordEncounter", "input", Map.of("title", TestRows.unique("Explorer summit"),
+                "kind", "SUMMIT", "status", "PLANNED", "start", Map.of("date", "2094-02-03", "precision", "DAY"),
+                "participants", List.of(Map.of("actor", Ids.bySlug("Actor", "sergey-lavrov"), "role", "HOST"),
+                        Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "GUEST")),
+                "attestations", List.of(Map.of("source", sourceId, "excerpt", "Zz test excerpt of the summit."))))
+                .getString("data.recordEncounter.encounter.id");
+        long id = Ids.dbId(encounter);
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode("#/encounter/" + encounter, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown("encounter");
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-encounter-update");
+        check("edit-encounter-update");
+
+        // a status step: held from the 4th, as a source reports it; the page then shows it
+        Locator step = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("A status step"));
+        step.getByLabel("New status").selectOption("HELD");
+        step.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("From")).getByLabel("Date").fill("2094-02-04");
+        choose(step.getByLabel("Source"), (String) source.get("title"));
+        step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add this step")).click();
+        shown("encounter");
+        assertEquals("HELD", Database.column("select status from encounter where id = ?", id).get(0));
+        assertTrue(page.locator("dl.facts").textContent().contains("held"), page.locator("dl.facts").textContent());
+        Locator held = section("Status history").locator("li").filter(new Locator.FilterOptions().setHasText("held"));
+        assertEquals(1, held.locator("time[datetime='2094-02-04']").count());
+        assertTrue(held.textContent().contains((String) source.get("title")), held.textContent());
+
+        // the details: a new title, the start known to the month only, Kim's place taken by Putin as mediator
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-encounter-update");
+        Locator details = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("The encounter"));
+        String title = TestRows.unique("Explorer summit, corrected");
+        details.getByLabel("Title").fill(title);
+        details.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Start")).getByLabel("Known to the").selectOption("MONTH");
+        Locator second = details.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Participant 2"));
+        assertEquals(kim, second.getByLabel("Actor").inputValue());
+        second.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this participant")).click();
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add a participant")).click();
+        Locator added = details.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Participant 2"));
+        choose(added.getByLabel("Actor"), putin);
+        added.getByLabel("Role").selectOption("MEDIATOR");
+        // a latitude out of range: the service's userError at that field, nothing saved
+        Locator latitude = details.getByLabel("Latitude");
+        latitude.fill("95");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        assertEquals("true", latitude.getAttribute("aria-invalid"));
+        assertTrue(page.locator("#" + latitude.getAttribute("id") + "-error").textContent().contains("90"));
+        check(null);
+        latitude.fill("");
+        details.getByLabel("Venue or city").fill("");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        shown("encounter");
+        assertEquals(title, heading());
+        assertEquals(List.of(lavrov, putin), Database.column("select a.name from participant p join actor a"
+                + " on a.id = p.actor_id where p.encounter_id = ? order by p.position", id));
+        assertEquals(List.of("MONTH", "MEDIATOR"), List.of(Database.column("select start_precision from encounter where id = ?", id).get(0),
+                Database.column("select p.role from participant p join actor a on a.id = p.actor_id"
+                        + " where p.encounter_id = ? and a.slug = 'vladimir-putin'", id).get(0)));
+        assertTrue(section("Participants").textContent().contains(putin));
+        assertFalse(section("Participants").textContent().contains(kim));
+        assertTrue(page.locator("dl.facts").textContent().contains("month only"), page.locator("dl.facts").textContent());
+    }
+
+    @Test
+    void anEditorCorrectsAStatementThroughAConflict() throws Exception {
+        String token = DevTokens.editor();
+        Map<String, Object> source = Database.rows("select id, title from source where title is not null order by id limit 1").get(0);
+        String sourceId = Ids.of("Source", ((Number) source.get("id")).longValue());
+        String claimText = TestRows.unique("Explorer claim");
+        String claim = recordStatement(token, claimText, "kim-jong-un", sourceId);
+        String statement = recordStatement(token, TestRows.unique("Explorer reply"), "sergey-lavrov", sourceId);
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode("#/statement/" + statement, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown("statement");
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-statement-update");
+
+        // a denial of Kim's claim, about Kim
+        String text = TestRows.unique("Explorer denial");
+        page.getByLabel("Words").fill(text);
+        page.getByLabel("Kind").selectOption("DENIAL");
+        choose(page.getByLabel("In response to"), claimText);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a subject")).click();
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1")).getByLabel("Actor"), name("kim-jong-un"));
+        check("edit-statement-update");
+
+        // someone else saves the statement in between: the save is refused, and says so
+        assertEquals(List.of(), GraphQL.as(token, "updateStatement", "input", Map.of("id", statement, "version",
+                TestRows.version("statement", statement), "speakerLabel", "Zz changed meanwhile"))
+                .getList("data.updateStatement.userErrors"));
+        Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes"));
+        save.click();
+        Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("changed meanwhile"));
+        alert.waitFor();
+        assertEquals(0, Database.count("select count(*) from statement where text = ?", text));
+        check("edit-statement-conflict");
+        alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reload")).click();
+        shown("edit-statement-update");
+        assertEquals("Zz changed meanwhile", page.getByLabel("Speaker as the source describes them").inputValue());
+
+        page.getByLabel("Words").fill(text);
+        page.getByLabel("Kind").selectOption("DENIAL");
+        choose(page.getByLabel("In response to"), claimText);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a subject")).click();
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1")).getByLabel("Actor"), name("kim-jong-un"));
+        save.click();
+        shown("statement");
+        assertEquals(text, page.locator("figure blockquote").textContent());
+        Map<String, Object> stored = Database.rows("select kind, responds_to_id from statement where id = ?",
+                Ids.dbId(statement)).get(0);
+        assertEquals(List.of("DENIAL", Ids.dbId(claim)), List.of(stored.get("kind"), ((Number) stored.get("responds_to_id")).longValue()));
+        assertEquals(List.of(name("kim-jong-un")), Database.column("select a.name from statement_about sa join actor a"
+                + " on a.id = sa.actor_id where sa.statement_id = ?", Ids.dbId(statement)));
+        assertTrue(section("In response to").textContent().contains(claimText));
+        assertTrue(page.locator("dl.facts").textContent().contains(name("kim-jong-un")));
+    }
+
+    @Test
+    void anAgreementHasItsPageAndItsDisagreementsAreListed() throws Exception {
+        // the curated declaration, reached from the summit where it was signed
+        page.navigate(root + "#/encounter/" + Ids.bySlug("Encounter", "inter-korean-summit-2018"));
+        shown("encounter");
+        String declaration = (String) Database.column("select title from agreement where slug = 'panmunjom-declaration-2018'").get(0);
+        section("Agreements signed there").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(declaration)).click();
+        shown("agreement");
+        assertEquals(declaration, heading());
+        for (Object party : Database.column("select a.name from agreement_party p join actor a on a.id = p.actor_id"
+                + " join agreement g on g.id = p.agreement_id where g.slug = 'panmunjom-declaration-2018'")) {
+            assertTrue(page.locator("dl.facts").textContent().contains((String) party), "party " + party);
+        }
+        assertEquals(Database.count("select count(*) from agreement_step s join agreement g on g.id = s.agreement_id"
+                + " where g.slug = 'panmunjom-declaration-2018'"), section("Steps").locator("li").count());
+        assertEquals(Database.count("select count(*) from agreement_attestation s join agreement g on g.id = s.agreement_id"
+                + " where g.slug = 'panmunjom-declaration-2018'"), section("Sources").locator("blockquote").count());
+        check("agreement");
+
+        // an agreement whose second source gives another day of its signing is among the disagreements
+        List<Map<String, Object>> sources = Database.rows("select id from source where title is not null order by id limit 2");
+        String title = TestRows.unique("Explorer memorandum");
+        JsonPath created = GraphQL.as(DevTokens.editor(), "createAgreement", "input", Map.of("kind", "MEMORANDUM",
+                "title", title, "parties", List.of(Ids.bySlug("Actor", "north-korea"), Ids.bySlug("Actor", "russia")),
+                "steps", List.of(Map.of("status", "SIGNED", "date", Map.of("date", "2099-07-01", "precision", "DAY"))),
+                "attestations", List.of(
+                        Map.of("source", Ids.of("Source", ((Number) sources.get(0).get("id")).longValue()), "excerpt", "Zz test excerpt, signed."),
+                        Map.of("source", Ids.of("Source", ((Number) sources.get(1).get("id")).longValue()), "excerpt", "Zz test excerpt, a day later.",
+                                "reportedDate", Map.of("date", "2099-07-02", "precision", "DAY")))));
+        assertEquals(List.of(), created.getList("data.createAgreement.userErrors"));
+        page.navigate(root + "#/disagreements");
+        shown("disagreements");
+        Locator item = page.locator(".disagreement-item").filter(new Locator.FilterOptions().setHas(page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName(title).setExact(true))));
+        assertEquals(1, item.count());
+        assertEquals(2, item.locator(".given time").count());
+        item.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title).setExact(true)).click();
+        shown("agreement");
+        assertEquals(2, page.locator(".disagreement .version").count());
+        check("agreement-disagreement");
+    }
+
+    /**
+     * Picks a suggestion, then leaves the field: its list of suggestions, open while it has the focus, would
+     * otherwise take the next click.
+     */
+    private void choose(Locator input, String name) {
+        pick(input, name);
+        input.blur();
+    }
+
+    private static String recordStatement(String token, String text, String speaker, String source) {
+        return GraphQL.as(token, "recordStatement", "input", Map.of("text", text, "mode", "PARAPHRASE", "kind", "CLAIM",
+                "speaker", Ids.bySlug("Actor", speaker), "saidOn", Map.of("date", "2094-05-06", "precision", "DAY"),
+                "attestations", List.of(Map.of("source", source, "excerpt", "Zz test excerpt of the statement."))))
+                .getString("data.recordStatement.statement.id");
     }
 
     @Test

@@ -60,7 +60,7 @@ class DisagreementsTest {
         }
     }
 
-    /** The expected list, newest first: "Encounter:<id>" or "Statement:<id>" with its versions. */
+    /** The expected list, newest first: "Encounter:<id>", "Statement:<id>" or "Agreement:<id>" with its versions. */
     private static List<String> expected() {
         Map<String, List<Version>> versions = new LinkedHashMap<>();
         Map<String, LocalDate> recorded = new HashMap<>();
@@ -69,7 +69,13 @@ class DisagreementsTest {
                 + " join encounter e on e.id = a.encounter_id where e.deleted_at is null"
                 + " union all select 'Statement:' || s.id, s.said_date, s.said_precision, a.reported_date,"
                 + " a.reported_precision from attestation a join statement s on s.id = a.statement_id"
-                + " where s.deleted_at is null")) {
+                + " where s.deleted_at is null"
+                // an agreement's own date: its first step's
+                + " union all select 'Agreement:' || g.id, st.step_date, st.step_precision, a.reported_date,"
+                + " a.reported_precision from agreement_attestation a join agreement g on g.id = a.agreement_id"
+                + " left join agreement_step st on st.agreement_id = g.id"
+                + " and st.position = (select min(position) from agreement_step where agreement_id = g.id)"
+                + " where g.deleted_at is null")) {
             String subject = (String) row.get("subject");
             LocalDate own = row.get("recorded") == null ? null : ((java.sql.Date) row.get("recorded")).toLocalDate();
             Version version = row.get("reported_date") != null
@@ -94,7 +100,7 @@ class DisagreementsTest {
             }
         });
         found.sort(Comparator.comparing((String s) -> newest.get(s)).reversed()
-                .thenComparing(s -> s.startsWith("Statement"))
+                .thenComparing(s -> s.startsWith("Encounter") ? 0 : s.startsWith("Statement") ? 1 : 2)
                 .thenComparing(s -> Long.parseLong(s.substring(s.indexOf(':') + 1))));
         List<String> described = new ArrayList<>();
         for (String subject : found) {
@@ -113,9 +119,13 @@ class DisagreementsTest {
             Map<String, Object> encounter = (Map<String, Object>) node.get("encounter");
             @SuppressWarnings("unchecked")
             Map<String, Object> statement = (Map<String, Object>) node.get("statement");
-            assertTrue(encounter == null ^ statement == null, "one record each: " + node);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> agreement = (Map<String, Object>) node.get("agreement");
+            assertEquals(1, (encounter == null ? 0 : 1) + (statement == null ? 0 : 1) + (agreement == null ? 0 : 1),
+                    "one record each: " + node);
             String subject = encounter != null ? "Encounter:" + Ids.dbId((String) encounter.get("id"))
-                    : "Statement:" + Ids.dbId((String) statement.get("id"));
+                    : statement != null ? "Statement:" + Ids.dbId((String) statement.get("id"))
+                    : "Agreement:" + Ids.dbId((String) agreement.get("id"));
             TreeSet<String> distinct = new TreeSet<>();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> versions = (List<Map<String, Object>>) node.get("versions");
@@ -167,6 +177,33 @@ class DisagreementsTest {
                 "newest first");
         assertEquals("2097-05-31", top.getString("data.disagreements.nodes[0].recordedDate.date"));
         assertFalse(listed.stream().anyMatch(s -> s.startsWith("Encounter:" + Ids.dbId(agreeing) + " ")), listed.toString());
+        assertEquals(expected(), listed);
+    }
+
+    /** An agreement's date is that of its first step: a source that gives another day disagrees with it. */
+    @Test
+    void anAgreementWhoseSourcesGiveAnotherDayOfItsSigningIsListed() throws Exception {
+        String editor = DevTokens.mint("test-editor", 600, "editor");
+        String first = Ids.bySlug("Source", "moneycontrol-2018-06-01");
+        String second = Ids.bySlug("Source", "unattributed-2018-05-31");
+        Map<String, Object> input = new HashMap<>();
+        input.put("kind", "MEMORANDUM");
+        input.put("title", TestRows.unique("Disagreement memorandum"));
+        input.put("parties", List.of(Ids.bySlug("Actor", "vladimir-putin"), Ids.bySlug("Actor", "kim-jong-un")));
+        input.put("steps", List.of(Map.of("status", "SIGNED", "date", Map.of("date", "2095-03-10", "precision", "DAY")),
+                Map.of("status", "IN_FORCE", "date", Map.of("date", "2095-09-01", "precision", "DAY"))));
+        // the first source agrees with the signing day (it gives none of its own), the second gives the day after
+        input.put("attestations", List.of(attestation(first, null, null), attestation(second, "2095-03-11", "DAY")));
+        JsonPath body = GraphQL.as(editor, "createAgreement", "input", input);
+        assertEquals(List.of(), body.getList("data.createAgreement.userErrors"), body.prettify());
+        String agreement = body.getString("data.createAgreement.agreement.id");
+
+        JsonPath top = GraphQL.data("disagreements", "first", 100);
+        List<String> listed = listed(top, "data.disagreements.nodes");
+        int at = listed.indexOf("Agreement:" + Ids.dbId(agreement) + " [2095-03-10 DAY, 2095-03-11 DAY]");
+        assertTrue(at >= 0, listed.toString());
+        assertEquals("2095-03-10", top.getString("data.disagreements.nodes[" + at + "].recordedDate.date"));
+        // in its place, newest first by the first step's date (expected() orders by it)
         assertEquals(expected(), listed);
     }
 

@@ -7,6 +7,7 @@ import { heading, moreButton, speakerEl } from './parts.js';
 function item(d) {
   const record = d.encounter
       ? [h('span', { class: 'meta' }, 'Encounter · '), link('encounter', d.encounter, d.encounter.title)]
+      : d.agreement ? [h('span', { class: 'meta' }, 'Agreement · '), link('agreement', d.agreement, d.agreement.title)]
       : [h('span', { class: 'meta' }, 'Statement by '), speakerEl(d.statement), ': ',
         link('statement', d.statement, d.statement.text.length > 100 ? `${d.statement.text.slice(0, 100)}…` : d.statement.text)];
   return h('li', { class: 'disagreement-item' },
@@ -22,7 +23,7 @@ export async function disagreementsPage() {
   const status = h('p', { role: 'status', class: 'muted' });
   const show = page => {
     list.append(...page.nodes.map(item));
-    status.textContent = `${list.children.length} of ${first.totalCount} shown`;
+    status.textContent = `${list.children.length} shown`;
   };
   show(first);
   const more = moreButton('More disagreements', first.pageInfo,
@@ -31,8 +32,8 @@ export async function disagreementsPage() {
     title: 'Where sources disagree',
     nodes: [
       heading('Where sources disagree'),
-      h('p', { class: 'lead' }, 'Encounters and statements whose sources give dates that cannot all be true, newest '
-          + 'first. Each page shows every source\'s version side by side.'),
+      h('p', { class: 'lead' }, 'Encounters, statements and agreements whose sources give dates that cannot all be '
+          + 'true, newest first. Each page shows every source\'s version side by side.'),
       first.nodes.length ? h('section', { 'aria-label': 'Disagreements' }, list, status, more)
           : h('p', { class: 'muted' }, 'No disagreement recorded.'),
     ],

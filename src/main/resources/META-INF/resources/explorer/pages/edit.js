@@ -5,9 +5,11 @@ import { editor } from '../session.js';
 import { dateEl, link } from '../format.js';
 import { heading, notFound, speakerEl } from './parts.js';
 import {
-  area, choice, control, dateFields, dateValue, editForm, field, keyed, optional, picked, pickerField, rows, rowsOf,
+  area, choice, control, dateFields, editForm, field, keyed, optional, picked, pickerField, rows, rowsOf,
   text, write,
 } from './forms.js';
+import { encounterFields, encounterValue, participantRows, participantsValue, statementFields, statementValue } from './record-fields.js';
+import { encounterEditForm, statementEditForm } from './record-edit.js';
 
 // The schema's enums the forms offer (ExplorerDocumentsTest checks them against docs/schema.graphql).
 export const ENUMS = {
@@ -97,53 +99,18 @@ async function actorForm(id) {
 function encounterForm() {
   const what = 'Record an encounter';
   const form = editForm(what, [
-    field('Title', text(''), { path: 'title', required: true, hint: 'Short: who met whom, where.' }),
-    field('Kind', choice(ENUMS.EncounterKind, 'MEETING'), { path: 'kind', required: true }),
-    field('Status', choice(ENUMS.EncounterStatus, 'HELD'), { path: 'status', required: true, hint: 'Whether it took place, as the sources report it.' }),
-    dateFields('Start', 'start', null),
-    dateFields('End', 'end', null, 'For encounters over several days.'),
-    h('fieldset', {}, h('legend', {}, 'Place'),
-        field('Venue or city', text(''), { path: 'place.name' }),
-        field('Locality', text(''), { path: 'place.locality', hint: 'The city or region around the venue.' }),
-        field('Latitude', text('', { inputmode: 'decimal' }), { path: 'place.latitude', hint: 'Decimal degrees, -90 to 90.' }),
-        field('Longitude', text('', { inputmode: 'decimal' }), { path: 'place.longitude', hint: 'Decimal degrees, -180 to 180.' }),
-        pickerField('Country', 'actor', null, { path: 'place.country' })),
-    field('Summary', area(''), { path: 'summary' }),
+    encounterFields(null, field('Status', choice(ENUMS.EncounterStatus, 'HELD'),
+        { path: 'status', required: true, hint: 'Whether it took place, as the sources report it.' })),
     h('h2', {}, 'Participants'),
-    rows('participants', 'Participant', () => [
-      keyed(pickerField('Actor', 'actor', null, { required: true }), 'actor'),
-      keyed(field('Role', choice(ENUMS.ParticipantRole, 'PRINCIPAL'), { required: true }), 'role'),
-      keyed(field('Note', text('')), 'note'),
-    ], 2),
+    participantRows(null, 2),
     h('h2', {}, 'Sources'),
     rows('attestations', 'Source', () => attestationFields(true)),
   ], 'Record encounter', async () => {
     const problems = [];
-    const number = path => {
-      const value = control(form, path).value.trim().replace(',', '.');
-      if (value === '') return null;
-      if (!/^-?\d+(\.\d+)?$/.test(value)) problems.push({ field: path.split('.'), message: 'must be a number in decimal degrees, e.g. 43.12' });
-      return Number(value);
-    };
-    const placeGiven = ['place.name', 'place.locality', 'place.latitude', 'place.longitude', 'place.country']
-        .some(path => control(form, path).value.trim() !== '');
     const input = {
-      title: control(form, 'title').value.trim(),
-      kind: control(form, 'kind').value,
+      ...encounterValue(form, problems),
       status: control(form, 'status').value,
-      start: dateValue(form, 'start'),
-      end: dateValue(form, 'end'),
-      summary: optional(control(form, 'summary').value),
-      place: !placeGiven ? null : {
-        name: control(form, 'place.name').value.trim(),
-        locality: optional(control(form, 'place.locality').value),
-        latitude: number('place.latitude'),
-        longitude: number('place.longitude'),
-        country: picked(control(form, 'place.country')),
-      },
-      participants: rowsOf(form, 'participants').map(get => ({
-        actor: picked(get('actor')) ?? '', role: get('role').value, note: optional(get('note').value),
-      })),
+      participants: participantsValue(form),
       attestations: attestations(form),
     };
     await write(form, 'RecordEncounter', input, 'recordEncounter', {
@@ -158,22 +125,12 @@ function encounterForm() {
 function statementForm() {
   const what = 'Record a statement';
   const form = editForm(what, [
-    field('Words', area('', { rows: 4 }), { path: 'text', required: true, hint: 'Exactly as printed when verbatim; a faithful rendering otherwise.' }),
-    field('Mode', choice(ENUMS.StatementMode, 'PARAPHRASE'), { path: 'mode', required: true }),
-    field('Kind', choice(ENUMS.StatementKind, 'CLAIM'), { path: 'kind', required: true }),
-    pickerField('Speaker', 'actor', null, { path: 'speaker', hint: 'A known actor; or describe the speaker below.' }),
-    field('Speaker as the source describes them', text(''), { path: 'speakerLabel', hint: 'e.g. a senior State Department official' }),
-    dateFields('Said on', 'saidOn', null),
+    statementFields(null),
     h('h2', {}, 'Sources'),
     rows('attestations', 'Source', () => attestationFields(true)),
   ], 'Record statement', async () => {
     const input = {
-      text: control(form, 'text').value.trim(),
-      mode: control(form, 'mode').value,
-      kind: control(form, 'kind').value,
-      speaker: picked(control(form, 'speaker')),
-      speakerLabel: optional(control(form, 'speakerLabel').value),
-      saidOn: dateValue(form, 'saidOn'),
+      ...statementValue(form),
       attestations: attestations(form),
     };
     await write(form, 'RecordStatement', input, 'recordStatement', {
@@ -206,7 +163,13 @@ async function attestForm(id) {
   return { title: what, page: 'edit-attest', nodes: [heading(what), about, form] };
 }
 
-const FORMS = { actor: actorForm, encounter: encounterForm, statement: statementForm, attest: attestForm };
+// with an ID, the encounter and statement forms correct that record (record-edit.js)
+const FORMS = {
+  actor: actorForm,
+  encounter: id => (id ? encounterEditForm(id) : encounterForm()),
+  statement: id => (id ? statementEditForm(id) : statementForm()),
+  attest: attestForm,
+};
 
 export async function editPage({ form, id }) {
   const make = FORMS[form];

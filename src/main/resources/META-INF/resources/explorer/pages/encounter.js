@@ -19,7 +19,8 @@ export async function encounterPage(id) {
     title: e.title,
     nodes: [
       heading(e.title),
-      editor() ? editorActions([`#/edit/attest/${encodeURIComponent(e.id)}`, 'Add a source\'s account']) : null,
+      editor() ? editorActions([`#/edit/encounter/${encodeURIComponent(e.id)}`, 'Edit'],
+          [`#/edit/attest/${encodeURIComponent(e.id)}`, 'Add a source\'s account']) : null,
       facts([
         ['Kind', words(e.kind)],
         ['Status', words(e.status)],
@@ -36,6 +37,8 @@ export async function encounterPage(id) {
               ' · ', c.effective ? ['from ', dateEl(c.effective)] : 'date not known',
               c.source ? [' · source: ', link('source', c.source, sourceName(c.source))] : null,
               c.note ? ` · ${c.note}` : ''))))),
+      section('Agreements signed there', e.agreementsSigned, items => h('ul', { class: 'lines' }, items.map(a =>
+          h('li', {}, link('agreement', a, a.title), h('span', { class: 'meta' }, ' · ', words(a.kind)))))),
       section('Parts', e.parts, parts => h('ul', { class: 'lines' }, parts.map(p =>
           h('li', {}, link('encounter', p, p.title), h('span', { class: 'meta' }, ' · ', dateEl(p.start)))))),
       dateVersions(e.start, e.attestations),

@@ -49,9 +49,16 @@ export function dateValue(form, path) {
   return date ? { date, precision: control(form, `${path}.precision`).value } : null;
 }
 
+/** What a picker suggests for the text typed: [name, id, note] of each record. */
+const suggestions = {
+  actor: async q => (await query('PickActors', { q })).actors.nodes.map(a => [a.name, a.id, words(a.kind)]),
+  source: async q => (await query('PickSources', { q })).sources.nodes.map(s => [s.title ?? s.id, s.id, s.publisher ?? '']),
+};
+
 /**
  * A labelled text box that suggests actors or sources as one types (a datalist filled by a small query) and stands
  * for the ID of the one chosen: its picked() gives it, or null when the text names none of the suggestions.
+ * options.suggest (text typed -> [name, id, note] of each suggestion) replaces the kind's own suggestions.
  */
 export function pickerField(label, kind, chosen, options) {
   const list = h('datalist', { id: `list${++ids}` });
@@ -65,10 +72,7 @@ export function pickerField(label, kind, chosen, options) {
     if (q.length < 2 || known.has(q)) return;
     typing = setTimeout(async () => {
       try {
-        const data = await query(kind === 'actor' ? 'PickActors' : 'PickSources', { q });
-        const found = kind === 'actor'
-            ? data.actors.nodes.map(a => [a.name, a.id, words(a.kind)])
-            : data.sources.nodes.map(s => [s.title ?? s.id, s.id, s.publisher ?? '']);
+        const found = await (options?.suggest ?? suggestions[kind])(q);
         for (const [name, id] of found) known.set(name, id);
         list.replaceChildren(...found.map(([name, , note]) => h('option', { value: name }, note)));
       } catch (e) {

@@ -23,7 +23,8 @@ export async function statementPage(id) {
     title: `${who}: ${s.text.slice(0, 60)}`,
     nodes: [
       heading(`${words(s.kind)[0].toUpperCase()}${words(s.kind).slice(1)} by ${who}`),
-      editor() ? editorActions([`#/edit/attest/${encodeURIComponent(s.id)}`, 'Add a source\'s account']) : null,
+      editor() ? editorActions([`#/edit/statement/${encodeURIComponent(s.id)}`, 'Edit'],
+          [`#/edit/attest/${encodeURIComponent(s.id)}`, 'Add a source\'s account']) : null,
       h('figure', { class: 'said' },
           h('blockquote', { class: verbatim ? 'verbatim' : 'paraphrase' }, s.text),
           h('figcaption', {}, speakerEl(s), ' · ',
@@ -32,7 +33,8 @@ export async function statementPage(id) {
       facts([
         ['Said on', dateEl(s.saidOn)],
         ['At', s.encounter ? [link('encounter', s.encounter, s.encounter.title), ' · ', dateEl(s.encounter.start)] : null],
-        ['About', [...s.about.map(a => link('actor', a)), ...s.aboutEncounters.map(e => link('encounter', e, e.title))]
+        ['About', [...s.about.map(a => link('actor', a)), ...s.aboutEncounters.map(e => link('encounter', e, e.title)),
+          ...s.aboutAgreements.map(a => link('agreement', a, a.title))]
             .flatMap((el, i) => i ? [' · ', el] : [el])],
       ]),
       s.respondsTo ? h('section', {}, h('h2', {}, 'In response to'), h('ul', { class: 'cards' }, statementItem(s.respondsTo))) : null,

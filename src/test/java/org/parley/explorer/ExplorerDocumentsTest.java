@@ -51,7 +51,7 @@ class ExplorerDocumentsTest {
     void everyDocumentIsValidAgainstTheSchema() {
         Map<String, String> documents = ExplorerDocuments.all();
         assertEquals(List.of("ActorEncounters", "ActorPage", "ActorStatements", "Attest", "AttestPage", "CreateActor",
-                "DisagreementsPage", "EditActorPage", "EncounterPage", "HomePage", "PickActors", "PickSources",
+                "DisagreementsPage", "EditActorPage", "EncounterPage", "HomePage", "LiveEncounter", "LiveStatements", "PickActors", "PickSources",
                 "RecordEncounter", "RecordStatement", "SearchPage", "SourcePage", "StatementPage", "StatementsAbout",
                 "UpdateActor"), List.copyOf(documents.keySet()));
         documents.forEach((name, text) -> {

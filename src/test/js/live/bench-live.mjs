@@ -62,7 +62,7 @@ async function subscribe([configFile, urls, count, writtenFile]) {
   const subscribers = [];
   let connected = 0;
   const query = `subscription($filter: StatementRecordedFilter) {
-    statementRecorded(filter: $filter) { at statement { id encounter { id } } } }`;
+    statementRecorded(filter: $filter) { at statement { id } } }`;
   for (let i = 0; i < Number(count); i++) {
     const subscriber = { encounter: config.encounters[i % config.encounters.length], received: new Map(),
       latencies: [], errors: [], closed: [] };

@@ -45,7 +45,8 @@ class Connection {
       const bearer = token();
       socket.send(JSON.stringify({ type: 'connection_init', payload: bearer ? { Authorization: `Bearer ${bearer}` } : {} }));
     };
-    socket.onmessage = message => this.receive(JSON.parse(message.data));
+    // a message that cannot be handled (a document that failed to load) leaves the page as it is
+    socket.onmessage = message => this.receive(JSON.parse(message.data)).catch(() => {});
     socket.onclose = event => {
       if (this.stopped || FINAL.has(event.code)) return;
       // again after 1, 2, 4 ... up to 30 seconds

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
@@ -18,6 +19,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.smallrye.graphql.websocket.GraphQLWebsocketHandler;
@@ -31,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>Every {@code subscribe} document goes through the checks of the HTTP path first ({@code documentCheck}:
  * depth, tokens, aliases, fields, field merges); cost and page sizes are checked by the instrumentations as for any
  * request. A refusal is an {@code error} message with the limit's code.</li>
- * <li>At most {@code maxOperations} operations at once per connection; one more gets an {@code error} message with
+ * <li>At most {@code maxOperations} operations at once per connection, and {@code maxOperationsPerClient} across all
+ * the sockets of one client (its token's subject, else its address); one more gets an {@code error} message with
  * code {@value #TOO_MANY_SUBSCRIPTIONS}. At most {@code maxSocketsPerClient} sockets open at once per client address
  * (as Quarkus reads it, from a trusted proxy's headers where configured); one more upgrade is answered 429 with the
  * same code.</li>
@@ -63,8 +66,12 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private final Function<RoutingContext, Admitted> admission;
     private final Function<String, GraphQLError> tooMany;
     private final int maxOperations;
+    private final int maxOperationsPerClient;
     private final int maxSocketsPerClient;
     private final Map<String, Integer> socketsPerClient = new ConcurrentHashMap<>();
+    /** The connections that have subscribed, by client (subject or address): their operations count together. */
+    private final Map<String, Set<Protocol>> connectionsPerClient = new ConcurrentHashMap<>();
+    private final AtomicLong slowConsumerCloses = new AtomicLong();
     private final int maxQueuedBytes;
     private final Optional<String> authorizationPayloadName;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
@@ -76,13 +83,14 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
             Function<String, GraphQLError> documentCheck, Function<RoutingContext, Admitted> admission,
-            Function<String, GraphQLError> tooMany, int maxOperations,
+            Function<String, GraphQLError> tooMany, int maxOperations, int maxOperationsPerClient,
             int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
         this.documentCheck = documentCheck;
         this.admission = admission;
         this.tooMany = tooMany;
         this.maxOperations = maxOperations;
+        this.maxOperationsPerClient = maxOperationsPerClient;
         this.maxSocketsPerClient = maxSocketsPerClient;
         this.maxQueuedBytes = maxQueuedBytes;
         this.authorizationPayloadName = authorizationPayloadName;
@@ -96,6 +104,11 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     /** How many sockets are open. */
     public int openSockets() {
         return open.size();
+    }
+
+    /** How many sockets were closed with {@value #SLOW_CONSUMER_CLOSE} since the start. */
+    public long slowConsumerCloses() {
+        return slowConsumerCloses.get();
     }
 
     /** Closes every socket with 1012 and refuses new ones (503). */
@@ -137,7 +150,8 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             if (closing) {
                 socket.close(SHUTTING_DOWN_CLOSE, "SHUTTING_DOWN");
             }
-            GraphQLWebsocketHandler protocol = new Protocol(new Session(socket), metaData, context, this);
+            GraphQLWebsocketHandler protocol = new Protocol(new Session(socket, slowConsumerCloses), metaData, context,
+                    this);
             socket.closeHandler(ignored -> {
                 closedFor(client);
                 open.remove(socket);
@@ -164,11 +178,25 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
         socketsPerClient.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
     }
 
+    /**
+     * Whom a connection's operations count against: the subject of its token (from the upgrade request or
+     * {@code connection_init}), else its address.
+     */
+    private static String clientOf(RoutingContext context) {
+        if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            return "subject " + user.getSecurityIdentity().getPrincipal().getName();
+        }
+        return "address " + (context.request().remoteAddress() == null ? "unknown"
+                : context.request().remoteAddress().hostAddress());
+    }
+
     /** SmallRye's {@code graphql-transport-ws}, with the limits checked before a {@code subscribe} runs. */
     private final class Protocol extends SmallRyeAuthGraphQLTransportWSSubprotocolHandler {
 
         private final RoutingContext upgrade;
         private final List<Runnable> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Set at the first subscribe, once connection_init has settled who the client is. */
+        private volatile String client;
 
         Protocol(GraphQLWebSocketSession session, Map<String, Object> metaData, RoutingContext context,
                 SmallRyeGraphQLAbstractHandler handler) {
@@ -180,6 +208,25 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
         public void onClose() {
             super.onClose();
             releases.forEach(Runnable::run);
+            String counted = client;
+            if (counted != null) {
+                connectionsPerClient.computeIfPresent(counted, (key, connections) -> {
+                    connections.remove(this);
+                    return connections.isEmpty() ? null : connections;
+                });
+            }
+        }
+
+        /** This client's connections, this one included (registered at the first call). */
+        private Set<Protocol> peers() {
+            if (client == null) {
+                client = clientOf(upgrade);
+            }
+            return connectionsPerClient.compute(client, (key, connections) -> {
+                Set<Protocol> peers = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+                peers.add(this);
+                return peers;
+            });
         }
 
         @Override
@@ -187,38 +234,50 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             if ("subscribe".equals(message.getString("type", null)) && connectionInitialized.get()
                     && message.get("id") instanceof jakarta.json.JsonString id
                     && !activeOperations.containsKey(id.getString())) {
-                GraphQLError refusal = refusal(message);
-                if (refusal != null) {
-                    try {
-                        sendErrorMessage(id.getString(), new ExecutionResponse(
-                                ExecutionResultImpl.newExecutionResult().addError(refusal).build()));
-                    } catch (java.io.IOException e) {
-                        session.close((short) 1011, "Write failed");
-                    }
-                    return;
-                }
-                // the execution's context is made from the connection's map as the operation starts
-                Admitted admitted = admission.apply(upgrade);
-                if (admitted != null) {
-                    releases.add(admitted.release());
-                    getContext().putAll(admitted.context());
-                }
-                try {
-                    super.onMessage(message);
-                } finally {
-                    if (admitted != null) {
-                        admitted.context().keySet().forEach(getContext()::remove);
-                    }
+                Set<Protocol> peers = peers();
+                // the check and the operation's registration (in activeOperations, as it starts) go together
+                synchronized (peers) {
+                    subscribe(message, id.getString(), peers);
                 }
                 return;
             }
             super.onMessage(message);
         }
 
-        private GraphQLError refusal(JsonObject message) {
+        private void subscribe(JsonObject message, String id, Set<Protocol> peers) {
+            GraphQLError refusal = refusal(message, peers);
+            if (refusal != null) {
+                try {
+                    sendErrorMessage(id, new ExecutionResponse(
+                            ExecutionResultImpl.newExecutionResult().addError(refusal).build()));
+                } catch (java.io.IOException e) {
+                    session.close((short) 1011, "Write failed");
+                }
+                return;
+            }
+            // the execution's context is made from the connection's map as the operation starts
+            Admitted admitted = admission.apply(upgrade);
+            if (admitted != null) {
+                releases.add(admitted.release());
+                getContext().putAll(admitted.context());
+            }
+            try {
+                super.onMessage(message);
+            } finally {
+                if (admitted != null) {
+                    admitted.context().keySet().forEach(getContext()::remove);
+                }
+            }
+        }
+
+        private GraphQLError refusal(JsonObject message, Set<Protocol> peers) {
             if (activeOperations.size() >= maxOperations) {
                 return tooMany.apply("This connection already runs " + maxOperations
                         + " operations, the most allowed: complete one first");
+            }
+            if (peers.stream().mapToInt(peer -> peer.activeOperations.size()).sum() >= maxOperationsPerClient) {
+                return tooMany.apply("This client already runs " + maxOperationsPerClient
+                        + " operations over its WebSockets, the most allowed: complete one first");
             }
             JsonValue payload = message.get("payload");
             if (payload instanceof JsonObject request
@@ -233,9 +292,11 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private static final class Session implements GraphQLWebSocketSession {
 
         private final ServerWebSocket socket;
+        private final AtomicLong slowConsumerCloses;
 
-        Session(ServerWebSocket socket) {
+        Session(ServerWebSocket socket, AtomicLong slowConsumerCloses) {
             this.socket = socket;
+            this.slowConsumerCloses = slowConsumerCloses;
         }
 
         @Override
@@ -245,6 +306,7 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             }
             if (socket.writeQueueFull()) {
                 // the client reads slower than events come: end it rather than queue without bound
+                slowConsumerCloses.incrementAndGet();
                 socket.close(SLOW_CONSUMER_CLOSE, "SLOW_CONSUMER");
                 return;
             }

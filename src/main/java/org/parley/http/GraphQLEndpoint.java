@@ -71,7 +71,7 @@ public class GraphQLEndpoint {
         GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
                 currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
-        installWebSockets(router, limits, refusals, identity, currentRequest, context -> {
+        installWebSockets(router, limits, refusals, registry, identity, currentRequest, context -> {
             Admission.Ticket ticket = admission.ticket(handler.client(context));
             return ticket == null ? null
                     : new GraphQLWebSockets.Admitted(Map.of(Admission.TICKET, ticket), ticket::release);
@@ -103,7 +103,7 @@ public class GraphQLEndpoint {
      * Upgrade requests on {@code /graphql} go to {@link GraphQLWebSockets}, ahead of the HTTP handler and of Quarkus'
      * own WebSocket route: the documents of {@code subscribe} messages get the same checks as HTTP requests.
      */
-    private void installWebSockets(Router router, Limits limits, RefusalLog refusals,
+    private void installWebSockets(Router router, Limits limits, RefusalLog refusals, MeterRegistry registry,
             CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
             Function<RoutingContext, GraphQLWebSockets.Admitted> admission) {
         Config config = ConfigProvider.getConfig();
@@ -122,11 +122,15 @@ public class GraphQLEndpoint {
             return error;
         }, admission, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
                 config.getValue("parley.live.max-operations-per-connection", Integer.class),
+                config.getValue("parley.live.max-subscriptions-per-client", Integer.class),
                 config.getValue("parley.live.max-sockets-per-client", Integer.class),
                 Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),
                 config.getOptionalValue("quarkus.smallrye-graphql.authorization-client-init-payload-name",
                         String.class));
         webSockets = sockets;
+        registry.gauge("parley.live.sockets", sockets, GraphQLWebSockets::openSockets);
+        registry.more().counter("parley.live.slow.consumer.closes", io.micrometer.core.instrument.Tags.empty(), sockets,
+                GraphQLWebSockets::slowConsumerCloses);
         // ahead of Quarkus' GraphQL WebSocket route (order -99), after its security handlers
         router.route(PATH).order(-100).handler(context -> {
             if (GraphQLWebSockets.isUpgrade(context)) {

@@ -1,8 +1,10 @@
 package org.parley.live;
 
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.inject.Instance;
@@ -21,12 +23,14 @@ import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Subscriptions (over WebSocket, {@code graphql-transport-ws}): committed writes from every replica, each event with
- * its object read through the usual read path. A filter that needs the database is one statement per change and
- * subscription; the object is read once per change and subscription (by its package's {@link NodeLoader}).
+ * its object read through the usual read path (its package's {@link NodeLoader}). What the filters test and the
+ * object are read once per change and replica, shared by all its subscriptions ({@link LiveChange#once}); each
+ * subscription then matches in memory, and the reader's permissions apply as its event's fields are resolved.
  */
 @GraphQLApi
 public class LiveGraphQLApi {
@@ -69,8 +73,8 @@ public class LiveGraphQLApi {
                 return Uni.createFrom().nullItem();
             }
             Uni<Boolean> matches = participant == null ? Uni.createFrom().item(true)
-                    : exists("select 1 from participant where encounter_id = $1 and actor_id = $2",
-                            Tuple.of(change.nodeId(), participant));
+                    : ids(change, "participants", "select actor_id from participant where encounter_id = $1")
+                            .map(actors -> actors.contains(participant));
             return ifMatches(matches, change, node -> new EncounterEvent(change, (Encounter) node, null));
         }, ended -> new EncounterEvent(null, null, ended));
     }
@@ -83,18 +87,18 @@ public class LiveGraphQLApi {
         Long speaker = filter == null ? null : idGiven(filter.speaker, NodeType.ACTOR, "filter.speaker");
         Long about = filter == null ? null : idGiven(filter.about, NodeType.ACTOR, "filter.about");
         Long encounter = filter == null ? null : idGiven(filter.encounter, NodeType.ENCOUNTER, "filter.encounter");
-        boolean filtered = speaker != null || about != null || encounter != null;
+        Long respondsTo = filter == null ? null : idGiven(filter.respondsTo, NodeType.STATEMENT, "filter.respondsTo");
+        boolean filtered = speaker != null || about != null || encounter != null || respondsTo != null;
         return streams.events(LiveCursor.decodeGiven(after), change -> {
             if (change.nodeType() != NodeType.STATEMENT) {
                 return Uni.createFrom().nullItem();
             }
             Uni<Boolean> matches = !filtered ? Uni.createFrom().item(true)
-                    : exists("select 1 from statement s where s.id = $1"
-                            + " and ($2::bigint is null or s.speaker_id = $2)"
-                            + " and ($3::bigint is null or s.encounter_id = $3)"
-                            + " and ($4::bigint is null or exists (select 1 from statement_about a"
-                            + " where a.statement_id = s.id and a.actor_id = $4))",
-                            Tuple.of(change.nodeId(), speaker, encounter, about));
+                    : statementFacts(change).map(facts -> facts != null
+                            && (speaker == null || speaker.equals(facts.speaker()))
+                            && (encounter == null || encounter.equals(facts.encounter()))
+                            && (respondsTo == null || respondsTo.equals(facts.respondsTo()))
+                            && (about == null || facts.about().contains(about)));
             return ifMatches(matches, change, node -> new StatementEvent(change, (Statement) node, null));
         }, ended -> new StatementEvent(null, null, ended));
     }
@@ -108,13 +112,35 @@ public class LiveGraphQLApi {
         return matches.chain(match -> match ? load(change).map(event) : Uni.createFrom().<E> nullItem());
     }
 
-    private Uni<Boolean> exists(String sql, Tuple arguments) {
-        return pool.preparedQuery(sql).execute(arguments).map(rows -> rows.size() > 0);
+    /** What the statement filters test: who spoke, where, about whom, answering what (null: no such statement). */
+    private record StatementFacts(Long speaker, Long encounter, Long respondsTo, Set<Long> about) {
     }
 
-    /** The changed object through its package's loader (live rows only: null once deleted). */
+    private Uni<StatementFacts> statementFacts(LiveChange change) {
+        return change.once("statement facts", () -> pool.preparedQuery("select s.speaker_id, s.encounter_id, s.responds_to_id,"
+                + " array(select a.actor_id from statement_about a where a.statement_id = s.id) as about"
+                + " from statement s where s.id = $1").execute(Tuple.of(change.nodeId())).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new StatementFacts(row.getLong("speaker_id"), row.getLong("encounter_id"),
+                            row.getLong("responds_to_id"), Set.of(row.getArrayOfLongs("about")));
+                }));
+    }
+
+    /** The ids the query (with the change's node id as $1) returns, read once per change. */
+    private Uni<Set<Long>> ids(LiveChange change, String what, String sql) {
+        return change.once(what, () -> pool.preparedQuery(sql).execute(Tuple.of(change.nodeId())).map(rows -> {
+            Set<Long> ids = new HashSet<>();
+            rows.forEach(row -> ids.add(row.getLong(0)));
+            return ids;
+        }));
+    }
+
+    /** The changed object through its package's loader (live rows only: null once deleted), read once per change. */
     private Uni<Node> load(LiveChange change) {
-        return loaders.get(change.nodeType()).load(List.of(change.nodeId()))
-                .map(found -> (Node) found.get(change.nodeId()));
+        return change.once("node", () -> loaders.get(change.nodeType()).load(List.of(change.nodeId()))
+                .map(found -> (Node) found.get(change.nodeId())));
     }
 }

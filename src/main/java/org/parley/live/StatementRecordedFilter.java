@@ -19,4 +19,8 @@ public class StatementRecordedFilter {
     @Id
     @Description("Only statements made at this encounter.")
     public String encounter;
+
+    @Id
+    @Description("Only statements that respond to this statement.")
+    public String respondsTo;
 }

@@ -45,7 +45,8 @@ export function assemble(operation, fragments) {
 
 let fragments = null;
 
-function documentText(name) {
+/** A document of queries/ with the fragments it uses, as sent (live.js sends its subscriptions with it). */
+export function documentText(name) {
   if (!documents.has(name)) {
     fragments ??= load('/explorer/queries/fragments.graphql').then(fragmentsByName);
     const text = Promise.all([load(`/explorer/queries/${name}.graphql`), fragments])

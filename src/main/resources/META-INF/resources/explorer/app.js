@@ -13,6 +13,7 @@ import { agreementPage } from './pages/agreement.js';
 import { signInPage } from './pages/signin.js';
 import { editPage } from './pages/edit.js';
 import { editor, signOut } from './session.js';
+import { startLive, stopLive } from './live.js';
 
 const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage, agreement: agreementPage };
 const main = document.getElementById('main');
@@ -42,6 +43,7 @@ async function render(focus) {
   // the first page counts from the navigation, later ones from the click: read by ExplorerBench
   const started = view === 1 ? 0 : performance.now();
   const { name, page, arg } = route();
+  stopLive(); // the page left: its subscriptions end with it
   if (page === searchPage && document.activeElement !== box) box.value = arg;
   main.setAttribute('aria-busy', 'true');
   delete main.dataset.page;
@@ -55,6 +57,12 @@ async function render(focus) {
   if (view !== current) return; // a later navigation won
   main.replaceChildren(...[content.nodes].flat(Infinity).filter(node => node != null && node !== false));
   main.dataset.page = content.page ?? name;
+  if (content.live) {
+    // what arrives live is said here, under the heading, and read out by screen readers
+    const news = h('p', { class: 'live-news', role: 'status', 'aria-live': 'polite' });
+    (main.querySelector('h1') ?? main.firstChild)?.after(news);
+    startLive(content.live, news);
+  }
   main.removeAttribute('aria-busy');
   performance.measure(`parley:${main.dataset.page}`, { start: started, end: performance.now() });
   document.title = content.title ? `${content.title} · Parley Explorer` : 'Parley Explorer';

@@ -38,12 +38,7 @@ class GraphiQLBrowserTest {
                 BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.setDefaultTimeout(20_000);
-            page.onConsoleMessage(message -> {
-                if (message.type().equals("error")) {
-                    problems.add("console: " + message.text());
-                }
-            });
-            page.onPageError(error -> problems.add("page error: " + error));
+            Chromium.collectProblems(page, problems);
             page.navigate(ui.toString());
             page.locator(".graphiql-tab").first().waitFor();
             assertEquals(List.of("WhoKimJongUnMet", "DenialsAndTheirSources", "EncountersOfMayAndJune2018"),
@@ -55,6 +50,6 @@ class GraphiQLBrowserTest {
             page.locator(".graphiql-response").getByText("Kim Jong Un").first().waitFor();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "graphiql.png")));
         }
-        assertEquals(List.of(), problems, "console and page errors");
+        assertEquals(List.of(), problems, "console errors, page errors and failed requests");
     }
 }

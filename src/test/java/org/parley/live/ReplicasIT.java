@@ -7,9 +7,6 @@ import static org.parley.testsupport.GraphQL.vars;
 import static org.parley.testsupport.GraphQLSocket.cursor;
 import static org.parley.testsupport.GraphQLSocket.cursorId;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +15,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +27,6 @@ import org.parley.testsupport.GraphQLSocket;
 import org.parley.testsupport.PackagedJar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two replicas (the packaged jar, twice) on one database: a write on A reaches a subscriber on B through PostgreSQL;
@@ -40,11 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class ReplicasIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final LocalDatabase.Endpoint database = PackagedJar.database("_replicas");
     private final KeyPair key = PackagedJar.keyPair();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private PackagedJar a;
     private PackagedJar b;
 
@@ -155,15 +147,7 @@ class ReplicasIT {
 
     /** Posts to replica A. */
     private JsonNode post(String token, String query, Map<String, Object> variables) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", query);
-        body.put("variables", variables);
-        HttpRequest request = HttpRequest.newBuilder(a.uri("/graphql")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
+        return a.graphql(token, query, variables);
     }
 
     private long newestChange() throws Exception {

@@ -104,6 +104,23 @@ class SubscriptionsTest {
     }
 
     @Test
+    void aStatementReachesTheSubscriberOfTheStatementItAnswersOnly() throws Exception {
+        String kim = Ids.bySlug("Actor", "kim-jong-un");
+        String putin = Ids.bySlug("Actor", "vladimir-putin");
+        String question = recordStatement(kim);
+        String now = cursor(newestChange());
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            socket.subscribe("answers", operation("statementRecorded"),
+                    vars("filter", Map.of("respondsTo", question), "after", now));
+            recordStatement(putin); // answers nothing
+            String answer = recordStatement(putin, question);
+            JsonNode event = socket.next("answers");
+            assertEquals(answer, event.at("/payload/data/statementRecorded/statement/id").asText(), event.toString());
+            assertNull(socket.poll("answers", Duration.ofMillis(500)), "only the answer");
+        }
+    }
+
+    @Test
     void aRolledBackWriteProducesNoEvent() throws Exception {
         String encounter = recordEncounter();
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
@@ -303,7 +320,12 @@ class SubscriptionsTest {
     }
 
     private static String recordStatement(String speaker) throws Exception {
+        return recordStatement(speaker, null);
+    }
+
+    private static String recordStatement(String speaker, String respondsTo) throws Exception {
         Map<String, Object> input = new HashMap<>();
+        input.put("respondsTo", respondsTo);
         input.put("text", TestRows.unique("Live words"));
         input.put("mode", "PARAPHRASE");
         input.put("kind", "ASSESSMENT");

@@ -65,4 +65,15 @@ public final class Chromium {
                 .setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync")));
     }
+
+    /** Collects the page's console errors, page errors and failed requests into {@code problems}. */
+    public static void collectProblems(com.microsoft.playwright.Page page, List<String> problems) {
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                problems.add("console: " + message.text());
+            }
+        });
+        page.onPageError(error -> problems.add("page error: " + error));
+        page.onRequestFailed(request -> problems.add("failed: " + request.url() + " " + request.failure()));
+    }
 }

@@ -77,6 +77,15 @@ public final class GraphQLSocket implements AutoCloseable {
         send(message);
     }
 
+    /**
+     * Sends a ping and waits for the pong: the server handles a socket's messages in order, so whatever was sent
+     * before (a subscribe, a complete) has been taken in by then.
+     */
+    public void roundTrip() {
+        send(JSON.createObjectNode().put("type", "ping"));
+        assertEquals("pong", nextOnConnection().path("type").asText());
+    }
+
     public void complete(String id) {
         send(JSON.createObjectNode().put("type", "complete").put("id", id));
     }

@@ -31,6 +31,9 @@ public final class PackagedJar implements AutoCloseable {
     /** Start-up of the service on a busy machine takes up to a few minutes; more than this is a failure. */
     private static final Duration START_GUARD = Duration.ofMinutes(5);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -106,6 +109,22 @@ public final class PackagedJar implements AutoCloseable {
                 .failFast("the service stopped during start-up: see " + log, () -> !process.isAlive())
                 .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
                 .until(() -> client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    /** POSTs a GraphQL request to the jar's {@code /graphql} with a bearer token; fails unless answered 200. */
+    public com.fasterxml.jackson.databind.JsonNode graphql(String token, String query, java.util.Map<String, Object> variables)
+            throws Exception {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        HttpRequest request = HttpRequest.newBuilder(uri("/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     public URI uri(String path) {

@@ -2,6 +2,7 @@ import { h, section } from '../dom.js';
 import { query } from '../api.js';
 import { dateEl, link, sourceName, words } from '../format.js';
 import { editor } from '../session.js';
+import { statementNews } from '../live.js';
 import { editorActions, facts, heading, moreButton, notFound, statementList, timeline } from './parts.js';
 
 /** The actors met in these encounters, with the number of encounters shared, most first. */
@@ -93,7 +94,28 @@ function paged(connection, noun, render, fetch) {
     box.replaceChildren(render(items));
     count();
   }, status);
-  return { nodes: [box, status, more], items };
+  /** A statement that arrived live: shown first (or in its place, when already listed); answers the news. */
+  const show = statement => {
+    if (!statement) return null;
+    const at = items.findIndex(x => x.id === statement.id);
+    if (at >= 0) {
+      items[at] = statement;
+    } else {
+      items.unshift(statement);
+      connection.totalCount += 1;
+      connection.nodes = [statement, ...connection.nodes];
+    }
+    box.replaceChildren(render(items));
+    count();
+    empty?.remove();
+    return statementNews(statement, at >= 0);
+  };
+  let empty = null;
+  const listed = (title, nothing) => {
+    empty = items.length ? null : h('p', { class: 'muted' }, nothing);
+    return h('section', {}, h('h2', {}, title), empty, box, status, more);
+  };
+  return { nodes: [box, status, more], items, show, listed };
 }
 
 export async function actorPage(id) {
@@ -118,6 +140,13 @@ export async function actorPage(id) {
       list.items.length ? nodes : h('p', { class: 'muted' }, empty));
   return {
     title: actor.name,
+    // live: their statements, and statements about them, as they are recorded
+    live: [
+      { name: 'LiveStatements', variables: { filter: { speaker: id } },
+        onData: ({ statementRecorded: { statement } }) => statements.show(statement) },
+      { name: 'LiveStatements', variables: { filter: { about: id } },
+        onData: ({ statementRecorded: { statement } }) => about.show(statement) },
+    ],
     nodes: [
       heading(actor.name),
       editor() ? editorActions([`#/edit/actor/${encodeURIComponent(actor.id)}`, 'Edit this actor']) : null,
@@ -131,8 +160,8 @@ export async function actorPage(id) {
       section('Roles', actor.roles, roles => h('ul', { class: 'lines' }, roles.map(roleItem))),
       listed('Encounters', encounters, encounters.nodes, 'No encounters recorded.'),
       met,
-      listed('Statements', statements, statements.nodes, 'No statements recorded.'),
-      listed('What others say about them', about, about.nodes, 'No statements about this actor recorded.'),
+      statements.listed('Statements', 'No statements recorded.'),
+      about.listed('What others say about them', 'No statements about this actor recorded.'),
     ],
   };
 }

@@ -2,6 +2,7 @@ import { h, section } from '../dom.js';
 import { query } from '../api.js';
 import { dateEl, link, words } from '../format.js';
 import { editor } from '../session.js';
+import { liveStatements } from '../live.js';
 import { attestationItem, dateVersions, editorActions, facts, heading, notFound, speakerEl, statementItem } from './parts.js';
 
 /** The answers to a statement, and the answers to those, as nested lists. */
@@ -19,8 +20,12 @@ export async function statementPage(id) {
   if (!s || s.text == null) throw notFound('statement');
   const verbatim = s.mode === 'VERBATIM';
   const who = s.speaker?.name ?? s.speakerLabel ?? 'Unknown speaker';
+  // live: answers to this statement as they are recorded
+  const responses = liveStatements('Responses and denials', s.responses, thread);
   return {
     title: `${who}: ${s.text.slice(0, 60)}`,
+    live: [{ name: 'LiveStatements', variables: { filter: { respondsTo: id } },
+      onData: ({ statementRecorded: { statement } }) => responses.show(statement) }],
     nodes: [
       heading(`${words(s.kind)[0].toUpperCase()}${words(s.kind).slice(1)} by ${who}`),
       editor() ? editorActions([`#/edit/statement/${encodeURIComponent(s.id)}`, 'Edit'],
@@ -38,7 +43,7 @@ export async function statementPage(id) {
             .flatMap((el, i) => i ? [' · ', el] : [el])],
       ]),
       s.respondsTo ? h('section', {}, h('h2', {}, 'In response to'), h('ul', { class: 'cards' }, statementItem(s.respondsTo))) : null,
-      section('Responses and denials', s.responses, thread),
+      responses.node,
       dateVersions(s.saidOn, s.attestations),
       section('Sources', s.attestations, items => h('ul', { class: 'cards' }, items.map(a => attestationItem(a))),
           'No source attests this statement.'),

@@ -46,8 +46,21 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
 
     private final boolean leanFetchers;
     private final boolean defaultVisibility;
-    private volatile GraphQLSchema original;
-    private volatile GraphQLSchema tuned;
+    /** SmallRye's schema and the tuned copy made from it (with these flags), replaced together. */
+    private record Tuned(GraphQLSchema original, boolean leanFetchers, boolean defaultVisibility, GraphQLSchema schema) {
+    }
+
+    /**
+     * The tuned copy, shared by every tuning: when its first requests arrive together, SmallRye builds graphql-java
+     * more than once, each build with a tuning of its own, from the same schema. Two copies made side by side mixed
+     * each other's types (graphql-java's transformation replaces type references in place in elements it shares with
+     * the original), and requests then met the other copy's types: every mutation taking an input type failed
+     * validation ("Variable 'input' of type 'RecordEncounterInput!' used in position expecting type
+     * 'RecordEncounterInput!'") until a restart (FirstRequestsTogetherTest). So the copy is made once, under a lock,
+     * and all tunings execute against it.
+     */
+    private static volatile Tuned shared;
+    private static final Object TUNING = new Object();
 
     /** Both flags are fast paths ({@link FastPaths}); the strict scalars are always installed. */
     SchemaTuning(boolean leanFetchers, boolean defaultVisibility) {
@@ -56,23 +69,40 @@ final class SchemaTuning extends SimplePerformantInstrumentation {
     }
 
     GraphQLSchema executing() {
-        return tuned;
+        Tuned current = shared;
+        return current == null ? null : current.schema();
     }
 
     @Override
     public GraphQLSchema instrumentSchema(GraphQLSchema schema, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        if (schema != original) { // once: SmallRye builds the schema once
-            GraphQLSchema strict = withStrictInt(schema);
-            GraphQLCodeRegistry registry = ReadAheadFields.install(strict,
-                    leanFetchers ? BatchFetchers.lean(strict) : strict.getCodeRegistry());
-            GraphQLCodeRegistry code = defaultVisibility
-                    ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
-                    : registry;
-            tuned = strict.transform(builder -> builder.codeRegistry(code));
-            original = schema;
+        Tuned current = shared;
+        if (isFor(current, schema)) {
+            return current.schema();
         }
-        return tuned;
+        synchronized (TUNING) {
+            current = shared;
+            if (!isFor(current, schema)) {
+                current = new Tuned(schema, leanFetchers, defaultVisibility, tune(schema));
+                shared = current;
+            }
+            return current.schema();
+        }
+    }
+
+    private boolean isFor(Tuned tuned, GraphQLSchema schema) {
+        return tuned != null && tuned.original() == schema && tuned.leanFetchers() == leanFetchers
+                && tuned.defaultVisibility() == defaultVisibility;
+    }
+
+    private GraphQLSchema tune(GraphQLSchema schema) {
+        GraphQLSchema strict = withStrictInt(schema);
+        GraphQLCodeRegistry registry = ReadAheadFields.install(strict,
+                leanFetchers ? BatchFetchers.lean(strict) : strict.getCodeRegistry());
+        GraphQLCodeRegistry code = defaultVisibility
+                ? registry.transform(builder -> builder.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))
+                : registry;
+        return strict.transform(builder -> builder.codeRegistry(code));
     }
 
     /** With the lean fetchers (a fast path), dispatches only the data loaders the request uses. */

@@ -77,7 +77,7 @@ class IntakeTest {
         return Long.parseLong(plain.substring(plain.indexOf(':') + 1));
     }
 
-    private static Map<String, Object> input(String text, String title) {
+    static Map<String, Object> input(String text, String title) {
         Map<String, Object> input = new HashMap<>();
         input.put("title", title);
         input.put("published", "2018-06-01T10:00:00+03:00");

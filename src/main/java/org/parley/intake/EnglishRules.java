@@ -184,12 +184,39 @@ final class EnglishRules implements LanguageRules {
                 entry("summit", EncounterKind.SUMMIT), entry("visit", EncounterKind.VISIT),
                 entry("visited", EncounterKind.VISIT), entry("visits", EncounterKind.VISIT),
                 entry("arrived", EncounterKind.VISIT), entry("sit-down", EncounterKind.MEETING),
-                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL));
+                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL),
+                entry("discussions", EncounterKind.TALKS), entry("consultations", EncounterKind.TALKS));
     }
 
     @Override
     public Set<String> placePrepositions() {
         return Set.of("in", "at", "to");
+    }
+
+    @Override
+    public Set<String> counterpartNouns() {
+        return Set.of("meeting", "discussions", "consultations");
+    }
+
+    @Override
+    public Set<String> counterpartWords() {
+        return Set.of("with", "between");
+    }
+
+    @Override
+    public Set<String> agreementWords() {
+        return Set.of("declaration", "agreement", "accord", "accords", "treaty", "pact", "communique", "communiqué",
+                "memorandum", "deal");
+    }
+
+    @Override
+    public Set<String> signingWords() {
+        return Set.of("signed", "sign", "signs", "inked", "concluded");
+    }
+
+    @Override
+    public Set<String> agentWords() {
+        return Set.of("by");
     }
 
     @Override

@@ -76,20 +76,25 @@ final class Mentions {
     }
 
     private void add(int start, int end, String name, String title, int tokens) {
-        String canonical = name;
-        if (tokens == 1) {
-            for (int k = all.size() - 1; k >= Math.max(0, all.size() - LOOK_BACK); k--) {
-                Mention earlier = all.get(k);
-                if (earlier.tokens() > 1) {
-                    String[] words = earlier.name().split("\\s+");
-                    if (words[0].equals(name) || words[words.length - 1].equals(name)) {
-                        canonical = earlier.canonical();
-                        break;
-                    }
+        all.add(new Mention(start, end, name, title, tokens == 1 ? resolve(name, start) : name, tokens));
+    }
+
+    /**
+     * The name a one-word name printed at {@code offset} stands for: the last longer mention before it whose first
+     * or last word it repeats ("Kim" after "Kim Jong-un"); the word itself when there is none.
+     */
+    String resolve(String word, int offset) {
+        int before = firstAtOrAfter(offset);
+        for (int k = before - 1; k >= Math.max(0, before - LOOK_BACK); k--) {
+            Mention earlier = all.get(k);
+            if (earlier.tokens() > 1) {
+                String[] words = earlier.name().split("\\s+");
+                if (words[0].equals(word) || words[words.length - 1].equals(word)) {
+                    return earlier.canonical();
                 }
             }
         }
-        all.add(new Mention(start, end, name, title, canonical, tokens));
+        return word;
     }
 
     /** A capitalised word that may be part of a name: not a function word, month or weekday. */

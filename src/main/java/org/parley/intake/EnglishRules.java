@@ -194,6 +194,19 @@ final class EnglishRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> neuterPronouns() {
+        return Set.of("it");
+    }
+
+    @Override
+    public Set<String> organisationWords() {
+        return Set.of("ministry", "agency", "department", "office", "council", "committee", "party", "government",
+                "kremlin", "embassy", "army", "navy", "military", "administration", "commission", "bureau", "cabinet",
+                "parliament", "assembly", "court", "union", "alliance", "organization", "organisation", "kcna",
+                "pentagon", "secretariat", "command", "headquarters");
+    }
+
+    @Override
     public Set<String> counterpartNouns() {
         return Set.of("meeting", "discussions", "consultations");
     }

@@ -49,6 +49,12 @@ interface LanguageRules {
     /** Personal pronouns that may stand for a speaker, lower case. */
     Set<String> pronouns();
 
+    /** Pronouns that stand for an organisation or a thing, not a person ("it"), lower case. */
+    Set<String> neuterPronouns();
+
+    /** Words that make a name or a description an organisation's ("Ministry", "Kremlin", "agency"), lower case. */
+    Set<String> organisationWords();
+
     /** Words that begin a relative clause ("who", "which"), lower case. */
     Set<String> relatives();
 

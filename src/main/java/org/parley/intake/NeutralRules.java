@@ -115,6 +115,16 @@ final class NeutralRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> neuterPronouns() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> organisationWords() {
+        return Set.of();
+    }
+
+    @Override
     public Set<String> counterpartNouns() {
         return Set.of();
     }

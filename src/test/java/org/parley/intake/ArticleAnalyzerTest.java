@@ -121,6 +121,18 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void itStandsForTheLastOrganisationAndHeForThePersonBefore() {
+        String text = "The Kremlin welcomed the plan on Monday.\n"
+                + "Dmitry Peskov said the date was still open.\n"
+                + "“It will be agreed soon enough, and in good faith,” it said.\n"
+                + "“We will see about the details when they are ready,” he said.";
+        List<Proposal> quotes = of(read(text), ProposalKind.QUOTE);
+        assertEquals(2, quotes.size(), quotes.toString());
+        assertEquals("Kremlin", quotes.get(0).speaker.name, "it: the organisation, not the last speaker");
+        assertEquals("Dmitry Peskov", quotes.get(1).speaker.name, "he: the person, not the organisation");
+    }
+
+    @Test
     void otherLanguagesGetQuotationsByTheirMarksAndNoEnglishRules() {
         String text = "Der Minister sagte: „Wir werden weiter verhandeln, so lange es nötig ist.“ Am 2018-05-31.";
         List<Proposal> all = ArticleAnalyzer.analyze(text, "de", FRIDAY, null, 1000).proposals();

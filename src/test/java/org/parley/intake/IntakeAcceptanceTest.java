@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.Ids;
+import org.parley.testsupport.WrittenRecords;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,18 +51,7 @@ class IntakeAcceptanceTest {
 
     @AfterAll
     static void removeWhatAcceptanceWrote() {
-        for (long source : SOURCES) {
-            List<Number> statements = Database.column("select statement_id from attestation where source_id = ?"
-                    + " and statement_id is not null", source);
-            Database.execute("delete from attestation where source_id = ?", source);
-            for (Number statement : statements) {
-                Database.execute("delete from change_log where node_type = 'Statement' and node_id = ?",
-                        statement.longValue());
-                Database.execute("delete from statement where id = ?", statement.longValue());
-            }
-            Database.execute("delete from change_log where node_type = 'Source' and node_id = ?", source);
-            Database.execute("delete from source where id = ?", source);
-        }
+        SOURCES.forEach(WrittenRecords::removeSource);
         INTAKES.forEach(id -> Database.execute("delete from intake where id = ?", id));
     }
 

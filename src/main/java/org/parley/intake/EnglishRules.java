@@ -12,6 +12,19 @@ import org.parley.statement.StatementKind;
 /** English: news style (AP/Reuters) quotation, attribution, titles and dates. */
 final class EnglishRules implements LanguageRules {
 
+    // built once: the finders ask for them word by word
+    private static final Set<String> NEUTER_PRONOUNS = Set.of("it");
+    private static final Set<String> ORGANISATION_WORDS = Set.of("ministry", "agency", "department", "office",
+            "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
+            "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
+            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+    private static final Set<String> COUNTERPART_NOUNS = Set.of("meeting", "discussions", "consultations");
+    private static final Set<String> COUNTERPART_WORDS = Set.of("with", "between");
+    private static final Set<String> AGREEMENT_WORDS = Set.of("declaration", "agreement", "accord", "accords",
+            "treaty", "pact", "communique", "communiqué", "memorandum", "deal");
+    private static final Set<String> SIGNING_WORDS = Set.of("signed", "sign", "signs", "inked", "concluded");
+    private static final Set<String> AGENT_WORDS = Set.of("by");
+
     static final EnglishRules INSTANCE = new EnglishRules();
 
     private static final Map<String, StatementKind> REPORTING = Map.ofEntries(
@@ -195,41 +208,37 @@ final class EnglishRules implements LanguageRules {
 
     @Override
     public Set<String> neuterPronouns() {
-        return Set.of("it");
+        return NEUTER_PRONOUNS;
     }
 
     @Override
     public Set<String> organisationWords() {
-        return Set.of("ministry", "agency", "department", "office", "council", "committee", "party", "government",
-                "kremlin", "embassy", "army", "navy", "military", "administration", "commission", "bureau", "cabinet",
-                "parliament", "assembly", "court", "union", "alliance", "organization", "organisation", "kcna",
-                "pentagon", "secretariat", "command", "headquarters");
+        return ORGANISATION_WORDS;
     }
 
     @Override
     public Set<String> counterpartNouns() {
-        return Set.of("meeting", "discussions", "consultations");
+        return COUNTERPART_NOUNS;
     }
 
     @Override
     public Set<String> counterpartWords() {
-        return Set.of("with", "between");
+        return COUNTERPART_WORDS;
     }
 
     @Override
     public Set<String> agreementWords() {
-        return Set.of("declaration", "agreement", "accord", "accords", "treaty", "pact", "communique", "communiqué",
-                "memorandum", "deal");
+        return AGREEMENT_WORDS;
     }
 
     @Override
     public Set<String> signingWords() {
-        return Set.of("signed", "sign", "signs", "inked", "concluded");
+        return SIGNING_WORDS;
     }
 
     @Override
     public Set<String> agentWords() {
-        return Set.of("by");
+        return AGENT_WORDS;
     }
 
     @Override

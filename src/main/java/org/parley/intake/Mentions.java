@@ -76,7 +76,19 @@ final class Mentions {
     }
 
     private void add(int start, int end, String name, String title, int tokens) {
-        all.add(new Mention(start, end, name, title, tokens == 1 ? resolve(name, start) : name, tokens));
+        String canonical = tokens == 1 ? resolve(name, start) : name;
+        all.add(new Mention(start, end, name, title != null ? title : titleOf(canonical), canonical, tokens));
+    }
+
+    /** The title printed with an earlier mention of the same actor ("Defense Minister Kang" before "Kang said"). */
+    private String titleOf(String canonical) {
+        for (int k = all.size() - 1; k >= Math.max(0, all.size() - LOOK_BACK); k--) {
+            Mention earlier = all.get(k);
+            if (earlier.title() != null && earlier.canonical().equals(canonical)) {
+                return earlier.title();
+            }
+        }
+        return null;
     }
 
     /**

@@ -41,7 +41,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Installs {@link GraphQLHttpHandler} on {@code /graphql}, ahead of SmallRye's route (which then never sees a
  * request) and of Quarkus' body-size check, so that an oversized body gets a GraphQL answer too: status 413, code
- * {@code MAX_BODY_SIZE}.
+ * {@code MAX_BODY_SIZE}. Each {@link FixedOperation} bean gets a route of its own, served by the same handler.
  */
 @ApplicationScoped
 public class GraphQLEndpoint {
@@ -55,7 +55,8 @@ public class GraphQLEndpoint {
     private volatile GraphQLWebSockets webSockets;
 
     void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
-            CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities) {
+            CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
+            Instance<FixedOperation> operations) {
         // below the defaults, every list or page asked for without first would be refused
         if (limits.maxPageSize() < PageRequest.DEFAULT_LIST_FIRST || limits.maxPageSize() > PageRequest.MAX_FIRST) {
             throw new IllegalStateException("parley.limits.max-page-size must be between " + PageRequest.DEFAULT_LIST_FIRST
@@ -76,7 +77,20 @@ public class GraphQLEndpoint {
             return ticket == null ? null
                     : new GraphQLWebSockets.Admitted(Map.of(Admission.TICKET, ticket), ticket::release);
         });
-        router.route(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        install(router, PATH, handler, bodies, refusals, maxBody);
+        for (FixedOperation operation : operations) {
+            install(router, operation.path(), new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
+                    currentRequest, operation), bodies, refusals, maxBody);
+        }
+    }
+
+    /**
+     * The route of {@code handler} on {@code path}: the body read up to the limit first, and a body over it answered
+     * 413 with a GraphQL error.
+     */
+    private static void install(Router router, String path, GraphQLHttpHandler handler, BodyHandler bodies,
+            RefusalLog refusals, long maxBody) {
+        router.route(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
                 .handler(context -> {
                     context.request().resume();
                     bodies.handle(context);

@@ -92,9 +92,17 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
     private final InFlightRequests inFlight;
     private final Admission admission;
     private final GraphQLExecution execution;
+    /** The one operation this route runs ({@code POST /intake}), or null for {@code /graphql}. */
+    private final FixedOperation operation;
 
     GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
             CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+        this(limits, refusals, inFlight, admission, identities, currentRequest, null);
+    }
+
+    GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
+            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, FixedOperation operation) {
+        this.operation = operation;
         this.execution = new GraphQLExecution(this::serve, identities, currentRequest);
         this.inFlight = inFlight;
         this.admission = admission;
@@ -121,11 +129,14 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     private void serve(RoutingContext context) {
         long start = System.nanoTime();
-        String mediaType = responseMediaType(context);
+        String mediaType = operation == null ? responseMediaType(context) : JSON;
         String method = context.request().method().name();
         if (method.equals("OPTIONS")) {
-            context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS).setStatusCode(204).end();
+            context.response().putHeader(HttpHeaders.ALLOW, allowedMethods()).setStatusCode(204).end();
             return;
+        }
+        if (operation != null && !method.equals("POST")) {
+            context.response().putHeader(HttpHeaders.ALLOW, allowedMethods());
         }
         if (!inFlight.enter()) {
             // after the shutdown delay: load balancers have had the time to stop sending here
@@ -149,7 +160,7 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             return; // the token failed verification: Quarkus has answered 401
         }
         try {
-            JsonObject request = switch (method) {
+            JsonObject request = operation != null ? operationRequest(context, method) : switch (method) {
                 case "GET" -> fromUrl(context);
                 case "POST" -> fromBody(context);
                 default -> throw methodNotAllowed(method + " is not supported; use GET or POST");
@@ -192,6 +203,26 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 leave.run();
             }
         }
+    }
+
+    private String allowedMethods() {
+        return operation == null ? ALLOWED_METHODS : "POST, OPTIONS";
+    }
+
+    /**
+     * The request of a fixed operation: its document, with the body (a JSON object, read as strictly as a
+     * {@code /graphql} body) as the variable {@code input}.
+     */
+    private JsonObject operationRequest(RoutingContext context, String method) {
+        if (!method.equals("POST")) {
+            throw methodNotAllowed(method + " is not supported; POST the input as JSON");
+        }
+        JsonValue body = jsonBody(context, "The body is empty; send the input as a JSON object");
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Refused(400, "The body must be a JSON object: the input's fields");
+        }
+        return JSON_P.createObjectBuilder().add("query", operation.document())
+                .add("variables", JSON_P.createObjectBuilder().add("input", body)).build();
     }
 
     private static Refused methodNotAllowed(String message) {
@@ -261,7 +292,15 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                         }
                         if (admitted != null) {
                             answer(context, answered, admitted.status(), admitted.retryAfterSeconds(), mediaType,
-                                    response.body());
+                                    operation == null ? response.body() : OperationAnswers.errorsOnly(response.body()));
+                            return;
+                        }
+                        if (operation != null) {
+                            OperationAnswers.Answer plain = OperationAnswers.of(operation, response.body());
+                            if (plain.status() == 401 && !context.response().headWritten()) {
+                                context.response().putHeader("WWW-Authenticate", "Bearer");
+                            }
+                            answer(context, answered, plain.status(), mediaType, plain.body());
                             return;
                         }
                         boolean refused = !response.dataPresent();
@@ -321,7 +360,7 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8");
-        if (status == 405) {
+        if (status == 405 && !context.response().headers().contains(HttpHeaders.ALLOW)) {
             context.response().putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
         }
         context.response().end(body);
@@ -373,7 +412,8 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
         return request.build();
     }
 
-    private static JsonObject fromBody(RoutingContext context) {
+    /** The body as a JSON value: refused (415) unless application/json, (400) when empty or not JSON. */
+    private static JsonValue jsonBody(RoutingContext context, String whenEmpty) {
         // the media type before any parameter; GraphiQL's fetch sends "application/json, application/json"
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !JSON.equalsIgnoreCase(contentType.split("[;,]", 2)[0].strip())) {
@@ -383,9 +423,13 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
         // no body at all (no Content-Length) reads as null
         String text = context.body() == null ? null : context.body().asString(StandardCharsets.UTF_8.name());
         if (text == null || text.isEmpty()) {
-            throw new Refused(400, "The body is empty; send {\"query\": \"...\"}");
+            throw new Refused(400, whenEmpty);
         }
-        JsonValue body = parseJson(text, "The body is not JSON");
+        return parseJson(text, "The body is not JSON");
+    }
+
+    private static JsonObject fromBody(RoutingContext context) {
+        JsonValue body = jsonBody(context, "The body is empty; send {\"query\": \"...\"}");
         if (body.getValueType() == JsonValue.ValueType.ARRAY) {
             throw new Refused(400, "Batched requests are not supported: send one operation per request");
         }

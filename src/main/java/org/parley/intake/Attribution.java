@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * Who said it: the subject of a reporting verb next to a quotation ("..., Pompeo said", "said Evan S. Medeiros",
  * "Lee, a North Korea scholar, said ... that ...") or at the head of reported speech. Appositives and relative
- * clauses between subject and verb are skipped; a pronoun stands for the last speaker (else the last name); "the
- * official" for the last description with the same head word.
+ * clauses between subject and verb are skipped; a pronoun stands for the last speaker (else the last name), "it" for
+ * the last organisation named or speaking ("the Kremlin", "the foreign ministry"); "the official" for the last
+ * description with the same head word.
  */
 final class Attribution {
 
@@ -23,6 +24,8 @@ final class Attribution {
     private final LanguageRules rules;
     private final Mentions mentions;
     private ProposedActor lastSpeaker;
+    /** The last speaker that is no organisation, for "he" and "she" after an organisation spoke. */
+    private ProposedActor lastPerson;
 
     Attribution(ArticleText article, LanguageRules rules, Mentions mentions) {
         this.article = article;
@@ -54,6 +57,9 @@ final class Attribution {
     private ProposedActor remember(ProposedActor found) {
         if (found != null && (found.match == ActorMatchKind.NEW || found.match == ActorMatchKind.DESCRIBED)) {
             lastSpeaker = found;
+            if (!organisation(found.name)) {
+                lastPerson = found;
+            }
         }
         return found;
     }
@@ -172,7 +178,12 @@ final class Attribution {
         ArticleText.Token head = segment.get(0);
         String first = head.lower();
         if (segment.size() == 1 && rules.pronouns().contains(first)) {
-            ProposedActor carried = lastSpeaker != null ? lastSpeaker.copy() : fromMention(mentions.before(head.start()));
+            ProposedActor carried = rules.neuterPronouns().contains(first) ? lastOrganisation(head.start()) : null;
+            if (carried == null) {
+                ProposedActor last = lastPerson != null && lastSpeaker != null && organisation(lastSpeaker.name)
+                        && !rules.neuterPronouns().contains(first) ? lastPerson : lastSpeaker;
+                carried = last != null ? last.copy() : fromMention(mentions.before(head.start()));
+            }
             if (carried == null) {
                 return null;
             }
@@ -210,6 +221,43 @@ final class Attribution {
         Mentions.Mention mention = named.get(named.size() - 1);
         ProposedActor actor = fromMention(mention);
         return new Subject(actor, start);
+    }
+
+    /**
+     * What "it" stands for before {@code offset}: the later of the last speaker that is an organisation ("the foreign
+     * ministry said ...") and the last organisation named, in this sentence or the two before; null when neither is
+     * one.
+     */
+    private ProposedActor lastOrganisation(int offset) {
+        ProposedActor found = null;
+        int sentence = article.sentenceAt(offset);
+        int from = sentence < 0 ? offset : article.sentences.get(Math.max(0, sentence - 2)).start();
+        int at = from - 1;
+        if (lastSpeaker != null && lastSpeaker.start != null && lastSpeaker.start >= from
+                && organisation(lastSpeaker.name)) {
+            found = lastSpeaker.copy();
+            at = lastSpeaker.start;
+        }
+        Mentions.Mention m = mentions.before(offset);
+        for (int k = 0; m != null && k < ORGANISATION_LOOK_BACK && m.start() > at; k++) { // bounded on hostile text
+            if (organisation(article.text.substring(m.start(), m.end()))
+                    || m.title() != null && organisation(m.title())) {
+                return fromMention(m);
+            }
+            m = mentions.before(m.start());
+        }
+        return found;
+    }
+
+    private static final int ORGANISATION_LOOK_BACK = 50;
+
+    private boolean organisation(String words) {
+        for (String word : words.split("[\\s’']+")) {
+            if (rules.organisationWords().contains(Mentions.lower(word))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProposedActor fromMention(Mentions.Mention mention) {

@@ -12,6 +12,19 @@ import org.parley.statement.StatementKind;
 /** English: news style (AP/Reuters) quotation, attribution, titles and dates. */
 final class EnglishRules implements LanguageRules {
 
+    // built once: the finders ask for them word by word
+    private static final Set<String> NEUTER_PRONOUNS = Set.of("it");
+    private static final Set<String> ORGANISATION_WORDS = Set.of("ministry", "agency", "department", "office",
+            "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
+            "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
+            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+    private static final Set<String> COUNTERPART_NOUNS = Set.of("meeting", "discussions", "consultations");
+    private static final Set<String> COUNTERPART_WORDS = Set.of("with", "between");
+    private static final Set<String> AGREEMENT_WORDS = Set.of("declaration", "agreement", "accord", "accords",
+            "treaty", "pact", "communique", "communiqué", "memorandum", "deal");
+    private static final Set<String> SIGNING_WORDS = Set.of("signed", "sign", "signs", "inked", "concluded");
+    private static final Set<String> AGENT_WORDS = Set.of("by");
+
     static final EnglishRules INSTANCE = new EnglishRules();
 
     private static final Map<String, StatementKind> REPORTING = Map.ofEntries(
@@ -184,12 +197,48 @@ final class EnglishRules implements LanguageRules {
                 entry("summit", EncounterKind.SUMMIT), entry("visit", EncounterKind.VISIT),
                 entry("visited", EncounterKind.VISIT), entry("visits", EncounterKind.VISIT),
                 entry("arrived", EncounterKind.VISIT), entry("sit-down", EncounterKind.MEETING),
-                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL));
+                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL),
+                entry("discussions", EncounterKind.TALKS), entry("consultations", EncounterKind.TALKS));
     }
 
     @Override
     public Set<String> placePrepositions() {
         return Set.of("in", "at", "to");
+    }
+
+    @Override
+    public Set<String> neuterPronouns() {
+        return NEUTER_PRONOUNS;
+    }
+
+    @Override
+    public Set<String> organisationWords() {
+        return ORGANISATION_WORDS;
+    }
+
+    @Override
+    public Set<String> counterpartNouns() {
+        return COUNTERPART_NOUNS;
+    }
+
+    @Override
+    public Set<String> counterpartWords() {
+        return COUNTERPART_WORDS;
+    }
+
+    @Override
+    public Set<String> agreementWords() {
+        return AGREEMENT_WORDS;
+    }
+
+    @Override
+    public Set<String> signingWords() {
+        return SIGNING_WORDS;
+    }
+
+    @Override
+    public Set<String> agentWords() {
+        return AGENT_WORDS;
     }
 
     @Override

@@ -10,7 +10,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.parley.actor.ActorKind;
+import org.parley.actor.ActorRepository;
 import org.parley.actor.ActorService;
+import org.parley.actor.AddRoleInput;
+import org.parley.actor.RoleService;
 import org.parley.actor.CreateActorInput;
 import org.parley.api.DatePrecision;
 import org.parley.api.GlobalId;
@@ -61,11 +64,15 @@ class IntakeWriter {
     private final StatementService statements;
     private final EncounterService encounters;
     private final AttestationService attestations;
+    private final RoleService roles;
+    private final ActorRepository actorRecords;
 
     IntakeWriter(SourceService sources, ActorService actors, StatementService statements, EncounterService encounters,
-            AttestationService attestations) {
+            AttestationService attestations, RoleService roles, ActorRepository actorRecords) {
         this.sources = sources;
         this.actors = actors;
+        this.roles = roles;
+        this.actorRecords = actorRecords;
         this.statements = statements;
         this.encounters = encounters;
         this.attestations = attestations;
@@ -140,15 +147,15 @@ class IntakeWriter {
         input.kind = edit.kind != null ? edit.kind : p.statementKind != null ? p.statementKind : StatementKind.CLAIM;
         input.saidOn = edit.date != null ? edit.date : IntakeService.input(p.date);
         input.attestations = List.of(attestation(article, sourceId, p));
-        return speaker(p, edit, newActors, records, input)
+        return speaker(article, sourceId, p, edit, newActors, records, input)
                 .chain(() -> statements.record(input))
                 .invoke(id -> records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.STATEMENT, id), "CREATED")))
                 .replaceWithVoid();
     }
 
     /** The edit's speaker, else the proposal's: a recorded actor, a description, or a new actor created here. */
-    private Uni<Void> speaker(Proposal p, AcceptProposalInput edit, Map<String, Long> newActors,
-            List<AcceptedRecord> records, RecordStatementInput input) {
+    private Uni<Void> speaker(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
+            Map<String, Long> newActors, List<AcceptedRecord> records, RecordStatementInput input) {
         if (edit.speaker != null || edit.speakerLabel != null) {
             input.speaker = edit.speaker;
             input.speakerLabel = edit.speakerLabel;
@@ -180,8 +187,67 @@ class IntakeWriter {
                     newActors.put(speaker.name, id);
                     input.speaker = GlobalId.encode(NodeType.ACTOR, id);
                     records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ACTOR, id), "CREATED"));
-                }).replaceWithVoid();
+                }).chain(id -> role(article, sourceId, speaker.title, id));
         }
+    }
+
+    /**
+     * The role a new speaker's printed title gives, added through the roles' write path with the article as its
+     * source: "North Korean Defense Minister" is the role "Defense Minister" (from the first title word on), held in
+     * the recorded state or organisation the words before it name ("North Korean": North Korea), if any.
+     */
+    private Uni<Void> role(Article article, long sourceId, String printed, long actorId) {
+        String[] parts = titleParts(printed, LanguageRules.of(article.language()));
+        if (parts == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return organisation(parts[0]).chain(organisation -> {
+            AddRoleInput input = new AddRoleInput();
+            input.actor = GlobalId.encode(NodeType.ACTOR, actorId);
+            input.title = parts[1];
+            input.organization = organisation == null ? null : GlobalId.encode(NodeType.ACTOR, organisation);
+            input.source = GlobalId.encode(NodeType.SOURCE, sourceId);
+            return roles.add(input).replaceWithVoid();
+        });
+    }
+
+    /** {the words before the title proper (or null), the title proper}; null when the words hold no title word. */
+    static String[] titleParts(String printed, LanguageRules rules) {
+        if (printed == null || printed.isBlank()) {
+            return null;
+        }
+        String[] words = printed.strip().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            if (rules.titleWords().contains(words[i])) {
+                String before = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));
+                String title = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+                return new String[] { before.isEmpty() ? null : before, title.length() > 300 ? title.substring(0, 300) : title };
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The recorded state or organisation a nationality names: the words as a name or alias, else without their
+     * adjective ending ("North Korean": North Korea, "Russian": Russia); a person is never one. Null when none.
+     */
+    private Uni<Long> organisation(String words) {
+        if (words == null) {
+            return Uni.createFrom().nullItem();
+        }
+        List<String> candidates = new ArrayList<>(List.of(words));
+        for (String ending : List.of("n", "ian", "ese", "i")) {
+            if (words.endsWith(ending) && words.length() > ending.length() + 2) {
+                candidates.add(words.substring(0, words.length() - ending.length()));
+            }
+        }
+        Uni<Long> found = Uni.createFrom().nullItem();
+        for (String candidate : candidates) {
+            found = found.chain(id -> id != null ? Uni.createFrom().item(id)
+                    : actorRecords.byName(candidate).map(actor -> actor == null || actor.kind == ActorKind.PERSON
+                            ? null : actor.dbId));
+        }
+        return found;
     }
 
     private Uni<Void> encounter(Article article, long sourceId, Proposal p, AcceptProposalInput edit,

@@ -49,6 +49,12 @@ interface LanguageRules {
     /** Personal pronouns that may stand for a speaker, lower case. */
     Set<String> pronouns();
 
+    /** Pronouns that stand for an organisation or a thing, not a person ("it"), lower case. */
+    Set<String> neuterPronouns();
+
+    /** Words that make a name or a description an organisation's ("Ministry", "Kremlin", "agency"), lower case. */
+    Set<String> organisationWords();
+
     /** Words that begin a relative clause ("who", "which"), lower case. */
     Set<String> relatives();
 
@@ -72,6 +78,24 @@ interface LanguageRules {
 
     /** Prepositions that introduce a place after an encounter word ("in", "at"), lower case. */
     Set<String> placePrepositions();
+
+    /**
+     * Encounter nouns that report an encounter only with its other party named after them ("a meeting with",
+     * "discussions between") or its parties or place printed before them ("the Kim-Trump meeting"), lower case.
+     */
+    Set<String> counterpartNouns();
+
+    /** Words that introduce the other party after such a noun ("with", "between"), lower case. */
+    Set<String> counterpartWords();
+
+    /** Nouns of signed texts ("declaration", "treaty"): signed by two parties, they attest an encounter. */
+    Set<String> agreementWords();
+
+    /** Verbs of signing ("signed"), lower case. */
+    Set<String> signingWords();
+
+    /** The word that introduces the agent of a passive ("by"), lower case. */
+    Set<String> agentWords();
 
     /** Relative date words: the keyword, lower case ("yesterday", "today", "tomorrow", "recently"). */
     Map<String, Integer> dayOffsets();

@@ -20,6 +20,8 @@ final class Mentions {
     private static final int LOOK_BACK = 400;
 
     final List<Mention> all = new ArrayList<>();
+    /** The last title printed with each name (canonical), for its later mentions without one. */
+    private final java.util.Map<String, String> titles = new java.util.HashMap<>();
     private final ArticleText article;
     private final LanguageRules rules;
 
@@ -76,20 +78,35 @@ final class Mentions {
     }
 
     private void add(int start, int end, String name, String title, int tokens) {
-        String canonical = name;
-        if (tokens == 1) {
-            for (int k = all.size() - 1; k >= Math.max(0, all.size() - LOOK_BACK); k--) {
-                Mention earlier = all.get(k);
-                if (earlier.tokens() > 1) {
-                    String[] words = earlier.name().split("\\s+");
-                    if (words[0].equals(name) || words[words.length - 1].equals(name)) {
-                        canonical = earlier.canonical();
-                        break;
-                    }
-                }
+        String canonical = tokens == 1 ? resolve(name, start) : name;
+        // without a title of its own, the one printed with an earlier mention ("Defense Minister Kang" before "Kang")
+        String printed = title != null ? title : titles.get(canonical);
+        if (title != null) {
+            titles.put(canonical, title);
+        }
+        all.add(new Mention(start, end, name, printed, canonical, tokens));
+    }
+
+    /**
+     * The name a one-word name printed at {@code offset} stands for: the last longer mention before it whose first
+     * or last word it repeats ("Kim" after "Kim Jong-un"); the word itself when there is none.
+     */
+    String resolve(String word, int offset) {
+        int before = firstAtOrAfter(offset);
+        for (int k = before - 1; k >= Math.max(0, before - LOOK_BACK); k--) {
+            Mention earlier = all.get(k);
+            if (earlier.tokens() > 1 && firstOrLastWord(earlier.name(), word)) {
+                return earlier.canonical();
             }
         }
-        all.add(new Mention(start, end, name, title, canonical, tokens));
+        return word;
+    }
+
+    /** Whether {@code word} is the first or the last word of {@code name} (no split: this runs per earlier name). */
+    private static boolean firstOrLastWord(String name, String word) {
+        int n = word.length();
+        return name.startsWith(word) && name.length() > n && Character.isWhitespace(name.charAt(n))
+                || name.endsWith(word) && name.length() > n && Character.isWhitespace(name.charAt(name.length() - n - 1));
     }
 
     /** A capitalised word that may be part of a name: not a function word, month or weekday. */

@@ -115,6 +115,41 @@ final class NeutralRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> neuterPronouns() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> organisationWords() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> counterpartNouns() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> counterpartWords() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> agreementWords() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> signingWords() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> agentWords() {
+        return Set.of();
+    }
+
+    @Override
     public Map<String, Integer> dayOffsets() {
         return Map.of();
     }

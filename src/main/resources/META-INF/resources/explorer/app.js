@@ -12,6 +12,7 @@ import { disagreementsPage } from './pages/disagreements.js';
 import { agreementPage } from './pages/agreement.js';
 import { signInPage } from './pages/signin.js';
 import { editPage } from './pages/edit.js';
+import { intakePage } from './pages/intake.js';
 import { editor, signOut } from './session.js';
 import { startLive, stopLive } from './live.js';
 
@@ -28,6 +29,8 @@ function route() {
   if (kind === 'search') return { name: 'search', page: searchPage, arg: params.get('q') ?? '' };
   if (kind === 'disagreements') return { name: 'disagreements', page: disagreementsPage, arg: null };
   if (kind === 'sign-in') return { name: 'sign-in', page: signInPage, arg: { params } };
+  // #/intake (paste an article), #/intake/<id> (review its proposals)
+  if (kind === 'intake') return { name: 'intake', page: intakePage, arg: id ? decodeURIComponent(id) : null };
   // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
   // #/edit/attest/<encounter or statement>
   if (kind === 'edit') {
@@ -121,6 +124,7 @@ function editorLinks() {
       h('a', { href: '#/edit/actor' }, 'New actor'),
       h('a', { href: '#/edit/encounter' }, 'Record encounter'),
       h('a', { href: '#/edit/statement' }, 'Record statement'),
+      h('a', { href: '#/intake' }, 'Add article'),
       h('button', { type: 'button', class: 'link-button', onclick: () => {
         signOut();
         editorLinks();

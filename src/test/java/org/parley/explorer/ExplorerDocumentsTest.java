@@ -50,12 +50,12 @@ class ExplorerDocumentsTest {
     @Test
     void everyDocumentIsValidAgainstTheSchema() {
         Map<String, String> documents = ExplorerDocuments.all();
-        assertEquals(List.of("ActorEncounters", "ActorPage", "ActorStatements", "AgreementPage", "Attest",
-                "AttestPage", "CreateActor", "DisagreementsPage", "EditActorPage", "EditEncounterPage",
-                "EditStatementPage", "EncounterPage", "HomePage", "LiveEncounter", "LiveStatements", "PickActors",
-                "PickEncounters", "PickSources", "PickStatements", "RecordEncounter", "RecordStatement",
-                "SearchPage", "SetEncounterStatus", "SourcePage", "StatementPage", "StatementsAbout", "UpdateActor",
-                "UpdateEncounter", "UpdateStatement"), List.copyOf(documents.keySet()));
+        assertEquals(List.of("AcceptIntake", "ActorEncounters", "ActorPage", "ActorStatements", "AgreementPage",
+                "Attest", "AttestPage", "CreateActor", "DisagreementsPage", "EditActorPage", "EditEncounterPage",
+                "EditStatementPage", "EncounterPage", "HomePage", "IntakeReview", "LiveEncounter", "LiveStatements",
+                "PickActors", "PickEncounters", "PickSources", "PickStatements", "ProposeFromArticle",
+                "RecordEncounter", "RecordStatement", "SearchPage", "SetEncounterStatus", "SourcePage",
+                "StatementPage", "StatementsAbout", "UpdateActor", "UpdateEncounter", "UpdateStatement"), List.copyOf(documents.keySet()));
         documents.forEach((name, text) -> {
             Document document = Parser.parse(text);
             List<ValidationError> errors = new Validator().validateDocument(schema, document, java.util.Locale.ENGLISH);

@@ -86,6 +86,52 @@ class ArticleAnalyzerTest {
         assertEquals(LocalDate.of(2018, 6, 12), dates.get(6).date.date);
     }
 
+    private static List<String> participants(Proposal encounter) {
+        return encounter.encounter.participants.stream().map(p -> p.name).toList();
+    }
+
+    @Test
+    void encountersNamedAsNounPhrasesSignedTextsAndAcrossSentences() {
+        String text = "Prime Minister Anna Berg spoke with Chancellor Otto Lind on Monday.\n"
+                + "The Berg-Lind meeting had been postponed twice.\n"
+                + "The two leaders praised an accord signed by Oslo and Bern.\n"
+                + "Foreign Minister Per Holm of Norway toured the port. After long discussions with"
+                + " Mayor Eva Stone, the plans were dropped.\n"
+                + "It was quiet at the Geneva summit for Tom Ray.\n"
+                + "The meeting was short.";
+        List<Proposal> encounters = of(read(text), ProposalKind.ENCOUNTER);
+        assertEquals(4, encounters.size(), encounters.toString());
+
+        Proposal pair = encounters.get(0);
+        assertEquals(List.of("Anna Berg", "Otto Lind"), participants(pair), "each part as named in full before");
+        assertEquals("Berg", text.substring(pair.encounter.participants.get(0).start,
+                pair.encounter.participants.get(0).end));
+        assertEquals(org.parley.encounter.EncounterStatus.CANCELLED, pair.encounter.status, "postponed");
+
+        Proposal signed = encounters.get(1);
+        assertEquals(List.of("Oslo", "Bern"), participants(signed), "the parties after \"signed by\", not the praise");
+
+        Proposal across = encounters.get(2);
+        assertEquals(List.of("Eva Stone", "Per Holm"), participants(across), "the subject of the sentence before");
+        assertTrue(text.substring(across.start, across.end).startsWith("After long"), "the proposal is the sentence");
+
+        Proposal named = encounters.get(3);
+        assertEquals("Geneva", named.encounter.place, "a name between a determiner and the noun is the place");
+        assertEquals(List.of("Tom Ray"), participants(named));
+    }
+
+    @Test
+    void itStandsForTheLastOrganisationAndHeForThePersonBefore() {
+        String text = "The Kremlin welcomed the plan on Monday.\n"
+                + "Dmitry Peskov said the date was still open.\n"
+                + "“It will be agreed soon enough, and in good faith,” it said.\n"
+                + "“We will see about the details when they are ready,” he said.";
+        List<Proposal> quotes = of(read(text), ProposalKind.QUOTE);
+        assertEquals(2, quotes.size(), quotes.toString());
+        assertEquals("Kremlin", quotes.get(0).speaker.name, "it: the organisation, not the last speaker");
+        assertEquals("Dmitry Peskov", quotes.get(1).speaker.name, "he: the person, not the organisation");
+    }
+
     @Test
     void otherLanguagesGetQuotationsByTheirMarksAndNoEnglishRules() {
         String text = "Der Minister sagte: „Wir werden weiter verhandeln, so lange es nötig ist.“ Am 2018-05-31.";

@@ -138,7 +138,8 @@ class IntakeEvalTest {
         assertTrue(total.speakersRight >= total.speakersJudged * 0.8, "speakers");
     }
 
-    private static List<JsonNode> curated() throws IOException {
+    /** The lines of the curated data set, parsed. */
+    static List<JsonNode> curated() throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         try (InputStream in = IntakeEvalTest.class.getClassLoader().getResourceAsStream("data/curated.jsonl")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -77,7 +77,7 @@ class IntakeTest {
         return Long.parseLong(plain.substring(plain.indexOf(':') + 1));
     }
 
-    private static Map<String, Object> input(String text, String title) {
+    static Map<String, Object> input(String text, String title) {
         Map<String, Object> input = new HashMap<>();
         input.put("title", title);
         input.put("published", "2018-06-01T10:00:00+03:00");
@@ -202,6 +202,28 @@ class IntakeTest {
         assertEquals(statements, Database.count("select count(*) from statement"));
         assertEquals(attestationsBefore + 1, Database.count("select count(*) from attestation where encounter_id = ?",
                 encounter));
+    }
+
+    @Test
+    void aNewSpeakerGetsTheRoleTheArticleGives() throws Exception {
+        String minister = envoy();
+        String text = "North Korean Defense Minister " + minister + " spoke at the parade.\n"
+                + "“Our forces are ready for anything the coming year may bring,” " + minister + " said.";
+        JsonPath body = propose(text, TestRows.unique("Intake"));
+        Map<String, Object> quote = proposal(body, "QUOTE", "Our forces");
+        assertEquals("NEW", map(quote, "speaker").get("match"));
+        assertEquals("North Korean Defense Minister", map(quote, "speaker").get("title"));
+        JsonPath accepted = as(DevTokens.editor(), "acceptIntake", "input", Map.of("intake",
+                body.getString("data.proposeFromArticle.intake.id"), "accept", List.of(Map.of("proposal", quote.get("id")))));
+        assertEquals(List.of(), accepted.getList("data.acceptIntake.userErrors"));
+        List<Map<String, Object>> roles = Database.rows("select r.title, o.slug as organization, r.source_id"
+                + " from actor_role r join actor a on a.id = r.actor_id left join actor o on o.id = r.organization_id"
+                + " where a.name = ?", minister);
+        assertEquals(1, roles.size(), roles.toString());
+        assertEquals("Defense Minister", roles.get(0).get("title"));
+        assertEquals("north-korea", roles.get(0).get("organization"), "the state the nationality names");
+        assertEquals(Ids.dbId(accepted.getString("data.acceptIntake.intake.source.id")),
+                ((Number) roles.get(0).get("source_id")).longValue(), "the article is the role's source");
     }
 
     @Test

@@ -88,6 +88,24 @@ class AdmissionTest {
     }
 
     @Test
+    void postIntakeIsAdmittedAsTheMutationItRuns() throws Exception {
+        String henry = DevTokens.mint("admission-henry", 600, "editor");
+        for (int i = 0; i < 4; i++) { // 4 * 401 = 1,604 of 2,000
+            GraphQL.post(CHEAP, Map.of(), henry).statusCode(200).body("errors", nullValue());
+        }
+        // proposeFromArticle with 100 proposals costs more than the 396 points left: refused before it runs
+        String retryAfter = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .header("Authorization", "Bearer " + henry)
+                .body(Map.of("language", "en", "text", "“Nothing is settled yet,” the envoy said."))
+                .post("/intake").then()
+                .statusCode(429)
+                .body("errors[0].extensions.code", equalTo("RATE_LIMITED"))
+                .extract().header("Retry-After");
+        assertTrue(Long.parseLong(retryAfter) >= 1, retryAfter);
+        assertEquals(0, Database.count("select count(*) from intake where created_by = 'admission-henry'"));
+    }
+
+    @Test
     void aForgedTokenCountsAgainstItsAddress() throws Exception {
         // spend the address's budget anonymously (only this test is anonymous)
         for (int i = 0; i < 4; i++) {

@@ -170,8 +170,16 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing(parsing);
             if (spent != null) {
                 refusals.refused(spent.error(), start);
-                answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(), mediaType,
-                        Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name()));
+                Buffer refusal = Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name());
+                Runnable refuse = () -> answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(),
+                        mediaType, refusal);
+                long delay = admission.refusalDelayMillis();
+                if (delay > 0) {
+                    // a client that resends as soon as it is answered is slowed to the pace of its answers
+                    context.vertx().setTimer(delay, timer -> refuse.run());
+                } else {
+                    refuse.run();
+                }
                 return;
             }
             DocumentChecks.Checked checked = documentChecks.check(query);

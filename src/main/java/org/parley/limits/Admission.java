@@ -40,6 +40,7 @@ public class Admission {
     private final int maxPerClient;
     private final int maxExpensive;
     private final LongSupplier clock;
+    private final long refusalDelayMillis;
     private final AtomicInteger expensiveRunning = new AtomicInteger();
     private final Map<String, Bucket> buckets;
 
@@ -61,6 +62,7 @@ public class Admission {
         this.maxPerClient = settings.maxExpensivePerClient();
         this.maxExpensive = settings.maxExpensive();
         this.clock = clock;
+        this.refusalDelayMillis = settings.refusalDelay().toMillis();
         int maxClients = settings.maxClients();
         this.buckets = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -72,6 +74,11 @@ public class Admission {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** How long a refusal before parsing (a spent budget) is held back, in milliseconds; 0 for none. */
+    public long refusalDelayMillis() {
+        return refusalDelayMillis;
     }
 
     /** The ticket of a request from this client; null when admission control is off. */

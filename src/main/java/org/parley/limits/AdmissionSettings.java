@@ -1,6 +1,9 @@
 package org.parley.limits;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * How much one client may ask of the service over time ({@code parley.admission.*}; values and reasons in
@@ -26,6 +29,14 @@ public interface AdmissionSettings {
 
     /** Expensive requests the whole service runs at once (more: 503). */
     int maxExpensive();
+
+    /**
+     * How long the answer to a client refused before its document is parsed (its budget spent) is held back: a
+     * client that ignores Retry-After and resends at once then sends a few refused requests a second per connection
+     * instead of hundreds, each of which was read, logged and answered. Holding it costs a timer, no thread. 0: none.
+     */
+    @WithDefault("250ms")
+    Duration refusalDelay();
 
     /** Clients remembered; past it the one seen least recently is forgotten (and starts again with a full bucket). */
     int maxClients();

@@ -27,6 +27,7 @@ class AdmissionBucketsTest {
             public int maxExpensivePerClient() { return 2; }
             public int maxExpensive() { return 3; }
             public int maxClients() { return maxClients; }
+            public java.time.Duration refusalDelay() { return java.time.Duration.ZERO; }
         };
         return new Admission(settings, now::get);
     }

@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -146,6 +147,25 @@ class AdmissionTest {
         String cheap = "{ actors(first: 1) { nodes { name } } }";
         rateLimited(GraphQL.post(padded(cheap, 1500), Map.of(), heidi), 429, "RATE_LIMITED");
         GraphQL.post(cheap, Map.of(), heidi).statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
+    void aSpentClientIsAnsweredAfterTheRefusalDelay() throws Exception {
+        String ivan = DevTokens.mint("admission-ivan", 600, "editor");
+        for (int i = 0; i < 4; i++) { // 4 * 401 = 1,604 of 2,000
+            GraphQL.post(CHEAP, Map.of(), ivan).statusCode(200).body("errors", nullValue());
+        }
+        // 396 left: a document whose parsing would be charged 1,000 is refused before it is parsed, and its answer
+        // is held back for parley.admission.refusal-delay (250 ms by default), so that a client resending at once
+        // is paced by its answers
+        String large = padded("{ actors(first: 1) { nodes { name } } }", 10_000);
+        long started = System.nanoTime();
+        rateLimited(GraphQL.post(large, Map.of(), ivan), 429, "RATE_LIMITED");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(millis >= 250, "answered after " + millis + " ms");
+        // an admitted request is not held back: the cheap one below runs as usual
+        GraphQL.post("{ actors(first: 1) { nodes { name } } }", Map.of(), ivan).statusCode(200)
+                .body("errors", nullValue());
     }
 
     /** The document with spaces after it, this many characters long (parsing is charged by length). */

@@ -296,7 +296,7 @@ class IntakeTest {
         String id = bounded.getString("data.proposeFromArticle.intake.id");
         assertTrue(Database.count("select jsonb_array_length(proposals) from intake where id = ?", dbId(id)) <= 1000);
         // a bound that catches work growing faster than the text (minutes), not a timing: 10.9 s was seen at load 18
-        // on two cores against 1 s when quiet; the figure itself is the intake evaluation's (docs/INTAKE.md)
+        // on two cores; timings are the intake evaluation's (docs/INTAKE.md)
         assertTrue(millis < 30_000, "answered in " + millis + " ms");
 
         JsonPath unbalanced = propose("“never closed\n‘nor this\nHe said ” stray. “Fine,” she said.", title);

@@ -28,6 +28,8 @@ ENCOUNTERS=${ENCOUNTERS:-10}
 DRAIN=${DRAIN:-20}
 PORT_A=${PORT_A:-39410}
 PORT_B=${PORT_B:-39411}
+# each instance's management port (health, metrics) is its port + MANAGEMENT_OFFSET
+MANAGEMENT_OFFSET=${MANAGEMENT_OFFSET:-100}
 CLIENTS=src/test/js/live
 RUN=$OUT/subscriptions
 mkdir -p "$RUN"
@@ -52,9 +54,9 @@ ensure_database
 
 export PARLEY_LIVE_MAX_SOCKETS_PER_CLIENT=$((SUBSCRIBERS + 10))
 export PARLEY_LIVE_MAX_SUBSCRIPTIONS_PER_CLIENT=$((SUBSCRIBERS + 10))
-# starts an instance on port $1 (management $1 + 100); its log goes on in $RUN/parley-$1.log (moved while open)
+# starts an instance on port $1 (management $1 + MANAGEMENT_OFFSET); its log goes on in $RUN/parley-$1.log (moved while open)
 start_instance() {
-    PARLEY_PORT=$1 PARLEY_MANAGEMENT_PORT=$(($1 + 100)) start_parley
+    PARLEY_PORT=$1 PARLEY_MANAGEMENT_PORT=$(($1 + MANAGEMENT_OFFSET)) start_parley
     mv "$OUT/parley.log" "$RUN/parley-$1.log"
     PIDS+=("$PARLEY_PID")
 }
@@ -86,7 +88,7 @@ node "$CLIENTS/bench-live.mjs" subscribe "$RUN/config.json" \
 SUBSCRIBERS_PID=$!
 PIDS+=("$SUBSCRIBERS_PID")
 for _ in $(seq 1 600); do
-    running=$(( $(metric $((PORT_A + 100)) parley_live_subscriptions) + $(metric $((PORT_B + 100)) parley_live_subscriptions) ))
+    running=$(( $(metric $((PORT_A + MANAGEMENT_OFFSET)) parley_live_subscriptions) + $(metric $((PORT_B + MANAGEMENT_OFFSET)) parley_live_subscriptions) ))
     [ "$running" -ge "$SUBSCRIBERS" ] && break
     sleep 0.5
 done

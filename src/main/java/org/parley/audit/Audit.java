@@ -34,8 +34,8 @@ public class Audit {
         Uni<String> subject = WriteSubject.current().map(name -> Uni.createFrom().item(name))
                 .orElseGet(() -> identity.getDeferredIdentity().map(current -> current.getPrincipal().getName()));
         // no audit entry past the request's deadline, and none that waits beyond it (WriteDeadline). The write's
-        // pending changes are flushed first: the entry's insert takes the lock that orders commits (migration V22),
-        // and a write holding it must not then wait for row locks that another write, waiting for it, holds
+        // pending changes are flushed first, under the same limit, so the entry is its last statement. The entry's
+        // place in the live feed is given at commit (migration V26), with no lock held before the COMMIT
         return WriteDeadline.limitStatements(statementTimeoutMillis).chain(() -> Panache.flush())
                 .chain(() -> subject).chain(name -> {
                     ChangeEntry entry = new ChangeEntry();

@@ -29,10 +29,11 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
  * This replica's view of the writes committed on every replica. One connection LISTENs on {@code parley_changes}
- * (migration V22: a trigger notifies on each insert into change_log, delivered by PostgreSQL at commit only); on
- * each notification the feed reads the entries after the last one it delivered, in id order, and hands them to
- * every {@link Listener} in memory. The trigger's lock makes ids commit in order, so "after the last one" misses
- * nothing. After a lost connection the subscriber reconnects and the feed catches up the same way.
+ * (migration V26: a commit-time trigger numbers each writing transaction's change_log entries and notifies,
+ * delivered by PostgreSQL at commit only); on each notification the feed reads the entries after the last number it
+ * delivered, in number order, and hands them to every {@link Listener} in memory. Entries become visible in the order
+ * of their numbers ({@code commit_seq}), so "after the last one" misses nothing. After a lost connection the
+ * subscriber reconnects and the feed catches up the same way.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -52,7 +53,10 @@ public class ChangeFeed {
     /** No position yet: the feed has not reached the database since the start. */
     private static final long UNKNOWN = -1;
 
-    /** The highest id handed to the listeners (at first the newest id); guarded by {@code this} with the fan-out. */
+    /**
+     * The highest number handed to the listeners (at first the newest one); guarded by {@code this} with the
+     * fan-out.
+     */
     private long delivered = UNKNOWN;
     private boolean reading;
     private boolean readAgain;
@@ -73,7 +77,7 @@ public class ChangeFeed {
 
     /**
      * Starts listening without waiting: a replica starts (and reports its readiness) while the database is away,
-     * and the feed takes its position, the newest id, once LISTEN is in place.
+     * and the feed takes its position, the newest number, once LISTEN is in place.
      */
     void start(@Observes StartupEvent event) {
         subscriber = PgSubscriber.subscriber(vertx, databasePool.connectOptions());
@@ -108,32 +112,41 @@ public class ChangeFeed {
         return listener;
     }
 
+    /** What a cursor replays: the number it stands for, and the changes after it, in order. */
+    record Replay(long from, List<LiveChange> changes) {
+    }
+
     /**
      * The changes after {@code cursor} that the audit trail holds, in order: at most {@code parley.live.max-replay},
      * from an entry that is still retained and not older than {@code parley.live.replay-window}; otherwise
-     * {@link CursorExpiredException}.
+     * {@link CursorExpiredException}. A cursor from before migration V26 names an entry by its id: it resumes after
+     * that entry's number.
      */
-    Uni<List<LiveChange>> replay(long cursor) {
-        Uni<Boolean> known = cursor == 0 ? Uni.createFrom().item(true)
-                : pool.preparedQuery("select at from change_log where id = $1").execute(Tuple.of(cursor))
+    Uni<Replay> replay(LiveCursor.Position cursor) {
+        Uni<Long> from = cursor.value() == 0 ? Uni.createFrom().item(0L)
+                : pool.preparedQuery("select commit_seq, at from change_log where "
+                        + (cursor.entryId() ? "id" : "commit_seq") + " = $1 and commit_seq is not null")
+                        .execute(Tuple.of(cursor.value()))
                         .map(rows -> rows.size() == 1
                                 && rows.iterator().next().getOffsetDateTime("at")
-                                        .isAfter(OffsetDateTime.now().minus(replayWindow)));
-        return known.chain(retained -> {
-            if (!retained) {
+                                        .isAfter(OffsetDateTime.now().minus(replayWindow))
+                                                ? rows.iterator().next().getLong("commit_seq")
+                                                : null);
+        return from.chain(seq -> {
+            if (seq == null) {
                 return Uni.createFrom().failure(new CursorExpiredException(
                         "The cursor is older than the changes kept for replay: read the data again, then subscribe"
                                 + " without a cursor"));
             }
-            return pool.preparedQuery("select " + LiveChange.COLUMNS + " from change_log where id > $1 order by id"
-                    + " limit $2").execute(Tuple.of(cursor, maxReplay + 1)).map(rows -> {
+            return pool.preparedQuery("select " + LiveChange.COLUMNS + " from change_log where commit_seq > $1"
+                    + " order by commit_seq limit $2").execute(Tuple.of(seq, maxReplay + 1)).map(rows -> {
                         List<LiveChange> changes = new ArrayList<>(rows.size());
                         rows.forEach(row -> changes.add(LiveChange.from(row)));
                         if (changes.size() > maxReplay) {
                             throw new CursorExpiredException("More than " + maxReplay + " changes followed the cursor:"
                                     + " read the data again, then subscribe without a cursor");
                         }
-                        return changes;
+                        return new Replay(seq, changes);
                     });
         });
     }
@@ -154,14 +167,15 @@ public class ChangeFeed {
             takePosition();
             return;
         }
-        pool.preparedQuery("select " + LiveChange.COLUMNS + " from change_log where id > $1 order by id limit $2")
+        pool.preparedQuery("select " + LiveChange.COLUMNS + " from change_log where commit_seq > $1"
+                + " order by commit_seq limit $2")
                 .execute(Tuple.of(after, READ_BATCH))
                 .subscribe().with(rows -> {
                     boolean more = rows.size() == READ_BATCH;
                     synchronized (this) {
                         for (Row row : rows) {
                             LiveChange change = LiveChange.from(row);
-                            delivered = change.id();
+                            delivered = change.seq();
                             listeners.forEach(listener -> listener.offer(change));
                         }
                         reading = false;
@@ -173,9 +187,9 @@ public class ChangeFeed {
                 }, this::readFailed);
     }
 
-    /** The first read: the newest id is where live delivery starts; the listeners already there start from it. */
+    /** The first read: the newest number is where live delivery starts; the listeners already there start from it. */
     private void takePosition() {
-        pool.query("select coalesce(max(id), 0) as newest from change_log").execute().subscribe().with(rows -> {
+        pool.query("select coalesce(max(commit_seq), 0) as newest from change_log").execute().subscribe().with(rows -> {
             long newest = rows.iterator().next().getLong("newest");
             boolean again;
             synchronized (this) {

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A subscription's changes: those after its cursor from the audit trail, then the live ones, each once and in order.
  * The live listener is registered before the replay is read, so a change committed between the two is in one or
- * both (never in neither), and the ids already passed on are skipped.
+ * both (never in neither), and the numbers already passed on are skipped.
  */
 @ApplicationScoped
 class ChangeStreams {
@@ -27,23 +27,28 @@ class ChangeStreams {
      * subscription) and reads a change's object, one change at a time; {@code ended} makes the last event of a
      * stream that ends early.
      */
-    <E> Multi<E> events(Long after, Function<LiveChange, Uni<E>> toEvent, Function<LiveStreamException, E> ended) {
+    <E> Multi<E> events(LiveCursor.Position after, Function<LiveChange, Uni<E>> toEvent,
+            Function<LiveStreamException, E> ended) {
         return Multi.createFrom().deferred(() -> {
             ChangeFeed.Listener listener = feed.listen();
             // without a cursor: from the feed's position at registration, read at the first change (the feed may
             // only take its position once it reaches the database)
-            AtomicLong passed = new AtomicLong(after == null ? -1 : after);
+            // with a cursor: from the number it stands for, known once the replay is read (before any live change)
+            AtomicLong passed = new AtomicLong(-1);
             Multi<LiveChange> replay = after == null ? Multi.createFrom().empty()
-                    : feed.replay(after).onItem().transformToMulti(changes -> Multi.createFrom().iterable(changes));
+                    : feed.replay(after).onItem().transformToMulti(replayed -> {
+                        passed.set(replayed.from());
+                        return Multi.createFrom().iterable(replayed.changes());
+                    });
             return Multi.createBy().concatenating().streams(replay, listener.changes())
                     .select().where(change -> {
                         if (passed.get() < 0) {
                             passed.set(listener.after());
                         }
-                        if (change.id() <= passed.get()) {
+                        if (change.seq() <= passed.get()) {
                             return false;
                         }
-                        passed.set(change.id());
+                        passed.set(change.seq());
                         return true;
                     })
                     .onItem().<E> transformToUniAndConcatenate(change -> toEvent.apply(change))

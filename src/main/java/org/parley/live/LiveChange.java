@@ -12,23 +12,24 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * One committed change_log entry as the live feed carries it; {@code id} is the subscriptions' cursor. The feed hands
+ * One committed change_log entry as the live feed carries it; {@code seq}, its place in commit order (migration V26),
+ * is the subscriptions' cursor. The feed hands
  * the same instance to every subscription of the replica, so what they all read about the change (its object, the
  * facts their filters test) is read once and shared: {@link #once}.
  */
 final class LiveChange {
 
-    static final String COLUMNS = "id, at, operation, node_type, node_id";
+    static final String COLUMNS = "commit_seq, at, operation, node_type, node_id";
 
-    private final long id;
+    private final long seq;
     private final OffsetDateTime at;
     private final String operation;
     private final NodeType nodeType;
     private final long nodeId;
     private final Map<String, Uni<?>> shared = new ConcurrentHashMap<>(4);
 
-    LiveChange(long id, OffsetDateTime at, String operation, NodeType nodeType, long nodeId) {
-        this.id = id;
+    LiveChange(long seq, OffsetDateTime at, String operation, NodeType nodeType, long nodeId) {
+        this.seq = seq;
         this.at = at;
         this.operation = operation;
         this.nodeType = nodeType;
@@ -36,12 +37,13 @@ final class LiveChange {
     }
 
     static LiveChange from(Row row) {
-        return new LiveChange(row.getLong("id"), row.getOffsetDateTime("at"), row.getString("operation"),
+        return new LiveChange(row.getLong("commit_seq"), row.getOffsetDateTime("at"), row.getString("operation"),
                 NodeType.valueOf(row.getString("node_type").toUpperCase(Locale.ROOT)), row.getLong("node_id"));
     }
 
-    long id() {
-        return id;
+    /** The entry's number in commit order: entries become visible in this order, and the feed reads by it. */
+    long seq() {
+        return seq;
     }
 
     OffsetDateTime at() {

@@ -30,7 +30,7 @@ public abstract class LiveEvent {
         if (ended != null) {
             throw ended;
         }
-        return LiveCursor.encode(change.id());
+        return LiveCursor.encode(change.seq());
     }
 
     @NonNull

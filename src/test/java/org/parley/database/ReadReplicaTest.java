@@ -121,7 +121,7 @@ class ReadReplicaTest {
     void subscriptionEventsReadTheirObjectFromThePrimary() throws Exception {
         long newest;
         try (Connection primary = ReplicaPairResource.primaryConnection(); Statement sql = primary.createStatement();
-                ResultSet rows = sql.executeQuery("select coalesce(max(id), 0) from change_log")) {
+                ResultSet rows = sql.executeQuery("select coalesce(max(commit_seq), 0) from change_log")) {
             rows.next();
             newest = rows.getLong(1);
         }

@@ -139,7 +139,7 @@ class GraphQLWsClientIT {
 
     private long newestChange() throws Exception {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), null);
-                ResultSet rows = connection.createStatement().executeQuery("select max(id) from change_log")) {
+                ResultSet rows = connection.createStatement().executeQuery("select max(commit_seq) from change_log")) {
             rows.next();
             return rows.getLong(1);
         }

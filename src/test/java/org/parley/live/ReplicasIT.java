@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.vars;
 import static org.parley.testsupport.GraphQLSocket.cursor;
-import static org.parley.testsupport.GraphQLSocket.cursorId;
+import static org.parley.testsupport.GraphQLSocket.cursorSeq;
 
 import java.security.KeyPair;
 import java.sql.Connection;
@@ -74,7 +74,7 @@ class ReplicasIT {
             assertEquals("HELD", mine.at("/payload/data/encounterChanged/encounter/status").asText(), mine.toString());
             JsonNode all = onB.next("all");
             assertEquals("setEncounterStatus", all.at("/payload/data/changes/operation").asText(), all.toString());
-            assertEquals(newestChange(), cursorId(all.at("/payload/data/changes/cursor").asText()));
+            assertEquals(newestChange(), cursorSeq(all.at("/payload/data/changes/cursor").asText()));
             lastCursor = all.at("/payload/data/changes/cursor").asText();
             assertNull(onB.poll("all", Duration.ofMillis(500)), "only the accepted write was announced");
         }
@@ -82,7 +82,7 @@ class ReplicasIT {
         // written on A while the client is away
         setStatus(token, encounter, 1, "POSTPONED");
         String other = recordEncounter(token);
-        List<Long> missed = changesAfter(cursorId(lastCursor));
+        List<Long> missed = changesAfter(cursorSeq(lastCursor));
         assertEquals(2, missed.size());
 
         try (GraphQLSocket onA = GraphQLSocket.open(a.uri("/graphql"), token).acknowledged()) {
@@ -91,7 +91,7 @@ class ReplicasIT {
             List<String> objects = new ArrayList<>();
             for (int i = 0; i < missed.size(); i++) {
                 JsonNode event = onA.next("again");
-                received.add(cursorId(event.at("/payload/data/changes/cursor").asText()));
+                received.add(cursorSeq(event.at("/payload/data/changes/cursor").asText()));
                 objects.add(event.at("/payload/data/changes/id").asText());
             }
             assertEquals(missed, received);
@@ -151,12 +151,12 @@ class ReplicasIT {
     }
 
     private long newestChange() throws Exception {
-        List<Long> newest = query("select max(id) from change_log", 0);
+        List<Long> newest = query("select max(commit_seq) from change_log", 0);
         return newest.get(0);
     }
 
     private List<Long> changesAfter(long id) throws Exception {
-        return query("select id from change_log where id > ? order by id", id);
+        return query("select commit_seq from change_log where commit_seq > ? order by commit_seq", id);
     }
 
     private List<Long> query(String sql, long argument) throws Exception {

@@ -62,7 +62,7 @@ class SubscriptionLimitsTest {
     @Test
     void aClientsSubscriptionsCountTogetherAcrossItsSocketsAndNotWithOtherClients() throws Exception {
         long actor = Ids.dbId(Ids.bySlug("Actor", "kim-jong-un"));
-        long before = Database.count("select coalesce(max(id), 0) from change_log");
+        long before = Database.count("select coalesce(max(commit_seq), 0) from change_log");
         Map<String, Object> after = vars("after", GraphQLSocket.cursor(before));
         String alice = DevTokens.mint("live-limits-alice", 600);
         String bob = DevTokens.mint("live-limits-bob", 600);
@@ -109,14 +109,14 @@ class SubscriptionLimitsTest {
             assertEquals("updateActor", replayed.at("/payload/data/changes/operation").asText(), replayed.toString());
             assertNull(alice1.poll("a1", Duration.ofMillis(300)), "a1 was completed");
         } finally {
-            Database.execute("delete from change_log where id > ? and subject = 'zz-test'", before);
+            Database.execute("delete from change_log where commit_seq > ? and subject = 'zz-test'", before);
         }
     }
 
     @Test
     void aClientThatStopsReadingIsClosedWith4008OnceTheSocketsWriteQueueIsFull() throws Exception {
         long actor = Ids.dbId(Ids.bySlug("Actor", "kim-jong-un"));
-        long before = Database.count("select coalesce(max(id), 0) from change_log");
+        long before = Database.count("select coalesce(max(commit_seq), 0) from change_log");
         double closedBefore = slowConsumerCloses();
         // about 700 bytes an event: 25 aliases of the actor's name
         StringBuilder document = new StringBuilder("subscription Heavy($after: String) { changes(after: $after) {"
@@ -153,7 +153,7 @@ class SubscriptionLimitsTest {
                     java.nio.charset.StandardCharsets.UTF_8), containsString("SLOW_CONSUMER"));
             assertTrue(events < changes, "all " + changes + " events were delivered to a client that did not read");
         } finally {
-            Database.execute("delete from change_log where id > ? and subject = 'zz-test'", before);
+            Database.execute("delete from change_log where commit_seq > ? and subject = 'zz-test'", before);
         }
     }
 

@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testsupport.GraphQL.as;
 import static org.parley.testsupport.GraphQL.operation;
 import static org.parley.testsupport.GraphQL.vars;
 import static org.parley.testsupport.GraphQLSocket.cursor;
-import static org.parley.testsupport.GraphQLSocket.cursorId;
+import static org.parley.testsupport.GraphQLSocket.cursorSeq;
 
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +139,7 @@ class SubscriptionsTest {
             JsonNode next = socket.next("all");
             assertEquals("setEncounterStatus", next.at("/payload/data/changes/operation").asText(), next.toString());
             assertEquals("HELD", next.at("/payload/data/changes/node/status").asText());
-            assertEquals(newestChange(), cursorId(next.at("/payload/data/changes/cursor").asText()));
+            assertEquals(newestChange(), cursorSeq(next.at("/payload/data/changes/cursor").asText()));
         }
     }
 
@@ -152,7 +155,8 @@ class SubscriptionsTest {
         setStatus(encounter, 1, "CANCELLED");
         String other = recordEncounter();
         setStatus(encounter, 2, "HELD");
-        List<Long> missed = Database.column("select id from change_log where id > ? order by id", cursorId(lastCursor));
+        List<Long> missed = Database.column("select commit_seq from change_log where commit_seq > ?"
+                + " order by commit_seq", cursorSeq(lastCursor));
         assertEquals(3, missed.size());
 
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
@@ -161,7 +165,7 @@ class SubscriptionsTest {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < missed.size(); i++) {
                 JsonNode event = socket.next("again");
-                received.add(cursorId(event.at("/payload/data/changes/cursor").asText()));
+                received.add(cursorSeq(event.at("/payload/data/changes/cursor").asText()));
                 ids.add(event.at("/payload/data/changes/id").asText());
             }
             assertEquals(missed, received);
@@ -169,7 +173,7 @@ class SubscriptionsTest {
             // then live, with nothing replayed twice
             setStatus(other, 0, "HELD");
             JsonNode live = socket.next("again");
-            assertEquals(newestChange(), cursorId(live.at("/payload/data/changes/cursor").asText()), live.toString());
+            assertEquals(newestChange(), cursorSeq(live.at("/payload/data/changes/cursor").asText()), live.toString());
             assertEquals(other, live.at("/payload/data/changes/id").asText());
             assertNull(socket.poll("again", Duration.ofMillis(300)));
         }
@@ -192,19 +196,82 @@ class SubscriptionsTest {
     }
 
     @Test
+    void anOpenWriteTransactionHoldsUpNoOtherWriteAndBothAreDeliveredInCommitOrder() throws Exception {
+        String encounter = recordEncounter();
+        long actor = Ids.dbId(Ids.bySlug("Actor", "kim-jong-un"));
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged();
+                Connection open = Database.connect()) {
+            socket.subscribe("all", operation("liveChanges"), vars("after", cursor(newestChange())));
+            long before = cursorSeq(awaitSubscribed(socket, "all", encounter).at("/payload/data/changes/cursor")
+                    .asText());
+            // a write that has made its audit entry and not committed yet, as a slow client's would be
+            open.setAutoCommit(false);
+            try (PreparedStatement insert = open.prepareStatement("insert into change_log (subject, operation,"
+                    + " node_type, node_id) values ('zz-test', 'updateActor', 'Actor', ?)")) {
+                insert.setLong(1, actor);
+                insert.executeUpdate();
+            }
+            long started = System.nanoTime();
+            setStatus(encounter, TestRows.version("encounter", encounter), "HELD");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the write waited " + took);
+            JsonNode first = socket.next("all");
+            assertEquals("setEncounterStatus", first.at("/payload/data/changes/operation").asText(), first.toString());
+            assertNull(socket.poll("all", Duration.ofMillis(300)), "nothing of the open transaction yet");
+
+            open.commit();
+            JsonNode second = socket.next("all");
+            assertEquals("updateActor", second.at("/payload/data/changes/operation").asText(), second.toString());
+            // in commit order, as the audit trail numbers them, with no gap and nothing twice
+            List<Long> committed = Database.column("select commit_seq from change_log where commit_seq > ?"
+                    + " order by commit_seq", before);
+            assertEquals(committed, List.of(cursorSeq(first.at("/payload/data/changes/cursor").asText()),
+                    cursorSeq(second.at("/payload/data/changes/cursor").asText())));
+            assertNull(socket.poll("all", Duration.ofMillis(300)));
+        } finally {
+            Database.execute("delete from change_log where subject = 'zz-test' and node_id = ?", actor);
+        }
+    }
+
+    @Test
+    void aCursorHandedOutBeforeCommitNumbersResumesAfterItsEntry() throws Exception {
+        // entries of rolled-back writes use up ids but get no number: the id and the number of an entry differ
+        try (Connection rolledBack = Database.connect()) {
+            rolledBack.setAutoCommit(false);
+            rolledBack.createStatement().executeUpdate("insert into change_log (subject, operation, node_type,"
+                    + " node_id) select 'zz-test', 'updateActor', 'Actor', 0 from generate_series(1, 3)");
+            rolledBack.rollback();
+        }
+        String encounter = recordEncounter();
+        long id = Database.count("select max(id) from change_log");
+        long seq = Database.count("select commit_seq from change_log where id = ?", id);
+        assertTrue(id != seq, id + " is also the entry's number");
+        setStatus(encounter, TestRows.version("encounter", encounter), "HELD");
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            // an id cursor, as handed out before migration V26: resumes after that entry's number
+            socket.subscribe("old", operation("liveChanges"), vars("after", GraphQLSocket.idCursor(id)));
+            JsonNode event = socket.next("old");
+            assertEquals("setEncounterStatus", event.at("/payload/data/changes/operation").asText(), event.toString());
+            assertEquals(Database.count("select min(commit_seq) from change_log where commit_seq > ?", seq),
+                    cursorSeq(event.at("/payload/data/changes/cursor").asText()));
+        }
+    }
+
+    @Test
     void aCursorOlderThanWhatIsKeptEndsTheStreamWithCursorExpired() {
         long actor = Ids.dbId(Ids.bySlug("Actor", "kim-jong-un"));
         long old = ((Number) Database.column("insert into change_log (at, subject, operation, node_type, node_id)"
                 + " values (now() - interval '30 days', 'zz-test', 'updateActor', 'Actor', ?) returning id", actor)
                 .get(0)).longValue();
+        long oldSeq = Database.count("select commit_seq from change_log where id = ?", old);
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
-            socket.subscribe("old", operation("liveChanges"), vars("after", cursor(old)));
+            socket.subscribe("old", operation("liveChanges"), vars("after", cursor(oldSeq)));
             JsonNode ended = socket.next("old");
             assertEquals("next", ended.path("type").asText(), ended.toString());
             assertEquals("CURSOR_EXPIRED", ended.at("/payload/errors/0/extensions/code").asText(), ended.toString());
             assertEquals("complete", socket.next("old").path("type").asText());
 
-            socket.subscribe("unknown", operation("liveChanges"), vars("after", cursor(old + 1_000_000)));
+            socket.subscribe("unknown", operation("liveChanges"), vars("after", cursor(oldSeq + 1_000_000)));
             JsonNode unknown = socket.next("unknown");
             assertEquals("CURSOR_EXPIRED", unknown.at("/payload/errors/0/extensions/code").asText(),
                     unknown.toString());
@@ -349,6 +416,6 @@ class SubscriptionsTest {
     }
 
     private static long newestChange() {
-        return Database.count("select max(id) from change_log");
+        return Database.count("select max(commit_seq) from change_log");
     }
 }

@@ -50,16 +50,25 @@ public final class GraphQLSocket implements AutoCloseable {
         return client;
     }
 
-    /** The cursor of a live event for change_log entry {@code changeId} (as the server encodes it). */
-    public static String cursor(long changeId) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("change:" + changeId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** The cursor of a live event for the change_log entry numbered {@code commitSeq} (as the server encodes it). */
+    public static String cursor(long commitSeq) {
+        return encoded("commit:" + commitSeq);
     }
 
-    /** The change_log id a live event's cursor names. */
-    public static long cursorId(String cursor) {
+    /** A cursor as the server handed them out before migration V26: the change_log entry's id. */
+    public static String idCursor(long changeId) {
+        return encoded("change:" + changeId);
+    }
+
+    private static String encoded(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The change_log entry's number in commit order ({@code commit_seq}) that a live event's cursor names. */
+    public static long cursorSeq(String cursor) {
         return Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(cursor),
-                java.nio.charset.StandardCharsets.UTF_8).substring("change:".length()));
+                java.nio.charset.StandardCharsets.UTF_8).substring("commit:".length()));
     }
 
     /** Waits for connection_ack. */

@@ -177,6 +177,11 @@ public class DocumentWorkers {
         }
     }
 
+    /** Documents (or tasks) waiting for a worker. */
+    int waiting() {
+        return executor.getQueue().size();
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();

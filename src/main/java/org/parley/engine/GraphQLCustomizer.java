@@ -44,6 +44,8 @@ public class GraphQLCustomizer {
     /** What {@link #customize} installed, for {@code FastPathsTest}. */
     private volatile SchemaTuning tuning;
     private volatile Instrumentation instrumentation;
+    /** SmallRye's parsed-document cache, once graphql-java is built ({@link DocumentWorkers} fills it ahead). */
+    private volatile QueryCache documents;
 
     GraphQLCustomizer(MeterRegistry registry, Limits limits,
             @ConfigProperty(name = "quarkus.smallrye-graphql.field-visibility", defaultValue = "default") String fieldVisibility) {
@@ -64,6 +66,7 @@ public class GraphQLCustomizer {
         QueryCache documents = builder.build().getPreparsedDocumentProvider() instanceof QueryCache smallRyes
                 ? smallRyes
                 : new QueryCache();
+        this.documents = documents;
         List<Instrumentation> chain = new ArrayList<>();
         tuning = new SchemaTuning(fastPaths, fastPaths && fieldVisibility.equals("default"));
         chain.addAll(List.of(tuning, documents,
@@ -78,6 +81,11 @@ public class GraphQLCustomizer {
     /** The schema requests execute against, once one has run (null before). */
     GraphQLSchema executingSchema() {
         return tuning == null ? null : tuning.executing();
+    }
+
+    /** SmallRye's parsed-document cache, which requests are parsed and validated through (null before). */
+    QueryCache documents() {
+        return documents;
     }
 
     Instrumentation instrumentation() {

@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.parley.engine.DocumentWorkers;
 import org.parley.engine.GraphQLWebSockets;
 import org.parley.read.PageRequest;
 import org.parley.limits.Admission;
@@ -54,7 +55,8 @@ public class GraphQLEndpoint {
     /** The WebSocket side of {@code /graphql} (subscriptions); set once the router is there. */
     private volatile GraphQLWebSockets webSockets;
 
-    void install(@Observes Router router, Limits limits, Admission admission, MeterRegistry registry,
+    void install(@Observes Router router, Limits limits, Admission admission, DocumentWorkers workers,
+            MeterRegistry registry,
             CurrentVertxRequest currentRequest, Instance<CurrentIdentityAssociation> identities,
             Instance<FixedOperation> operations) {
         // below the defaults, every list or page asked for without first would be refused
@@ -69,7 +71,7 @@ public class GraphQLEndpoint {
         long maxBody = limits.maxBodySize().asLongValue();
         RefusalLog refusals = new RefusalLog(registry);
         CurrentIdentityAssociation identity = identities.isResolvable() ? identities.get() : null;
-        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
+        GraphQLHttpHandler handler = new GraphQLHttpHandler(limits, refusals, inFlight, admission, workers, identity,
                 currentRequest);
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBody);
         installWebSockets(router, limits, refusals, registry, identity, currentRequest, context -> {
@@ -79,8 +81,8 @@ public class GraphQLEndpoint {
         });
         install(router, PATH, handler, bodies, refusals, maxBody);
         for (FixedOperation operation : operations) {
-            install(router, operation.path(), new GraphQLHttpHandler(limits, refusals, inFlight, admission, identity,
-                    currentRequest, operation), bodies, refusals, maxBody);
+            install(router, operation.path(), new GraphQLHttpHandler(limits, refusals, inFlight, admission, workers,
+                    identity, currentRequest, operation), bodies, refusals, maxBody);
         }
     }
 

@@ -22,6 +22,7 @@ import jakarta.json.stream.JsonParserFactory;
 
 import org.jboss.logging.Logger;
 import org.parley.database.ReadOnlyRequest;
+import org.parley.engine.DocumentWorkers;
 import org.parley.engine.GraphQLExecution;
 import org.parley.write.WriteDeadline;
 import org.parley.limits.Admission;
@@ -92,17 +93,20 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
     private final InFlightRequests inFlight;
     private final Admission admission;
     private final GraphQLExecution execution;
+    private final DocumentWorkers workers;
     /** The one operation this route runs ({@code POST /intake}), or null for {@code /graphql}. */
     private final FixedOperation operation;
 
     GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
-            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
-        this(limits, refusals, inFlight, admission, identities, currentRequest, null);
+            DocumentWorkers workers, CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+        this(limits, refusals, inFlight, admission, workers, identities, currentRequest, null);
     }
 
     GraphQLHttpHandler(Limits limits, RefusalLog refusals, InFlightRequests inFlight, Admission admission,
-            CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest, FixedOperation operation) {
+            DocumentWorkers workers, CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
+            FixedOperation operation) {
         this.operation = operation;
+        this.workers = workers;
         this.execution = new GraphQLExecution(this::serve, identities, currentRequest);
         this.inFlight = inFlight;
         this.admission = admission;
@@ -153,7 +157,7 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 inFlight.exit();
             }
         };
-        boolean executing = false;
+        boolean handedOff = false; // to the checked document's continuation, which leaves when it is done
         Admission.Ticket ticket = admission.ticket(client(context));
         if (context.response().ended()) {
             leave.run();
@@ -182,7 +186,65 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 }
                 return;
             }
+            if (workers.offloads(query)) {
+                // parsed, checked and validated on a document worker; the rest continues on this event loop
+                handedOff = workers.run(() -> {
+                    DocumentChecks.Checked checked = documentChecks.check(query);
+                    if (checked.error() == null) {
+                        workers.validateAhead(query, checked.document());
+                    }
+                    return checked;
+                }, new DocumentWorkers.Continuation<DocumentChecks.Checked>() {
+                    @Override
+                    public void resumed(DocumentChecks.Checked checked, Throwable failure) {
+                        if (failure != null) {
+                            try {
+                                LOG.error("Checking a document failed", failure);
+                                GraphQLError error = DocumentChecks.error("Internal server error",
+                                        "INTERNAL_SERVER_ERROR", null);
+                                answer(context, new AtomicBoolean(), 500, mediaType, body(List.of(error)));
+                            } finally {
+                                leave.run();
+                            }
+                            return;
+                        }
+                        afterChecks(context, start, mediaType, method, request, ticket, parsing, checked, leave);
+                    }
+
+                    @Override
+                    public void abandoned() {
+                        leave.run();
+                    }
+                });
+                if (!handedOff) {
+                    GraphQLError error = DocumentChecks.error("The service is checking as many large documents as"
+                            + " it can hold; retry shortly", Admission.OVERLOADED, null);
+                    refusals.refused(error, start);
+                    answer(context, new AtomicBoolean(), 503, 1, mediaType,
+                            Buffer.buffer(body(List.of(error)), StandardCharsets.UTF_8.name()));
+                }
+                return;
+            }
+            handedOff = true; // afterChecks leaves unless the request runs
             DocumentChecks.Checked checked = documentChecks.check(query);
+            afterChecks(context, start, mediaType, method, request, ticket, parsing, checked, leave);
+        } catch (Refused refused) {
+            refuse(context, refused, start, mediaType);
+        } finally {
+            if (!handedOff) {
+                leave.run();
+            }
+        }
+    }
+
+    /**
+     * The rest of a request once its document is checked (on this event loop, or on a document worker): refused for
+     * its text, or executed. Leaves the requests in flight unless its execution starts.
+     */
+    private void afterChecks(RoutingContext context, long start, String mediaType, String method, JsonObject request,
+            Admission.Ticket ticket, long parsing, DocumentChecks.Checked checked, Runnable leave) {
+        boolean executing = false;
+        try {
             if (checked.error() != null) {
                 if (ticket != null) {
                     ticket.charge(parsing); // refused for its text: parsing it was the work
@@ -203,14 +265,18 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             executing = true;
             execute(context, request, mediaType, ticket, leave);
         } catch (Refused refused) {
-            GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
-            refusals.refused(error, start);
-            answer(context, new AtomicBoolean(), refused.status, mediaType, body(List.of(error)));
+            refuse(context, refused, start, mediaType);
         } finally {
             if (!executing) {
                 leave.run();
             }
         }
+    }
+
+    private void refuse(RoutingContext context, Refused refused, long start, String mediaType) {
+        GraphQLError error = DocumentChecks.error(refused.getMessage(), BAD_REQUEST, null);
+        refusals.refused(error, start);
+        answer(context, new AtomicBoolean(), refused.status, mediaType, body(List.of(error)));
     }
 
     private String allowedMethods() {

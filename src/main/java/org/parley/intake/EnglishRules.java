@@ -18,6 +18,9 @@ final class EnglishRules implements LanguageRules {
             "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
             "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
             "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+    private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "at", "from", "near", "into", "outside",
+            "inside", "across", "via");
+    private static final java.util.List<String> DEMONYM_ENDINGS = java.util.List.of("ean", "ian", "ese", "can", "ish");
     private static final Set<String> COUNTERPART_NOUNS = Set.of("meeting", "discussions", "consultations");
     private static final Set<String> COUNTERPART_WORDS = Set.of("with", "between");
     private static final Set<String> AGREEMENT_WORDS = Set.of("declaration", "agreement", "accord", "accords",
@@ -204,6 +207,16 @@ final class EnglishRules implements LanguageRules {
     @Override
     public Set<String> placePrepositions() {
         return Set.of("in", "at", "to");
+    }
+
+    @Override
+    public Set<String> locativePrepositions() {
+        return LOCATIVE_PREPOSITIONS;
+    }
+
+    @Override
+    public java.util.List<String> demonymEndings() {
+        return DEMONYM_ENDINGS;
     }
 
     @Override

@@ -12,8 +12,13 @@ import java.util.Locale;
  */
 final class Mentions {
 
-    /** A name as printed ({@code [start, end)}), with the title printed before it and the name it stands for. */
-    record Mention(int start, int end, String name, String title, String canonical, int tokens) {
+    /**
+     * A name as printed ({@code [start, end)}), with the title printed before it and the name it stands for; whether
+     * a locative preposition stands before it ("in Pyongyang", "at the Kremlin"), it opens its sentence, and it reads
+     * as a nationality adjective ("North Korean leader").
+     */
+    record Mention(int start, int end, String name, String title, String canonical, int tokens, boolean locative,
+            boolean initial, boolean adjectival) {
     }
 
     /** How many earlier mentions a one-word mention is compared with: a bound on hostile text. */
@@ -68,7 +73,8 @@ final class Mentions {
                 int end = last.end() - possessiveLength(last.text());
                 int start = tokens.get(nameFrom).start();
                 String name = article.text.substring(start, end);
-                add(start, end, name, title != null ? title : pendingTitle, runEnd - nameFrom);
+                add(start, end, name, title != null ? title : pendingTitle, runEnd - nameFrom,
+                        locative(tokens, first), first == 0, adjectival(tokens, runEnd, name));
                 pendingTitle = null;
             } else {
                 pendingTitle = title; // "Russian Foreign Minister, Sergey Lavrov"
@@ -77,14 +83,37 @@ final class Mentions {
         }
     }
 
-    private void add(int start, int end, String name, String title, int tokens) {
+    /** A locative preposition before the name, a determiner allowed between ("at the Kremlin"). */
+    private boolean locative(List<ArticleText.Token> tokens, int first) {
+        int k = first - 1;
+        if (k >= 0 && rules.determiners().contains(tokens.get(k).lower())) {
+            k--;
+        }
+        return k >= 0 && rules.locativePrepositions().contains(tokens.get(k).lower());
+    }
+
+    /** A nationality used as an adjective: a demonym ending before a lower-case word ("Chinese officials"). */
+    private boolean adjectival(List<ArticleText.Token> tokens, int runEnd, String name) {
+        if (runEnd >= tokens.size() || !tokens.get(runEnd).word() || tokens.get(runEnd).capitalised()) {
+            return false;
+        }
+        for (String ending : rules.demonymEndings()) {
+            if (name.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(int start, int end, String name, String title, int tokens, boolean locative, boolean initial,
+            boolean adjectival) {
         String canonical = tokens == 1 ? resolve(name, start) : name;
         // without a title of its own, the one printed with an earlier mention ("Defense Minister Kang" before "Kang")
         String printed = title != null ? title : titles.get(canonical);
         if (title != null) {
             titles.put(canonical, title);
         }
-        all.add(new Mention(start, end, name, printed, canonical, tokens));
+        all.add(new Mention(start, end, name, printed, canonical, tokens, locative, initial, adjectival));
     }
 
     /**

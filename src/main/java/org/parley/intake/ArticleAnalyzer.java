@@ -129,14 +129,19 @@ final class ArticleAnalyzer {
             if (p.mentioned != null && p.mentioned.title == null) {
                 p.mentioned.title = m.title();
             }
-            // weak while every mention reads as no actor: an adjective, or one word that only opens sentences
-            p.weak &= m.adjectival() || m.tokens() == 1 && m.initial();
+            // weak while every mention reads as no actor: an adjective, one word that only opens sentences, a word
+            // of a headline; and one word printed once
+            p.weak &= m.adjectival() || m.tokens() == 1 && m.initial() || m.headline();
             p.mentionCount++;
             if (p.mentions.size() < MAX_MENTION_SPANS) {
                 p.mentions.add(new MentionSpan(m.start(), m.end()));
             }
         }
-        return new ArrayList<>(byName.values());
+        List<Proposal> found = new ArrayList<>(byName.values());
+        for (Proposal p : found) {
+            p.weak |= p.mentionCount == 1 && p.text.indexOf(' ') < 0;
+        }
+        return found;
     }
 
     /** The article as a source: its span is where the headline stands in the text, if it does. */

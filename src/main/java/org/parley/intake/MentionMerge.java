@@ -14,7 +14,7 @@ import org.parley.actor.ActorKind;
  * Settles the mention proposals once their names are matched: a place printed with the name of a recorded person
  * or organisation is a mention of that actor ("at the Kremlin"); a name that reads as no actor (a nationality
  * adjective, a word that only opens sentences) is dropped unless it matched; and the proposals that name the same
- * record, or the same new name, become one, with all their mentions.
+ * record (a state named as a place too), or the same new name, become one, with all their mentions.
  */
 final class MentionMerge {
 
@@ -78,15 +78,23 @@ final class MentionMerge {
         if (p.kind == ProposalKind.PLACE_MENTION) {
             return switch (p.place.match) {
                 case RECORDED_PLACE -> "place:" + p.place.name.toLowerCase(Locale.ROOT);
-                case STATE -> "state:" + p.place.stateId;
+                case STATE -> "actor:" + p.place.stateId; // "in Russia" and "Russia said": one proposal for Russia
                 case NEW -> "new place:" + p.place.name;
             };
         }
         return null;
     }
 
-    /** Folds {@code later} into {@code first}: the mentions of both, in order, the higher confidence. */
+    /**
+     * Folds {@code later} into {@code first}: the mentions of both, in order, the higher confidence. A state named as
+     * a place and as an actor is proposed as the actor.
+     */
     private static void absorb(Proposal first, Proposal later) {
+        if (first.kind == ProposalKind.PLACE_MENTION && later.kind == ProposalKind.ACTOR_MENTION) {
+            first.kind = ProposalKind.ACTOR_MENTION;
+            first.mentioned = later.mentioned;
+            first.place = null;
+        }
         List<MentionSpan> spans = new ArrayList<>(first.mentions);
         spans.addAll(later.mentions);
         spans.sort(Comparator.comparingInt(s -> s.start));

@@ -39,6 +39,11 @@ public class AcceptProposalInput {
     public PartialDateInput date;
 
     @Id
+    @Description("For ACTOR_MENTION: the recorded actor the mention names, in place of the proposed match (nothing"
+            + " is created).")
+    public String actor;
+
+    @Id
     @Description("For an encounter: the recorded encounter the article reports, in place of the proposed match."
             + " The article's excerpt attests it; no new encounter is recorded.")
     public String encounter;

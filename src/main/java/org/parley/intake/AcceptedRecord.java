@@ -15,12 +15,15 @@ public class AcceptedRecord {
 
     @Id
     @NonNull
-    @Description("The global ID of the record written or attested (a Statement, an Encounter, a Source, an Actor);"
+    @Description("The global ID of the record written, attested or matched (a Statement, an Encounter, a Source, an"
+            + " Actor);"
             + " `node(id:)` reads it.")
     public String record;
 
     @NonNull
-    @Description("What was done: CREATED, or ATTESTED for a record that was there before.")
+    @Description("What was done: CREATED; ATTESTED for an encounter that was there before; MATCHED for a mentioned"
+            + " actor or state that was there before (nothing written); PLACED for a place that became the place of"
+            + " the new encounter `record`.")
     public String action;
 
     public AcceptedRecord() {

@@ -19,6 +19,10 @@ final class ArticleAnalyzer {
     static final int QUOTE_MIN_WORDS = 6;
     /** The longest excerpt an attestation takes (AttestationInput's limit). */
     static final int MAX_EXCERPT = 1000;
+    /** Actors and places proposed per article at most (one proposal each, whatever the number of mentions). */
+    static final int MAX_MENTIONED = 100;
+    /** Mentions whose offsets a proposal keeps (the rest are counted in {@code mentionCount}). */
+    static final int MAX_MENTION_SPANS = 20;
     /** Words from the sentence start within which a reporting verb heads reported speech. */
     private static final int MAX_SUBJECT_WORDS = 25;
 
@@ -77,13 +81,67 @@ final class ArticleAnalyzer {
             p.relative = date.relative();
             proposals.add(p);
         }
+        proposals.addAll(mentioned(mentions));
         proposals.sort(Comparator.<Proposal> comparingInt(p -> p.start).thenComparing(p -> p.kind));
         boolean truncated = quotes.truncated() || proposals.size() > max;
         List<Proposal> kept = proposals.size() > max ? new ArrayList<>(proposals.subList(0, max)) : proposals;
-        for (int i = 0; i < kept.size(); i++) {
-            kept.get(i).id = "p" + (i + 1);
-        }
+        number(kept);
         return new Analysis(kept, truncated, quotes.unbalanced());
+    }
+
+    /** Numbers the proposals in their order: "p1", "p2", ... */
+    static void number(List<Proposal> proposals) {
+        for (int i = 0; i < proposals.size(); i++) {
+            proposals.get(i).id = "p" + (i + 1);
+        }
+    }
+
+    /**
+     * One proposal per name the article prints (the name a short mention stands for: "Lavrov" after "Sergey
+     * Lavrov"), in the order of first mention: ACTOR_MENTION where it is printed as an actor, PLACE_MENTION where
+     * it follows a locative preposition. At most {@link #MAX_MENTIONED}; {@link IntakeMatcher} matches them and
+     * merges the ones that turn out to name the same record.
+     */
+    private static List<Proposal> mentioned(Mentions mentions) {
+        java.util.Map<String, Proposal> byName = new java.util.LinkedHashMap<>();
+        for (Mentions.Mention m : mentions.all) {
+            if (m.canonical().length() < 2) {
+                continue;
+            }
+            String key = (m.locative() ? "place:" : "actor:") + m.canonical();
+            Proposal p = byName.get(key);
+            if (p == null) {
+                if (byName.size() >= MAX_MENTIONED) {
+                    continue;
+                }
+                boolean several = m.canonical().indexOf(' ') > 0;
+                if (m.locative()) {
+                    p = new Proposal(ProposalKind.PLACE_MENTION, m.start(), m.end(), m.name(), 0.5);
+                    p.place = new ProposedPlace(m.canonical(), 0.5);
+                } else {
+                    p = new Proposal(ProposalKind.ACTOR_MENTION, m.start(), m.end(), m.name(), several ? 0.6 : 0.45);
+                    p.mentioned = new ProposedActor(ActorMatchKind.NEW, m.canonical(), m.start(), m.end(),
+                            p.confidence);
+                }
+                p.weak = true;
+                byName.put(key, p);
+            }
+            if (p.mentioned != null && p.mentioned.title == null) {
+                p.mentioned.title = m.title();
+            }
+            // weak while every mention reads as no actor: an adjective, one word that only opens sentences, a word
+            // of a headline; and one word printed once
+            p.weak &= m.adjectival() || m.tokens() == 1 && m.initial() || m.headline();
+            p.mentionCount++;
+            if (p.mentions.size() < MAX_MENTION_SPANS) {
+                p.mentions.add(new MentionSpan(m.start(), m.end()));
+            }
+        }
+        List<Proposal> found = new ArrayList<>(byName.values());
+        for (Proposal p : found) {
+            p.weak |= p.mentionCount == 1 && p.text.indexOf(' ') < 0;
+        }
+        return found;
     }
 
     /** The article as a source: its span is where the headline stands in the text, if it does. */

@@ -18,6 +18,9 @@ final class EnglishRules implements LanguageRules {
             "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
             "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
             "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+    private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "at", "from", "near", "into", "outside",
+            "inside", "across", "via");
+    private static final java.util.List<String> DEMONYM_ENDINGS = java.util.List.of("ean", "ian", "ese", "can", "ish");
     private static final Set<String> COUNTERPART_NOUNS = Set.of("meeting", "discussions", "consultations");
     private static final Set<String> COUNTERPART_WORDS = Set.of("with", "between");
     private static final Set<String> AGREEMENT_WORDS = Set.of("declaration", "agreement", "accord", "accords",
@@ -25,8 +28,55 @@ final class EnglishRules implements LanguageRules {
     private static final Set<String> SIGNING_WORDS = Set.of("signed", "sign", "signs", "inked", "concluded");
     private static final Set<String> AGENT_WORDS = Set.of("by");
 
-    static final EnglishRules INSTANCE = new EnglishRules();
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "u.s", "u.k", "u.n",
+            "p.m", "a.m", "inc", "co", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "prof", "sgt", "capt", "adm", "n");
+    private static final Set<String> QUOTE_VERBS = Set.of("said", "says", "told", "tells", "added", "asked", "replied", "wrote", "noted", "stated",
+            "explained", "continued", "insisted", "warned", "declared", "remarked", "say", "promised",
+            "pledged", "recalled", "stressed");
+    private static final Set<String> AUXILIARIES = Set.of("had", "has", "have", "also", "then", "later", "previously", "reportedly", "again", "once",
+            "earlier", "himself", "herself", "itself", "themselves", "repeatedly", "consistently",
+            "publicly", "personally", "gladly", "recently", "both", "always");
+    private static final Set<String> TITLE_WORDS = Set.of("President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "King", "Queen",
+            "Prince", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
+            "Chairwoman", "General", "Gen.", "Marshal", "Admiral", "Senator", "Sen.", "Rep.", "Governor", "Mayor",
+            "Leader", "Director", "Chief", "Premier", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Foreign", "Defense",
+            "Defence", "Deputy", "Former", "Supreme", "Colonel", "Commander", "Professor", "Prof.", "Sheikh",
+            "Emir", "Crown", "Justice", "Speaker", "Representative", "Counselor", "Adviser", "Advisor");
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "but", "and", "or", "so", "yet", "still", "though", "although", "however",
+            "meanwhile", "in", "on", "at", "for", "from", "with", "without", "after", "before", "during", "since",
+            "while", "when", "as", "if", "it", "its", "this", "that", "these", "those", "there", "here", "further",
+            "furthermore", "additionally", "also", "both", "despite", "amid", "following", "instead", "of",
+            "well", "you", "we", "i", "he", "she", "they", "his", "her", "their", "our", "what", "why", "how",
+            "who", "which", "remember", "yes", "enjoy", "read", "more", "leave", "share", "posted", "updated",
+            "last", "first", "analysts", "experts", "officials", "one", "by", "to", "under", "until", "then",
+            "now", "today", "yesterday", "tomorrow", "according", "alignment", "possibility", "is", "was",
+            "will", "would", "could", "should", "may", "might", "not", "do", "does", "did", "let", "like",
+            "between", "over", "about", "some", "many", "several", "other", "another", "every", "each", "all");
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "his", "her", "its", "their", "one", "some", "several", "two", "three",
+            "many", "another", "this", "that", "these", "those", "our", "most", "other");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we");
+    private static final Set<String> RELATIVES = Set.of("who", "which", "whose", "whom", "that", "where", "when");
+    private static final Map<String, Integer> WEEKDAYS = Map.of("monday", 1, "tuesday", 2, "wednesday", 3, "thursday", 4, "friday", 5, "saturday", 6,
+            "sunday", 7);
+    private static final Set<String> FUTURE_MARKERS = Set.of("will", "expected", "expects", "scheduled", "plans", "planned", "planning", "upcoming",
+            "shall", "next", "set", "due", "intends", "hopes");
+    private static final Set<String> CANCEL_MARKERS = Set.of("cancelled", "canceled", "cancel", "scrapped", "postponed");
+    private static final Set<String> PROPOSAL_MARKERS = Set.of("invited", "invitation", "invite", "invites", "potential", "possible", "proposed");
+    private static final Map<String, EncounterKind> ENCOUNTER_WORDS = Map.ofEntries(entry("met", EncounterKind.MEETING), entry("meet", EncounterKind.MEETING),
+            entry("meets", EncounterKind.MEETING), entry("meeting", EncounterKind.MEETING),
+            entry("received", EncounterKind.MEETING), entry("receive", EncounterKind.MEETING),
+            entry("welcomed", EncounterKind.MEETING), entry("talks", EncounterKind.TALKS),
+            entry("summit", EncounterKind.SUMMIT), entry("visit", EncounterKind.VISIT),
+            entry("visited", EncounterKind.VISIT), entry("visits", EncounterKind.VISIT),
+            entry("arrived", EncounterKind.VISIT), entry("sit-down", EncounterKind.MEETING),
+            entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL),
+            entry("discussions", EncounterKind.TALKS), entry("consultations", EncounterKind.TALKS));
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to");
+    private static final Map<String, Integer> DAY_OFFSETS = Map.of("yesterday", -1, "today", 0, "tonight", 0, "tomorrow", 1);
+    private static final Map<String, Integer> PERIOD_SHIFTS = Map.of("last", -1, "next", 1, "this", 0, "earlier", 0, "previous", -1, "past", -1);
 
+    static final EnglishRules INSTANCE = new EnglishRules();
     private static final Map<String, StatementKind> REPORTING = Map.ofEntries(
             entry("said", StatementKind.CLAIM), entry("says", StatementKind.CLAIM),
             entry("told", StatementKind.CLAIM), entry("tells", StatementKind.CLAIM),
@@ -97,9 +147,7 @@ final class EnglishRules implements LanguageRules {
 
     @Override
     public Set<String> abbreviations() {
-        return Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "u.s", "u.k", "u.n",
-                "p.m", "a.m", "inc", "co", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "prof", "sgt", "capt", "adm", "n");
+        return ABBREVIATIONS;
     }
 
     @Override
@@ -109,56 +157,37 @@ final class EnglishRules implements LanguageRules {
 
     @Override
     public Set<String> quoteVerbs() {
-        return Set.of("said", "says", "told", "tells", "added", "asked", "replied", "wrote", "noted", "stated",
-                "explained", "continued", "insisted", "warned", "declared", "remarked", "say", "promised",
-                "pledged", "recalled", "stressed");
+        return QUOTE_VERBS;
     }
 
     @Override
     public Set<String> auxiliaries() {
-        return Set.of("had", "has", "have", "also", "then", "later", "previously", "reportedly", "again", "once",
-                "earlier", "himself", "herself", "itself", "themselves", "repeatedly", "consistently",
-                "publicly", "personally", "gladly", "recently", "both", "always");
+        return AUXILIARIES;
     }
 
     @Override
     public Set<String> titleWords() {
-        return Set.of("President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "King", "Queen",
-                "Prince", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
-                "Chairwoman", "General", "Gen.", "Marshal", "Admiral", "Senator", "Sen.", "Rep.", "Governor", "Mayor",
-                "Leader", "Director", "Chief", "Premier", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Foreign", "Defense",
-                "Defence", "Deputy", "Former", "Supreme", "Colonel", "Commander", "Professor", "Prof.", "Sheikh",
-                "Emir", "Crown", "Justice", "Speaker", "Representative", "Counselor", "Adviser", "Advisor");
+        return TITLE_WORDS;
     }
 
     @Override
     public Set<String> notNames() {
-        return Set.of("the", "a", "an", "but", "and", "or", "so", "yet", "still", "though", "although", "however",
-                "meanwhile", "in", "on", "at", "for", "from", "with", "without", "after", "before", "during", "since",
-                "while", "when", "as", "if", "it", "its", "this", "that", "these", "those", "there", "here", "further",
-                "furthermore", "additionally", "also", "both", "despite", "amid", "following", "instead", "of",
-                "well", "you", "we", "i", "he", "she", "they", "his", "her", "their", "our", "what", "why", "how",
-                "who", "which", "remember", "yes", "enjoy", "read", "more", "leave", "share", "posted", "updated",
-                "last", "first", "analysts", "experts", "officials", "one", "by", "to", "under", "until", "then",
-                "now", "today", "yesterday", "tomorrow", "according", "alignment", "possibility", "is", "was",
-                "will", "would", "could", "should", "may", "might", "not", "do", "does", "did", "let", "like",
-                "between", "over", "about", "some", "many", "several", "other", "another", "every", "each", "all");
+        return NOT_NAMES;
     }
 
     @Override
     public Set<String> determiners() {
-        return Set.of("a", "an", "the", "his", "her", "its", "their", "one", "some", "several", "two", "three",
-                "many", "another", "this", "that", "these", "those", "our", "most", "other");
+        return DETERMINERS;
     }
 
     @Override
     public Set<String> pronouns() {
-        return Set.of("he", "she", "they", "it", "i", "we");
+        return PRONOUNS;
     }
 
     @Override
     public Set<String> relatives() {
-        return Set.of("who", "which", "whose", "whom", "that", "where", "when");
+        return RELATIVES;
     }
 
     @Override
@@ -168,42 +197,42 @@ final class EnglishRules implements LanguageRules {
 
     @Override
     public Map<String, Integer> weekdays() {
-        return Map.of("monday", 1, "tuesday", 2, "wednesday", 3, "thursday", 4, "friday", 5, "saturday", 6,
-                "sunday", 7);
+        return WEEKDAYS;
     }
 
     @Override
     public Set<String> futureMarkers() {
-        return Set.of("will", "expected", "expects", "scheduled", "plans", "planned", "planning", "upcoming",
-                "shall", "next", "set", "due", "intends", "hopes");
+        return FUTURE_MARKERS;
     }
 
     @Override
     public Set<String> cancelMarkers() {
-        return Set.of("cancelled", "canceled", "cancel", "scrapped", "postponed");
+        return CANCEL_MARKERS;
     }
 
     @Override
     public Set<String> proposalMarkers() {
-        return Set.of("invited", "invitation", "invite", "invites", "potential", "possible", "proposed");
+        return PROPOSAL_MARKERS;
     }
 
     @Override
     public Map<String, EncounterKind> encounterWords() {
-        return Map.ofEntries(entry("met", EncounterKind.MEETING), entry("meet", EncounterKind.MEETING),
-                entry("meets", EncounterKind.MEETING), entry("meeting", EncounterKind.MEETING),
-                entry("received", EncounterKind.MEETING), entry("receive", EncounterKind.MEETING),
-                entry("welcomed", EncounterKind.MEETING), entry("talks", EncounterKind.TALKS),
-                entry("summit", EncounterKind.SUMMIT), entry("visit", EncounterKind.VISIT),
-                entry("visited", EncounterKind.VISIT), entry("visits", EncounterKind.VISIT),
-                entry("arrived", EncounterKind.VISIT), entry("sit-down", EncounterKind.MEETING),
-                entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL),
-                entry("discussions", EncounterKind.TALKS), entry("consultations", EncounterKind.TALKS));
+        return ENCOUNTER_WORDS;
     }
 
     @Override
     public Set<String> placePrepositions() {
-        return Set.of("in", "at", "to");
+        return PLACE_PREPOSITIONS;
+    }
+
+    @Override
+    public Set<String> locativePrepositions() {
+        return LOCATIVE_PREPOSITIONS;
+    }
+
+    @Override
+    public java.util.List<String> demonymEndings() {
+        return DEMONYM_ENDINGS;
     }
 
     @Override
@@ -243,11 +272,11 @@ final class EnglishRules implements LanguageRules {
 
     @Override
     public Map<String, Integer> dayOffsets() {
-        return Map.of("yesterday", -1, "today", 0, "tonight", 0, "tomorrow", 1);
+        return DAY_OFFSETS;
     }
 
     @Override
     public Map<String, Integer> periodShifts() {
-        return Map.of("last", -1, "next", 1, "this", 0, "earlier", 0, "previous", -1, "past", -1);
+        return PERIOD_SHIFTS;
     }
 }

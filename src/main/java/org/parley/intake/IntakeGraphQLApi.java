@@ -149,6 +149,21 @@ public class IntakeGraphQLApi {
         return Uni.createFrom().item(firstOfEach(parents, e -> e.participants, first));
     }
 
+    @NonNull
+    @Description("For ACTOR_MENTION and PLACE_MENTION: where the article names it, in the order of the text (at"
+            + " most " + ArticleAnalyzer.MAX_MENTION_SPANS + " kept; `mentionCount` counts all); empty for other"
+            + " kinds. Returns the first `first` items (50 unless given, at most 100).")
+    public Uni<List<List<@NonNull MentionSpan>>> mentions(@Source List<Proposal> parents,
+            @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {
+        return Uni.createFrom().item(firstOfEach(parents, p -> p.mentions, first));
+    }
+
+    @Description("The recorded state: for STATE the state named, for RECORDED_PLACE the country the recorded place"
+            + " lies in (null when not recorded); null when NEW.")
+    public Uni<List<Actor>> state(@Source List<ProposedPlace> parents) {
+        return Batch.follow(parents, p -> p.stateId, actors::byIds);
+    }
+
     /** The first {@code first} of each parent's list, which it holds already (no statement). */
     private static <P, T> List<List<T>> firstOfEach(List<P> parents, java.util.function.Function<P, List<T>> list,
             Integer first) {

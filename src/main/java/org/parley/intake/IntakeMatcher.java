@@ -1,6 +1,7 @@
 package org.parley.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +42,45 @@ class IntakeMatcher {
         this.encounters = encounters;
     }
 
+    /**
+     * Matches the proposals in place, then merges the mention proposals that name the same record and numbers the
+     * proposals again. The names, the URL and the places are matched at the same time (three statements on the
+     * pool), the encounters after the names.
+     */
     Uni<Void> match(List<Proposal> proposals, String url) {
-        return actors(proposals).chain(() -> source(proposals, url)).chain(() -> encounters(proposals));
+        Map<Proposal, ProposedActor> placeNames = new HashMap<>();
+        for (Proposal p : proposals) {
+            if (p.kind == ProposalKind.PLACE_MENTION) {
+                placeNames.put(p, new ProposedActor(ActorMatchKind.NEW, p.place.name, p.start, p.end, 0));
+            }
+        }
+        return Uni.combine().all().unis(actors(proposals, placeNames.values()), source(proposals, url),
+                places(proposals)).discardItems()
+                .chain(() -> encounters(proposals))
+                .invoke(() -> {
+                    MentionMerge.settle(proposals, placeNames);
+                    ArticleAnalyzer.number(proposals);
+                });
     }
 
-    private Uni<Void> actors(List<Proposal> proposals) {
+    private Uni<Void> actors(List<Proposal> proposals, java.util.Collection<ProposedActor> placeNames) {
         Map<String, List<ProposedActor>> byName = new LinkedHashMap<>();
-        for (Proposal p : proposals) {
+        List<ProposedActor> probes = new ArrayList<>(placeNames);
+        for (int at = 0; at <= proposals.size(); at++) {
             List<ProposedActor> named = new ArrayList<>();
-            if (p.speaker != null) {
-                named.add(p.speaker);
-            }
-            if (p.encounter != null) {
-                named.addAll(p.encounter.participants);
+            if (at == proposals.size()) {
+                named.addAll(probes); // a place printed as a name of a recorded state or person
+            } else {
+                Proposal p = proposals.get(at);
+                if (p.speaker != null) {
+                    named.add(p.speaker);
+                }
+                if (p.encounter != null) {
+                    named.addAll(p.encounter.participants);
+                }
+                if (p.mentioned != null) {
+                    named.add(p.mentioned);
+                }
             }
             for (ProposedActor a : named) {
                 if (a.match == ActorMatchKind.NEW && a.name != null
@@ -75,6 +102,7 @@ class IntakeMatcher {
                 for (ProposedActor a : byName.get(names.get(i))) {
                     a.match = ActorMatchKind.EXISTING;
                     a.actorId = match.actor.dbId;
+                    a.recordedKind = match.actor.kind;
                     a.confidence = Math.min(0.95, a.confidence * (0.5 + match.score / 2) + 0.15);
                 }
             }
@@ -96,6 +124,35 @@ class IntakeMatcher {
                                 p.confidence = 1.0;
                             }
                         }
+                    }
+                }).replaceWithVoid();
+    }
+
+    /**
+     * Place mentions to the places of recorded encounters, by name (case aside): one statement for all, each name
+     * found through V27's index on the lower-cased place name.
+     */
+    private Uni<Void> places(List<Proposal> proposals) {
+        List<Proposal> places = new ArrayList<>();
+        for (Proposal p : proposals) {
+            if (p.kind == ProposalKind.PLACE_MENTION) {
+                places.add(p);
+            }
+        }
+        if (places.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] names = places.stream().map(p -> p.place.name).toArray(String[]::new);
+        return pool.preparedQuery("select q.ord, e.place_name, e.place_country_id from unnest($1::text[]) with"
+                + " ordinality q(n, ord) cross join lateral (select place_name, place_country_id from encounter"
+                + " where deleted_at is null and lower(place_name) = lower(q.n) order by id limit 1) e")
+                .execute(Tuple.of(names)).invoke(rows -> {
+                    for (io.vertx.mutiny.sqlclient.Row row : rows) {
+                        ProposedPlace place = places.get(row.getLong("ord").intValue() - 1).place;
+                        place.match = PlaceMatchKind.RECORDED_PLACE;
+                        place.name = row.getString("place_name");
+                        place.stateId = row.getLong("place_country_id");
+                        place.confidence = 0.9;
                     }
                 }).replaceWithVoid();
     }

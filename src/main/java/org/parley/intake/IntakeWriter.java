@@ -96,17 +96,22 @@ class IntakeWriter {
         Proposal sourceProposal = proposals.values().stream().filter(p -> p.kind == ProposalKind.SOURCE).findFirst()
                 .orElse(null);
         Map<String, Long> newActors = new HashMap<>();
+        List<Proposal> places = chosen.stream().filter(p -> p.kind == ProposalKind.PLACE_MENTION).toList();
+        Map<String, Long> placed = new HashMap<>();
         return source(article, sourceProposal, records).chain(sourceId -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < chosen.size(); i++) {
                 int index = i;
                 Proposal p = chosen.get(i);
                 AcceptProposalInput edit = accepted.get(i);
-                chain = chain.chain(() -> one(article, sourceId, p, edit, newActors, records)
+                chain = chain.chain(() -> one(article, sourceId, p, edit, newActors, places, placed, records)
                         .onFailure(UserErrorException.class).transform(e -> new UserErrorException(
                                 IntakeService.under(index, ((UserErrorException) e).errors()))));
             }
-            return chain.map(ignored -> new Written(records, sourceId));
+            return chain.map(ignored -> {
+                placesWritten(places, placed, records);
+                return new Written(records, sourceId);
+            });
         });
     }
 
@@ -131,12 +136,51 @@ class IntakeWriter {
     }
 
     private Uni<Void> one(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
-            Map<String, Long> newActors, List<AcceptedRecord> records) {
+            Map<String, Long> newActors, List<Proposal> places, Map<String, Long> placed, List<AcceptedRecord> records) {
         return switch (p.kind) {
             case QUOTE, QUOTED_PHRASE, REPORTED_SPEECH -> statement(article, sourceId, p, edit, newActors, records);
-            case ENCOUNTER -> encounter(article, sourceId, p, edit, records);
-            case SOURCE, DATE -> Uni.createFrom().voidItem(); // written with what uses them
+            case ENCOUNTER -> encounter(article, sourceId, p, edit, places, placed, records);
+            case ACTOR_MENTION -> mention(article, sourceId, p, edit, newActors, records);
+            // written with what uses them (a place with the new encounters of its sentences)
+            case SOURCE, DATE, PLACE_MENTION -> Uni.createFrom().voidItem();
         };
+    }
+
+    /**
+     * An actor the article names: a recorded one (the proposal's, or the one the editor names) needs no row, and is
+     * noted as MATCHED; a NEW one is created here, as a new speaker is, once per name within the acceptance.
+     */
+    private Uni<Void> mention(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
+            Map<String, Long> newActors, List<AcceptedRecord> records) {
+        if (edit.actor != null) {
+            long id = Provenance.id(edit.actor, NodeType.ACTOR, "input", "actor");
+            return actorRecords.byIds(new Long[] { id }).invoke(found -> {
+                if (!found.containsKey(id)) {
+                    throw new UserErrorException(UserError.of(UserErrorCode.NOT_FOUND, "no actor has this ID", "input",
+                            "actor"));
+                }
+                records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ACTOR, id), "MATCHED"));
+            }).replaceWithVoid();
+        }
+        ProposedActor actor = p.mentioned;
+        if (actor.match == ActorMatchKind.EXISTING) {
+            records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ACTOR, actor.actorId), "MATCHED"));
+            return Uni.createFrom().voidItem();
+        }
+        return newActor(article, sourceId, p.id, actor, newActors, records).replaceWithVoid();
+    }
+
+    /** Accepted places: noted with the encounter they became the place of, or a STATE as MATCHED. */
+    private static void placesWritten(List<Proposal> places, Map<String, Long> placed, List<AcceptedRecord> records) {
+        for (Proposal place : places) {
+            Long encounter = placed.get(place.id);
+            if (encounter != null) {
+                records.add(new AcceptedRecord(place.id, GlobalId.encode(NodeType.ENCOUNTER, encounter), "PLACED"));
+            } else if (place.place.match == PlaceMatchKind.STATE) {
+                records.add(new AcceptedRecord(place.id, GlobalId.encode(NodeType.ACTOR, place.place.stateId),
+                        "MATCHED"));
+            }
+        }
     }
 
     private Uni<Void> statement(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
@@ -174,21 +218,34 @@ class IntakeWriter {
                 input.speakerLabel = speaker.name.length() > 300 ? speaker.name.substring(0, 300) : speaker.name;
                 return Uni.createFrom().voidItem();
             default:
-                Long known = newActors.get(speaker.name);
-                if (known != null) {
-                    input.speaker = GlobalId.encode(NodeType.ACTOR, known);
-                    return Uni.createFrom().voidItem();
-                }
-                CreateActorInput actor = new CreateActorInput();
-                actor.kind = ActorKind.PERSON;
-                actor.name = speaker.name;
-                actor.description = speaker.title;
-                return actors.create(actor).invoke(id -> {
-                    newActors.put(speaker.name, id);
-                    input.speaker = GlobalId.encode(NodeType.ACTOR, id);
-                    records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ACTOR, id), "CREATED"));
-                }).chain(id -> role(article, sourceId, speaker.title, id));
+                return newActor(article, sourceId, p.id, speaker, newActors, records)
+                        .invoke(id -> input.speaker = GlobalId.encode(NodeType.ACTOR, id)).replaceWithVoid();
         }
+    }
+
+    /**
+     * The actor a NEW name becomes: created once per name within the acceptance (a speaker and a mention of the same
+     * name are one actor), a PERSON unless its name holds an organisation word ("Ministry", "Agency"), with its
+     * printed title as description and the role that title gives.
+     */
+    private Uni<Long> newActor(Article article, long sourceId, String proposal, ProposedActor named,
+            Map<String, Long> newActors, List<AcceptedRecord> records) {
+        Long known = newActors.get(named.name);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        LanguageRules rules = LanguageRules.of(article.language());
+        CreateActorInput actor = new CreateActorInput();
+        actor.kind = java.util.Arrays.stream(named.name.split("\\s+"))
+                .anyMatch(w -> rules.organisationWords().contains(Mentions.lower(w))) ? ActorKind.ORGANIZATION
+                        : ActorKind.PERSON;
+        actor.name = named.name;
+        actor.description = named.title;
+        return actors.create(actor).invoke(id -> {
+            newActors.put(named.name, id);
+            records.add(new AcceptedRecord(proposal, GlobalId.encode(NodeType.ACTOR, id), "CREATED"));
+        }).call(id -> actor.kind == ActorKind.PERSON ? role(article, sourceId, named.title, id)
+                : Uni.createFrom().voidItem());
     }
 
     /**
@@ -251,7 +308,7 @@ class IntakeWriter {
     }
 
     private Uni<Void> encounter(Article article, long sourceId, Proposal p, AcceptProposalInput edit,
-            List<AcceptedRecord> records) {
+            List<Proposal> places, Map<String, Long> placed, List<AcceptedRecord> records) {
         Long target = edit.encounter != null ? Provenance.id(edit.encounter, NodeType.ENCOUNTER, "input", "encounter")
                 : p.encounter.matchedId;
         AttestationInput attestation = attestation(article, sourceId, p);
@@ -279,7 +336,13 @@ class IntakeWriter {
         input.title = p.encounter.title;
         input.status = p.encounter.status;
         input.start = edit.date != null ? edit.date : IntakeService.input(p.date);
-        if (p.encounter.place != null) {
+        Proposal place = placeWithin(places, p.start, p.end);
+        if (place != null && (p.encounter.place == null || p.encounter.place.equalsIgnoreCase(place.place.name))) {
+            input.place = new PlaceInput();
+            input.place.name = place.place.name;
+            input.place.country = place.place.stateId == null ? null
+                    : GlobalId.encode(NodeType.ACTOR, place.place.stateId);
+        } else if (p.encounter.place != null) {
             input.place = new PlaceInput();
             input.place.name = p.encounter.place;
         }
@@ -296,8 +359,25 @@ class IntakeWriter {
         }
         input.attestations = List.of(attestation);
         return encounters.record(input)
-                .invoke(id -> records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ENCOUNTER, id), "CREATED")))
+                .invoke(id -> {
+                    records.add(new AcceptedRecord(p.id, GlobalId.encode(NodeType.ENCOUNTER, id), "CREATED"));
+                    if (input.place != null && place != null && input.place.name.equals(place.place.name)) {
+                        placed.putIfAbsent(place.id, id);
+                    }
+                })
                 .replaceWithVoid();
+    }
+
+    /** The first accepted place with a mention inside {@code [start, end)} (an encounter's sentence); null if none. */
+    private static Proposal placeWithin(List<Proposal> places, int start, int end) {
+        for (Proposal place : places) {
+            for (MentionSpan m : place.mentions) {
+                if (m.start >= start && m.end <= end) {
+                    return place;
+                }
+            }
+        }
+        return null;
     }
 
     /** The article's words for the proposal, cut by its offsets, with the date the sentence gives. */

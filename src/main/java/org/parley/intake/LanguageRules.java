@@ -97,6 +97,18 @@ interface LanguageRules {
     /** The word that introduces the agent of a passive ("by"), lower case. */
     Set<String> agentWords();
 
+    /**
+     * Prepositions after which a name is a place where it is one at all ("in Pyongyang", "at the Kremlin", "from
+     * Moscow"), lower case: a mention of a recorded place or state there is proposed as a place, elsewhere as an actor.
+     */
+    Set<String> locativePrepositions();
+
+    /**
+     * Endings of names of nationalities used as adjectives ("North Korean leader", "Chinese officials"): such a name
+     * before a lower-case word is a description, not a mention of an actor, unless it matches one.
+     */
+    java.util.List<String> demonymEndings();
+
     /** Relative date words: the keyword, lower case ("yesterday", "today", "tomorrow", "recently"). */
     Map<String, Integer> dayOffsets();
 

@@ -115,6 +115,16 @@ final class NeutralRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> locativePrepositions() {
+        return Set.of();
+    }
+
+    @Override
+    public java.util.List<String> demonymEndings() {
+        return java.util.List.of();
+    }
+
+    @Override
     public Set<String> neuterPronouns() {
         return Set.of();
     }

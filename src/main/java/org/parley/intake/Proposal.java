@@ -1,11 +1,16 @@
 package org.parley.intake;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.parley.api.PartialDate;
 import org.parley.statement.StatementKind;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 @Type("IntakeProposal")
 @Description("What the intake proposes from a span of the article: the editor accepts, edits or leaves it."
@@ -36,7 +41,7 @@ public class Proposal {
     public double confidence;
 
     @Description("Offset of the first character of the excerpt an attestation would quote (the sentence around"
-            + " the span); null for DATE and SOURCE.")
+            + " the span); null for DATE, SOURCE, ACTOR_MENTION and PLACE_MENTION.")
     public Integer excerptStart;
 
     @Description("Offset just after the excerpt; null with `excerptStart`.")
@@ -60,6 +65,29 @@ public class Proposal {
 
     @Description("For ENCOUNTER: who met whom, where, when.")
     public ProposedEncounter encounter;
+
+    @Description("For ACTOR_MENTION: the actor named, matched to a recorded one (EXISTING, the field `actor`"
+            + " reads it) or NEW; its offsets are those of the first mention.")
+    public ProposedActor mentioned;
+
+    @Description("For PLACE_MENTION: the place named, matched to a recorded one or new.")
+    public ProposedPlace place;
+
+    /** Every mention's span (the GraphQL field {@code mentions(first:)} pages it), at most {@code MAX_MENTION_SPANS}. */
+    @Ignore
+    public List<MentionSpan> mentions = new ArrayList<>();
+
+    @Description("For ACTOR_MENTION and PLACE_MENTION: how many times the article names it (`mentions` keeps the"
+            + " offsets of the first " + ArticleAnalyzer.MAX_MENTION_SPANS + "); 0 for other kinds.")
+    public int mentionCount;
+
+    /**
+     * A mention proposal whose name reads as no actor unless one is recorded (a nationality adjective, a single
+     * word only ever opening a sentence): dropped when it matches nothing. Not kept with the intake.
+     */
+    @Ignore
+    @JsonIgnore
+    public boolean weak;
 
     @Description("For SOURCE: true when a recorded source has the same normalised URL (the field `source` of the"
             + " intake names it).")

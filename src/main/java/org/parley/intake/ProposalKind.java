@@ -18,5 +18,14 @@ public enum ProposalKind {
     DATE,
     @Description("An encounter the article reports (\"met\", \"held talks\", \"received\", \"arrived in ... for\"),"
             + " matched against recorded encounters where one is likely the same.")
-    ENCOUNTER
+    ENCOUNTER,
+    @Description("An actor the article names (\"Kim Jong Un\", \"the Kremlin\", \"Pyongyang\" when it acts), one"
+            + " proposal per actor with all its mentions: a recorded actor needs nothing written; a NEW one is"
+            + " created only when the proposal is accepted.")
+    ACTOR_MENTION,
+    @Description("A place the article names after a locative preposition (\"in Pyongyang\", \"at the Kremlin\"),"
+            + " one proposal per place with all its mentions: a recorded encounter's place, a recorded state, or"
+            + " new. Places are recorded as encounters' places: accepted, it is the place of the new encounters"
+            + " accepted with it from the sentences that name it.")
+    PLACE_MENTION
 }

@@ -4,6 +4,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.parley.actor.ActorKind;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 @Type("ProposedActor")
 @Description("An actor a proposal names: the speaker of a quote, a participant of an encounter.")
@@ -34,6 +37,11 @@ public class ProposedActor {
     /** The recorded actor, when EXISTING (the GraphQL field {@code actor} reads it). */
     @Ignore
     public Long actorId;
+
+    /** The recorded actor's kind, when EXISTING: read while matching, not kept with the intake. */
+    @Ignore
+    @JsonIgnore
+    public ActorKind recordedKind;
 
     public ProposedActor() {
     }

@@ -56,6 +56,7 @@ class IntakeEvalTest {
         int encountersGold, encountersMatched, encountersFound;
         int paraphrasesGold, paraphrasesFound;
         int proposals, rejected;
+        int mentionProposals, mentionRight, mentionGold, mentionFound;
 
         void add(Score o) {
             quotesProposed += o.quotesProposed;
@@ -77,6 +78,10 @@ class IntakeEvalTest {
             paraphrasesFound += o.paraphrasesFound;
             proposals += o.proposals;
             rejected += o.rejected;
+            mentionProposals += o.mentionProposals;
+            mentionRight += o.mentionRight;
+            mentionGold += o.mentionGold;
+            mentionFound += o.mentionFound;
         }
 
         String row(String name) {
@@ -87,6 +92,11 @@ class IntakeEvalTest {
                     ratio(datesProposedRight, datesProposedInExcerpts), ratio(encountersFound, encountersGold)
                             + " (" + encountersMatched + " matched)",
                     ratio(paraphrasesFound, paraphrasesGold), ratio(rejected, proposals));
+        }
+
+        String mentionRow(String name) {
+            return String.format(Locale.ROOT, "| %s | %s | %s |", name, ratio(mentionRight, mentionProposals),
+                    ratio(mentionFound, mentionGold));
         }
 
         private static String ratio(int a, int b) {
@@ -117,15 +127,21 @@ class IntakeEvalTest {
                 + " or matched | reported speech recall | proposals an editor would reject |\n");
         report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         Score total = new Score();
+        StringBuilder mentionReport = new StringBuilder("| article | mentions P (proposals naming an entity of the"
+                + " gold set, the first per entity) | mentions R (entities of the gold set proposed) |\n|---|---|---|\n");
+        Map<String, List<String>> gold = mentionGold();
         List<String> keys = new ArrayList<>(files.stringPropertyNames());
         keys.sort(null);
         for (String key : keys.stream().sorted((a, b) -> files.getProperty(a).compareTo(files.getProperty(b))).toList()) {
             String text = Files.readString(SEEDS.resolve(files.getProperty(key)), StandardCharsets.UTF_8);
-            Score score = score(key, text, lines);
+            Score score = score(key, text, lines, gold.getOrDefault(key, List.of()));
             total.add(score);
             report.append(score.row(files.getProperty(key).substring(0, 3) + " " + key)).append('\n');
+            mentionReport.append(score.mentionRow(files.getProperty(key).substring(0, 3) + " " + key)).append('\n');
         }
         report.append(total.row("**all**")).append('\n');
+        mentionReport.append(total.mentionRow("**all**")).append('\n');
+        report.append('\n').append(mentionReport);
         String timing = timing(keys.stream().map(files::getProperty).toList());
         report.append('\n').append(timing).append('\n');
         System.out.println("\nIntake evaluation (IntakeEvalTest)\n" + report);
@@ -151,7 +167,41 @@ class IntakeEvalTest {
         return lines;
     }
 
-    private Score score(String sourceKey, String text, List<JsonNode> lines) throws Exception {
+    /** src/test/resources/intake/mention-gold.tsv: per curated source key, the entities the article names. */
+    static Map<String, List<String>> mentionGold() throws IOException {
+        Map<String, List<String>> gold = new HashMap<>();
+        try (InputStream in = IntakeEvalTest.class.getClassLoader().getResourceAsStream("intake/mention-gold.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] fields = line.split("\t");
+                    gold.computeIfAbsent(fields[0], k -> new ArrayList<>()).add(entity(fields[1]));
+                }
+            }
+        }
+        return gold;
+    }
+
+    /** A recorded actor by its slug ("actor:russia"), anything else by its name, case aside. */
+    private static String entity(String name) {
+        return name.startsWith("actor:") ? name : name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The entity an ACTOR_MENTION or PLACE_MENTION proposal names, in the gold set's terms. */
+    @SuppressWarnings("unchecked")
+    private static String entityOf(Map<String, Object> proposal) {
+        Map<String, Object> actor = (Map<String, Object>) proposal.get("mentioned");
+        Map<String, Object> place = (Map<String, Object>) proposal.get("place");
+        Map<String, Object> recorded = actor != null ? (Map<String, Object>) actor.get("actor")
+                : (Map<String, Object>) place.get("state");
+        if (recorded != null && (actor != null || "STATE".equals(place.get("match")))) {
+            return "actor:" + Database.column("select slug from actor where id = ?", Ids.dbId((String) recorded.get("id")))
+                    .get(0);
+        }
+        return entity((String) (actor != null ? actor : place).get("name"));
+    }
+
+    private Score score(String sourceKey, String text, List<JsonNode> lines, List<String> mentionGold)
+            throws Exception {
         JsonNode source = lines.stream().filter(l -> l.get("type").asText().equals("source")
                 && l.get("key").asText().equals(sourceKey)).findFirst().orElseThrow();
         List<Map<String, Object>> proposals = propose(text, source);
@@ -242,6 +292,17 @@ class IntakeEvalTest {
                 score.datesRight += right ? 1 : 0;
             }
         }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Map<String, Object> p : proposals) {
+            if (p.get("kind").equals("ACTOR_MENTION") || p.get("kind").equals("PLACE_MENTION")) {
+                score.mentionProposals++;
+                String entity = entityOf(p);
+                // a second proposal of one entity counts against precision: merging is part of the task
+                score.mentionRight += mentionGold.contains(entity) && named.add(entity) ? 1 : 0;
+            }
+        }
+        score.mentionGold = mentionGold.size();
+        score.mentionFound = (int) mentionGold.stream().filter(named::contains).count();
         for (int i = 0; i < quotes.size(); i++) {
             score.exactPredicted += quoteExact[i] ? 1 : 0;
             score.loosePredicted += quoteLoose[i] ? 1 : 0;
@@ -259,7 +320,7 @@ class IntakeEvalTest {
                 case "ENCOUNTER" -> matchId(p) == null && goldEncounters.stream().noneMatch(g -> g.overlaps(s, e));
                 default -> false;
             };
-            if (!kind.equals("DATE") && !kind.equals("SOURCE")) {
+            if (!kind.equals("DATE") && !kind.equals("SOURCE") && !kind.endsWith("_MENTION")) {
                 score.proposals++;
                 score.rejected += rejected ? 1 : 0;
             }

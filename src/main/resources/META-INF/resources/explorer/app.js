@@ -32,7 +32,7 @@ function route() {
   // #/intake (paste an article), #/intake/<id> (review its proposals)
   if (kind === 'intake') return { name: 'intake', page: intakePage, arg: id ? decodeURIComponent(id) : null };
   // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
-  // #/edit/attest/<encounter or statement>
+  // #/edit/agreement[/<id>], #/edit/attest/<encounter, statement or agreement>
   if (kind === 'edit') {
     const [, form, target] = path.split('/');
     return { name: `edit-${form}`, page: editPage, arg: { form, id: target ? decodeURIComponent(target) : null } };
@@ -124,6 +124,7 @@ function editorLinks() {
       h('a', { href: '#/edit/actor' }, 'New actor'),
       h('a', { href: '#/edit/encounter' }, 'Record encounter'),
       h('a', { href: '#/edit/statement' }, 'Record statement'),
+      h('a', { href: '#/edit/agreement' }, 'Record agreement'),
       h('a', { href: '#/intake' }, 'Add article'),
       h('button', { type: 'button', class: 'link-button', onclick: () => {
         signOut();

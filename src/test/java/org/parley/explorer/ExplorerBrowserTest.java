@@ -618,13 +618,7 @@ class ExplorerBrowserTest {
         check("edit-statement-update");
 
         // someone else saves the statement in between: the save is refused, and says so
-        assertEquals(List.of(), GraphQL.as(token, "updateStatement", "input", Map.of("id", statement, "version",
-                TestRows.version("statement", statement), "speakerLabel", "Zz changed meanwhile"))
-                .getList("data.updateStatement.userErrors"));
-        Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes"));
-        save.click();
-        Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("changed meanwhile"));
-        alert.waitFor();
+        Locator alert = saveRefusedAsChanged("updateStatement", "statement", statement, "speakerLabel");
         assertEquals(0, Database.count("select count(*) from statement where text = ?", text));
         check("edit-statement-conflict");
         alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reload")).click();
@@ -636,7 +630,7 @@ class ExplorerBrowserTest {
         choose(page.getByLabel("In response to"), claimText);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a subject")).click();
         choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1")).getByLabel("Actor"), name("kim-jong-un"));
-        save.click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
         shown("statement");
         assertEquals(text, page.locator("figure blockquote").textContent());
         Map<String, Object> stored = Database.rows("select kind, responds_to_id from statement where id = ?",
@@ -646,6 +640,217 @@ class ExplorerBrowserTest {
                 + " on a.id = sa.actor_id where sa.statement_id = ?", Ids.dbId(statement)));
         assertTrue(section("In response to").textContent().contains(claimText));
         assertTrue(page.locator("dl.facts").textContent().contains(name("kim-jong-un")));
+    }
+
+    @Test
+    void anEditorMakesAnEncounterPartOfAnotherAndIsRefusedACycle() throws Exception {
+        String token = DevTokens.editor();
+        String summitTitle = TestRows.unique("Explorer parent summit");
+        String summit = recordEncounter(token, summitTitle, "2093-04-05", "sergey-lavrov", "kim-jong-un");
+        String talks = recordEncounter(token, TestRows.unique("Explorer side talks"), "2093-04-06", "sergey-lavrov");
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode("#/edit/encounter/" + talks, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown("edit-encounter-update");
+        Locator details = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("The encounter"));
+        // suggested among the encounters of its first participant, Lavrov: the summit, by a word of its title
+        choose(details.getByLabel("Part of"), summitTitle);
+        check("edit-encounter-part-of");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        shown("encounter");
+        assertEquals(Ids.dbId(summit), ((Number) Database.column("select part_of_id from encounter where id = ?",
+                Ids.dbId(talks)).get(0)).longValue());
+        page.locator("dl.facts").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(summitTitle)).click();
+        shown("encounter");
+        assertEquals(summitTitle, heading());
+        assertEquals(1, section("Parts").locator("li").count());
+
+        // the summit made part of its own part: the service refuses the loop, at the field
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-encounter-update");
+        details = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("The encounter"));
+        Locator partOf = details.getByLabel("Part of");
+        String talksTitle = (String) Database.column("select title from encounter where id = ?", Ids.dbId(talks)).get(0);
+        choose(partOf, talksTitle);
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        assertEquals("true", partOf.getAttribute("aria-invalid"));
+        assertFalse(page.locator("#" + partOf.getAttribute("id") + "-error").textContent().isBlank());
+        assertEquals(null, Database.column("select part_of_id from encounter where id = ?", Ids.dbId(summit)).get(0));
+        check(null);
+
+        // emptied, the field clears the link of the part
+        page.navigate(root + "#/edit/encounter/" + talks);
+        shown("edit-encounter-update");
+        details.getByLabel("Part of").fill("");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        shown("encounter");
+        assertEquals(null, Database.column("select part_of_id from encounter where id = ?", Ids.dbId(talks)).get(0));
+        assertFalse(page.locator("dl.facts").textContent().contains(summitTitle));
+    }
+
+    @Test
+    void anEditorChangesWhatAStatementIsAbout() throws Exception {
+        String token = DevTokens.editor();
+        Map<String, Object> source = Database.rows("select id from source where title is not null order by id limit 1").get(0);
+        String statement = recordStatement(token, TestRows.unique("Explorer remark"), "sergey-lavrov",
+                Ids.of("Source", ((Number) source.get("id")).longValue()));
+        long id = Ids.dbId(statement);
+        String encounterTitle = TestRows.unique("Explorer talks about");
+        String encounter = recordEncounter(token, encounterTitle, "2094-05-06", "sergey-lavrov");
+        assertEquals(List.of(), GraphQL.as(token, "updateStatement", "input", Map.of("id", statement, "version",
+                TestRows.version("statement", statement), "about", List.of(Ids.bySlug("Actor", "kim-jong-un"),
+                        Ids.bySlug("Actor", "north-korea")))).getList("data.updateStatement.userErrors"));
+        String declaration = (String) Database.column("select title from agreement where slug = 'panmunjom-declaration-2018'").get(0);
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode("#/edit/statement/" + statement, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown("edit-statement-update");
+
+        // Kim removed, North Korea kept; an encounter and an agreement added
+        Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1"));
+        assertEquals(name("kim-jong-un"), first.getByLabel("Actor").inputValue());
+        first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this subject")).click();
+        assertEquals(name("north-korea"), page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1"))
+                .getByLabel("Actor").inputValue());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related encounter")).click();
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related encounter 1")).getByLabel("Encounter"),
+                encounterTitle);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related agreement")).click();
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related agreement 1")).getByLabel("Agreement"),
+                declaration);
+        check("edit-statement-about");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("statement");
+        assertEquals(List.of(name("north-korea")), Database.column("select a.name from statement_about sa join actor a"
+                + " on a.id = sa.actor_id where sa.statement_id = ?", id));
+        assertEquals(List.of(Ids.dbId(encounter)), Database.column("select encounter_id from statement_about_encounter"
+                + " where statement_id = ?", id).stream().map(v -> ((Number) v).longValue()).toList());
+        assertEquals(List.of(declaration), Database.column("select g.title from statement_about_agreement sa join agreement g"
+                + " on g.id = sa.agreement_id where sa.statement_id = ?", id));
+        String about = page.locator("dl.facts").textContent();
+        assertTrue(about.contains(declaration) && about.contains(encounterTitle) && !about.contains(name("kim-jong-un")), about);
+
+        // the agreement removed again: the statement is about nothing but North Korea and the encounter
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-statement-update");
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related agreement 1"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this related agreement")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("statement");
+        assertEquals(0, Database.count("select count(*) from statement_about_agreement where statement_id = ?", id));
+        assertEquals(1, Database.count("select count(*) from statement_about_encounter where statement_id = ?", id));
+        assertFalse(page.locator("dl.facts").textContent().contains(declaration));
+    }
+
+    @Test
+    void anEditorRecordsAnAgreementCorrectsItThroughAConflictAndAttestsIt() throws Exception {
+        String token = DevTokens.editor();
+        List<Map<String, Object>> sources = Database.rows("select id, title from source where title is not null order by id limit 2");
+        String summitTitle = TestRows.unique("Explorer signing summit");
+        String summit = recordEncounter(token, summitTitle, "2097-08-01", "kim-jong-un", "vladimir-putin");
+        page.navigate(root + "#/sign-in?next=%23%2Fedit%2Fagreement");
+        shown("sign-in");
+        signIn();
+        shown("edit-agreement");
+        String title = TestRows.unique("Explorer treaty");
+        page.getByLabel("Title").fill(title);
+        page.getByLabel("Kind").selectOption("TREATY");
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Party 1")).getByLabel("Actor"), name("north-korea"));
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Party 2")).getByLabel("Actor"), name("russia"));
+        Locator step = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Step 1"));
+        step.getByLabel("Status").selectOption("SIGNED");
+        step.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Date")).getByLabel("Date").fill("2097-08-01");
+        choose(step.getByLabel("Source"), (String) sources.get(0).get("title"));
+        // the parties are states, the summit's participants their leaders: it is suggested by the day of the signing
+        choose(page.getByLabel("Signed at"), summitTitle);
+        Locator account = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        choose(account.getByLabel("Source"), (String) sources.get(0).get("title"));
+        // no excerpt: the service's userError is shown at that field, nothing saved
+        Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record agreement"));
+        send.click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        Locator excerpt = account.getByLabel("Excerpt");
+        assertEquals("true", excerpt.getAttribute("aria-invalid"), page.locator(".form-alert").textContent());
+        assertEquals(0, Database.count("select count(*) from agreement where title = ?", title));
+        check("edit-agreement");
+        excerpt.fill("Zz test excerpt: the treaty was signed.");
+        send.click();
+        shown("agreement");
+        assertEquals(title, heading());
+        long id = ((Number) Database.column("select id from agreement where title = ?", title).get(0)).longValue();
+        String agreement = Ids.of("Agreement", id);
+        assertEquals(List.of("TREATY", Ids.dbId(summit)), List.of(Database.column("select kind from agreement where id = ?", id).get(0),
+                ((Number) Database.column("select signed_at_id from agreement where id = ?", id).get(0)).longValue()));
+        assertEquals(List.of(name("north-korea"), name("russia")), Database.column("select a.name from agreement_party p"
+                + " join actor a on a.id = p.actor_id where p.agreement_id = ? order by p.position", id));
+        assertEquals(List.of("SIGNED 2097-08-01"), Database.column("select status || ' ' || step_date from agreement_step"
+                + " where agreement_id = ? order by position", id));
+        assertTrue(page.locator("dl.facts").textContent().contains(summitTitle), page.locator("dl.facts").textContent());
+
+        // a ratification added while someone else changed the summary: refused, reloaded, then saved
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-agreement-update");
+        addRatification();
+        check("edit-agreement-update");
+        Locator alert = saveRefusedAsChanged("updateAgreement", "agreement", agreement, "summary");
+        assertEquals(1, Database.count("select count(*) from agreement_step where agreement_id = ?", id));
+        alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reload")).click();
+        shown("edit-agreement-update");
+        assertEquals("Zz changed meanwhile", page.getByLabel("Summary").inputValue());
+        assertEquals(summitTitle, page.getByLabel("Signed at").inputValue());
+        addRatification();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("agreement");
+        assertEquals(List.of("SIGNED 2097-08-01 DAY", "RATIFIED 2097-11-01 MONTH"), Database.column("select status || ' '"
+                + " || step_date || ' ' || step_precision from agreement_step where agreement_id = ? order by position", id));
+        assertEquals(2, section("Steps").locator("li").count());
+        assertTrue(section("Steps").textContent().contains(sources.get(0).get("title").toString()));
+
+        // a second source's account of the agreement
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a source's account")).click();
+        shown("edit-attest");
+        assertTrue(page.locator("main").textContent().contains("Of the agreement " + title));
+        choose(page.getByLabel("Source (required)"), (String) sources.get(1).get("title"));
+        page.getByLabel("Excerpt").fill("Zz test excerpt: a treaty, says the second source.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add this account")).click();
+        shown("agreement");
+        assertEquals(2, Database.count("select count(*) from agreement_attestation where agreement_id = ?", id));
+        assertEquals(2, section("Sources").locator("blockquote").count());
+    }
+
+    /** A second step in the agreement form: ratified in November 2097, the day not known. */
+    private void addRatification() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a step")).click();
+        Locator date = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Step 2"))
+                .getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Date"));
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Step 2")).getByLabel("Status").selectOption("RATIFIED");
+        date.getByLabel("Known to the").selectOption("MONTH");
+        date.getByLabel("Date").fill("2097-11-01");
+    }
+
+    /**
+     * Someone else sets the record's field to "Zz changed meanwhile" (through the API), then the form's "Save changes"
+     * is sent, based on the version before: returns the alert of its refusal.
+     */
+    private Locator saveRefusedAsChanged(String mutation, String table, String id, String field) throws Exception {
+        assertEquals(List.of(), GraphQL.as(DevTokens.editor(), mutation, "input", Map.of("id", id, "version",
+                TestRows.version(table, id), field, "Zz changed meanwhile")).getList("data." + mutation + ".userErrors"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        Locator alert = page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("changed meanwhile"));
+        alert.waitFor();
+        return alert;
+    }
+
+    /** Records an encounter through the API, held on the day given, its participants principals, with one source. */
+    private static String recordEncounter(String token, String title, String day, String... actors) {
+        Object source = Database.column("select id from source where title is not null order by id limit 1").get(0);
+        return GraphQL.as(token, "recordEncounter", "input", Map.of("title", title, "kind", "MEETING", "status", "HELD",
+                "start", Map.of("date", day, "precision", "DAY"),
+                "participants", java.util.Arrays.stream(actors).map(a -> Map.of("actor", Ids.bySlug("Actor", a), "role", "PRINCIPAL")).toList(),
+                "attestations", List.of(Map.of("source", Ids.of("Source", ((Number) source).longValue()),
+                        "excerpt", "Zz test excerpt of the encounter."))))
+                .getString("data.recordEncounter.encounter.id");
     }
 
     @Test

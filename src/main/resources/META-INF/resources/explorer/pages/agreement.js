@@ -3,7 +3,8 @@
 import { h, section } from '../dom.js';
 import { query } from '../api.js';
 import { dateEl, link, sourceName, words } from '../format.js';
-import { attestationItem, dateVersions, facts, heading, notFound, statementList } from './parts.js';
+import { editor } from '../session.js';
+import { attestationItem, dateVersions, editorActions, facts, heading, notFound, statementList } from './parts.js';
 
 /** The date an agreement is known by: that of its first step (signed, mostly), as the disagreements list takes it. */
 export function agreementDate(steps) {
@@ -17,6 +18,8 @@ export async function agreementPage(id) {
     title: a.title,
     nodes: [
       heading(a.title),
+      editor() ? editorActions([`#/edit/agreement/${encodeURIComponent(a.id)}`, 'Edit'],
+          [`#/edit/attest/${encodeURIComponent(a.id)}`, 'Add a source\'s account']) : null,
       facts([
         ['Kind', words(a.kind)],
         ['Status', a.status ? words(a.status) : 'no step recorded'],

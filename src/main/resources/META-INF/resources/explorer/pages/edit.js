@@ -1,19 +1,22 @@
-// The editor's forms: an actor (new or changed), an encounter, a statement, a source's account of a record.
+// The editor's forms: an actor (new or changed), an encounter, a statement, an agreement, a source's account of a record.
 import { h } from '../dom.js';
 import { query } from '../api.js';
 import { editor } from '../session.js';
 import { dateEl, link } from '../format.js';
 import { heading, notFound, speakerEl } from './parts.js';
 import {
-  area, choice, control, dateFields, editForm, field, keyed, optional, picked, pickerField, rows, rowsOf,
-  text, write,
+  area, choice, control, dateFields, editForm, field, keyed, keyedDate, keyedDateValue, optional, picked, pickerField,
+  rows, rowsOf, text, write,
 } from './forms.js';
 import { encounterFields, encounterValue, participantRows, participantsValue, statementFields, statementValue } from './record-fields.js';
 import { encounterEditForm, statementEditForm } from './record-edit.js';
+import { agreementForm } from './agreement-edit.js';
 
 // The schema's enums the forms offer (ExplorerDocumentsTest checks them against docs/schema.graphql).
 export const ENUMS = {
   ActorKind: ['PERSON', 'STATE', 'ORGANIZATION', 'NEWS_AGENCY'],
+  AgreementKind: ['AGREEMENT', 'DECLARATION', 'JOINT_STATEMENT', 'MEMORANDUM', 'PROTOCOL', 'TREATY'],
+  AgreementStatus: ['SIGNED', 'RATIFIED', 'IN_FORCE', 'SUSPENDED', 'TERMINATED', 'EXPIRED'],
   EncounterKind: ['MEETING', 'SUMMIT', 'TALKS', 'VISIT', 'CALL', 'LETTER', 'BRIEFING', 'CEREMONY'],
   EncounterStatus: ['HELD', 'PLANNED', 'PROPOSED', 'POSTPONED', 'CANCELLED'],
   ParticipantRole: ['HOST', 'GUEST', 'PRINCIPAL', 'ATTENDEE', 'DELEGATION', 'DELEGATION_MEMBER', 'ENVOY', 'MEDIATOR', 'SENDER', 'RECIPIENT'],
@@ -24,30 +27,27 @@ export const ENUMS = {
 /** The fields of a source's account: which source, its excerpt, the date as it gives it, a note. */
 function attestationFields(keyedFields) {
   const k = (f, key) => (keyedFields ? keyed(f, key) : f);
-  const date = dateFields('The date as this source gives it', keyedFields ? '' : 'reportedDate', null,
-      'Only when it differs from the recorded date, or is all the source says.');
-  if (keyedFields) {
-    const [d, p] = date.querySelectorAll('input, select');
-    d.dataset.key = 'reportedDate.date';
-    p.dataset.key = 'reportedDate.precision';
-    delete d.dataset.path;
-    delete p.dataset.path;
-  }
+  const legend = 'The date as this source gives it';
+  const hint = 'Only when it differs from the recorded date, or is all the source says.';
   return [
     k(pickerField('Source', 'source', null, { path: keyedFields ? null : 'source', required: true, hint: 'Type a few letters of its title or publisher, then choose.' }), 'source'),
     k(field('Excerpt', area('', { rows: 3 }), { path: keyedFields ? null : 'excerpt', required: true, hint: 'The source\'s own words, quoted exactly.' }), 'excerpt'),
-    date,
+    keyedFields ? keyedDate(legend, 'reportedDate', null, hint) : dateFields(legend, 'reportedDate', null, hint),
     k(field('Note', text(''), { path: keyedFields ? null : 'note' }), 'note'),
   ];
 }
 
 function reportedDate(get) {
-  const date = get('reportedDate.date').value;
-  return date ? { date, precision: get('reportedDate.precision').value } : null;
+  return keyedDateValue(get, 'reportedDate');
+}
+
+/** The rows of a new record's sources: one source's account each, at least one. */
+export function attestationRows() {
+  return rows('attestations', 'Source', () => attestationFields(true));
 }
 
 /** AttestationInputs from the rows of the attestations list. */
-function attestations(form) {
+export function attestations(form) {
   return rowsOf(form, 'attestations').map(get => ({
     source: picked(get('source')) ?? '',
     excerpt: get('excerpt').value,
@@ -104,7 +104,7 @@ function encounterForm() {
     h('h2', {}, 'Participants'),
     participantRows(null, 2),
     h('h2', {}, 'Sources'),
-    rows('attestations', 'Source', () => attestationFields(true)),
+    attestationRows(),
   ], 'Record encounter', async () => {
     const problems = [];
     const input = {
@@ -127,7 +127,7 @@ function statementForm() {
   const form = editForm(what, [
     statementFields(null),
     h('h2', {}, 'Sources'),
-    rows('attestations', 'Source', () => attestationFields(true)),
+    attestationRows(),
   ], 'Record statement', async () => {
     const input = {
       ...statementValue(form),
@@ -143,7 +143,7 @@ function statementForm() {
 
 async function attestForm(id) {
   const subject = (await query('AttestPage', { id })).node;
-  if (!subject || !['Encounter', 'Statement'].includes(subject.__typename)) throw notFound('encounter or statement');
+  if (!subject || !['Encounter', 'Statement', 'Agreement'].includes(subject.__typename)) throw notFound('encounter, statement or agreement');
   const kind = subject.__typename.toLowerCase();
   const what = 'Add a source\'s account';
   const back = `#/${kind}/${encodeURIComponent(subject.id)}`;
@@ -157,17 +157,20 @@ async function attestForm(id) {
       reportedDate: reportedDate(get),
     }, 'attest', { what: 'record', done: () => { location.hash = back; } });
   });
-  const about = kind === 'encounter'
-      ? h('p', {}, 'Of the encounter ', link('encounter', subject, subject.title), ' · ', dateEl(subject.start))
-      : h('p', {}, 'Of the statement by ', speakerEl(subject), ': ', link('statement', subject, subject.text));
+  const about = {
+    encounter: () => h('p', {}, 'Of the encounter ', link('encounter', subject, subject.title), ' · ', dateEl(subject.start)),
+    statement: () => h('p', {}, 'Of the statement by ', speakerEl(subject), ': ', link('statement', subject, subject.text)),
+    agreement: () => h('p', {}, 'Of the agreement ', link('agreement', subject, subject.title)),
+  }[kind]();
   return { title: what, page: 'edit-attest', nodes: [heading(what), about, form] };
 }
 
-// with an ID, the encounter and statement forms correct that record (record-edit.js)
+// with an ID, the encounter and statement forms correct that record (record-edit.js); agreement-edit.js does both
 const FORMS = {
   actor: actorForm,
   encounter: id => (id ? encounterEditForm(id) : encounterForm()),
   statement: id => (id ? statementEditForm(id) : statementForm()),
+  agreement: agreementForm,
   attest: attestForm,
 };
 

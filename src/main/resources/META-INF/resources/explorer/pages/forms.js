@@ -43,6 +43,23 @@ export function dateFields(legend, path, value, hint) {
       field('Known to the', choice(['DAY', 'MONTH', 'YEAR'], value?.precision ?? 'DAY'), { path: `${path}.precision` }));
 }
 
+/** dateFields in a row of a list: its controls are keyed {key}.date and {key}.precision rather than given a path. */
+export function keyedDate(legend, key, value, hint) {
+  const date = dateFields(legend, '', value, hint);
+  const [day, precision] = date.querySelectorAll('input, select');
+  day.dataset.key = `${key}.date`;
+  precision.dataset.key = `${key}.precision`;
+  delete day.dataset.path;
+  delete precision.dataset.path;
+  return date;
+}
+
+/** The PartialDateInput of a keyedDate in a row (get: a row's key -> control), or null when no date is given. */
+export function keyedDateValue(get, key) {
+  const date = get(`${key}.date`).value;
+  return date ? { date, precision: get(`${key}.precision`).value } : null;
+}
+
 /** The PartialDateInput of dateFields, or null when no date is given. */
 export function dateValue(form, path) {
   const date = control(form, `${path}.date`).value;
@@ -53,10 +70,11 @@ export function dateValue(form, path) {
 const suggestions = {
   actor: async q => (await query('PickActors', { q })).actors.nodes.map(a => [a.name, a.id, words(a.kind)]),
   source: async q => (await query('PickSources', { q })).sources.nodes.map(s => [s.title ?? s.id, s.id, s.publisher ?? '']),
+  agreement: async q => (await query('PickAgreements', { q })).agreements.nodes.map(a => [a.title, a.id, words(a.kind)]),
 };
 
 /**
- * A labelled text box that suggests actors or sources as one types (a datalist filled by a small query) and stands
+ * A labelled text box that suggests actors, sources or agreements as one types (a datalist filled by a small query) and stands
  * for the ID of the one chosen: its picked() gives it, or null when the text names none of the suggestions.
  * options.suggest (text typed -> [name, id, note] of each suggestion) replaces the kind's own suggestions.
  */
@@ -132,19 +150,22 @@ export function optional(value) {
 }
 
 /**
- * The control an error's path names (["input", "place", "latitude"]), or the nearest one: the path without its last
- * parts, or with the row number dropped (Bean Validation's paths have none).
+ * The control an error's path names (["input", "place", "latitude"]); else the first whose path is that one with the
+ * row numbers dropped (Bean Validation's paths have none: ["input", "attestations", "excerpt"]); else the nearest one,
+ * the path without its last parts.
  */
 function target(form, path) {
   const parts = path[0] === 'input' ? path.slice(1) : path;
-  for (let n = parts.length; n > 0; n--) {
-    const exact = control(form, parts.slice(0, n).join('.'));
-    if (exact) return exact;
-    const within = form.querySelector(`[data-path^="${CSS.escape(parts.slice(0, n).join('.'))}."]`);
-    if (within) return within;
-  }
+  const named = n => control(form, parts.slice(0, n).join('.'))
+      ?? form.querySelector(`[data-path^="${CSS.escape(parts.slice(0, n).join('.'))}."]`);
   const unnumbered = parts.filter(p => !/^\d+$/.test(p)).join('.');
-  return [...form.querySelectorAll('[data-path]')].find(c => c.dataset.path.replace(/\.\d+\./g, '.') === unnumbered) ?? null;
+  const found = named(parts.length)
+      ?? [...form.querySelectorAll('[data-path]')].find(c => c.dataset.path.replace(/\.\d+\./g, '.') === unnumbered);
+  if (found) return found;
+  for (let n = parts.length - 1; n > 0; n--) {
+    if (named(n)) return named(n);
+  }
+  return null;
 }
 
 function clear(form) {

@@ -15,6 +15,11 @@ import { encounterFields, encounterValue, participantRows, participantsValue, st
 const reload = () => window.dispatchEvent(new Event('hashchange'));
 const open = (kind, id) => { location.hash = `#/${kind}/${encodeURIComponent(id)}`; };
 
+/** A record with a title as a picker's choice. */
+export function titled(record) {
+  return record ? { id: record.id, name: record.title } : null;
+}
+
 function shortText(s) {
   return s.length > 90 ? `${s.slice(0, 90)}…` : s;
 }
@@ -25,6 +30,9 @@ export async function encounterEditForm(id) {
   const what = `Edit ${e.title}`;
   const details = editForm('The encounter', [
     encounterFields(e),
+    pickerField('Part of', 'encounter', titled(e.partOf), { path: 'partOf',
+      hint: 'The larger encounter it belongs to (a summit, a visit): one its first participant took part in; type a word of its title.',
+      suggest: encountersOfPicked(() => details.querySelector('[data-list="participants"] [data-key="actor"]'), e.id) }),
     h('h3', {}, 'Participants'),
     participantRows(e.participants, 1),
   ], 'Save changes', async () => {
@@ -33,6 +41,7 @@ export async function encounterEditForm(id) {
       id: e.id,
       version: e.version,
       ...encounterValue(details, problems),
+      partOf: picked(control(details, 'partOf')),
       participants: participantsValue(details),
     };
     await write(details, 'UpdateEncounter', input, 'updateEncounter',
@@ -66,15 +75,19 @@ export async function encounterEditForm(id) {
   };
 }
 
-/** Suggests the encounters the speaker took part in (the API searches no titles), narrowed by the words typed. */
-function speakersEncounters(form) {
+/** The encounters an actor took part in whose title holds every word typed, as picker suggestions. */
+export async function encountersOf(actor, q, except) {
+  const typed = q.toLowerCase().split(/\s+/).filter(Boolean);
+  return (await query('PickEncounters', { participant: actor })).encounters.nodes
+      .filter(e => e.id !== except && typed.every(w => e.title.toLowerCase().includes(w)))
+      .map(e => [e.title, e.id, e.start ? dateText(e.start) : 'undated']);
+}
+
+/** Suggests the encounters the actor of a picker took part in (the API searches no titles), narrowed by the words typed. */
+function encountersOfPicked(actorControl, except) {
   return async q => {
-    const speaker = picked(control(form, 'speaker'));
-    if (!speaker) return [];
-    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    return (await query('PickEncounters', { participant: speaker })).encounters.nodes
-        .filter(e => words.every(w => e.title.toLowerCase().includes(w)))
-        .map(e => [e.title, e.id, e.start ? dateText(e.start) : 'undated']);
+    const actor = picked(actorControl());
+    return actor ? encountersOf(actor, q, except) : [];
   };
 }
 
@@ -88,13 +101,13 @@ export async function statementEditForm(id) {
   if (!s || s.text == null || !s.about) throw notFound('statement');
   const what = 'Edit a statement';
   let form = null;
-  const encounters = q => speakersEncounters(form)(q);
-  const asEncounter = e => (e ? { id: e.id, name: e.title } : null);
+  const encounters = encountersOfPicked(() => control(form, 'speaker'));
   const about = [...s.about];
-  const aboutEncounters = s.aboutEncounters.map(asEncounter);
+  const aboutEncounters = s.aboutEncounters.map(titled);
+  const aboutAgreements = s.aboutAgreements.map(titled);
   form = editForm(what, [
     statementFields(s),
-    pickerField('Said at the encounter', 'encounter', asEncounter(s.encounter),
+    pickerField('Said at the encounter', 'encounter', titled(s.encounter),
         { path: 'encounter', hint: 'One of the speaker\'s encounters: type a word of its title.', suggest: encounters }),
     pickerField('In response to', 'statement', s.respondsTo ? { id: s.respondsTo.id, name: shortText(s.respondsTo.text) } : null,
         { path: 'respondsTo', hint: 'The statement it answers (what a denial denies): type a few of its words.', suggest: pickStatements }),
@@ -102,6 +115,8 @@ export async function statementEditForm(id) {
     rows('about', 'Subject', () => [keyed(pickerField('Actor', 'actor', about.shift(), {}), 'actor')], s.about.length),
     rows('aboutEncounters', 'Related encounter', () => [keyed(pickerField('Encounter', 'encounter', aboutEncounters.shift(),
         { hint: 'One of the speaker\'s encounters.', suggest: encounters }), 'encounter')], s.aboutEncounters.length),
+    rows('aboutAgreements', 'Related agreement', () => [keyed(pickerField('Agreement', 'agreement', aboutAgreements.shift(),
+        { hint: 'Type a word of its title.' }), 'agreement')], s.aboutAgreements.length),
   ], 'Save changes', async () => {
     const ids = (list, key) => rowsOf(form, list).map(get => picked(get(key))).filter(Boolean);
     await write(form, 'UpdateStatement', {
@@ -112,6 +127,7 @@ export async function statementEditForm(id) {
       respondsTo: picked(control(form, 'respondsTo')),
       about: ids('about', 'actor'),
       aboutEncounters: ids('aboutEncounters', 'encounter'),
+      aboutAgreements: ids('aboutAgreements', 'agreement'),
     }, 'updateStatement', { what: 'statement', reload, done: p => open('statement', p.statement.id) });
   });
   return { title: what, page: 'edit-statement-update', nodes: [heading(what), h('p', {}, link('statement', s, 'Back to the statement')), form] };

@@ -57,9 +57,11 @@ public class BulkService {
      * ({@link System#nanoTime()}): the import ends there too, rolled back, so that no transaction outlives its
      * answer. The statement running at the deadline is cancelled, reading the next line past it stops the import,
      * and nothing commits once the deadline has passed; PostgreSQL's idle-in-transaction timeout is the backstop.
-     * Throws {@link PastDeadlineException} (code {@code TIMEOUT}) when the deadline ended it.
+     * Throws {@link PastDeadlineException} (code {@code TIMEOUT}) when the deadline ended it. {@code commits} is the
+     * request's: the import commits only if the request was not answered at its deadline first.
      */
-    public ImportReport importLines(Reader lines, String subject, long deadlineNanos) throws SQLException, IOException {
+    public ImportReport importLines(Reader lines, String subject, long deadlineNanos, WriteDeadline.Commits commits)
+            throws SQLException, IOException {
         ImportReport report;
         try {
             report = transaction(connection -> {
@@ -82,7 +84,7 @@ public class BulkService {
                 try {
                     ImportReport result = Importer.run(connection, new DeadlineReader(lines, deadlineNanos), subject,
                             Importer.Mode.UPSERT);
-                    if (WriteDeadline.remainingMillis(deadlineNanos) <= 0) {
+                    if (WriteDeadline.remainingMillis(deadlineNanos) <= 0 || result.accepted() && !commits.begin()) {
                         throw new PastDeadlineException();
                     }
                     return result;

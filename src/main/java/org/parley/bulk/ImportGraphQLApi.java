@@ -41,15 +41,18 @@ public class ImportGraphQLApi {
     public Uni<ImportDataPayload> importData(@Name("input") @NonNull ImportDataInput input) {
         // read here, on the request's context: the worker thread below has none
         Optional<Long> deadline = WriteDeadline.current();
+        WriteDeadline.Commits commits = WriteDeadline.commits().orElseGet(WriteDeadline.Commits::new);
         return identity.getDeferredIdentity().chain(current -> Uni.createFrom()
-                .item(() -> run(input.lines, current.getPrincipal().getName(), deadline))
+                .item(() -> run(input.lines, current.getPrincipal().getName(), deadline, commits))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
-    private ImportDataPayload run(String lines, String subject, Optional<Long> deadline) {
+    private ImportDataPayload run(String lines, String subject, Optional<Long> deadline,
+            WriteDeadline.Commits commits) {
         ImportReport report;
         try {
-            report = deadline.isPresent() ? bulk.importLines(new StringReader(lines), subject, deadline.get())
+            report = deadline.isPresent()
+                    ? bulk.importLines(new StringReader(lines), subject, deadline.get(), commits)
                     : bulk.importLines(new StringReader(lines), subject);
         } catch (PastDeadlineException e) {
             throw e;

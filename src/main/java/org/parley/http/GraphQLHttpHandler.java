@@ -57,7 +57,8 @@ import io.vertx.ext.web.RoutingContext;
  * parse, validation, variables, limits). Malformed HTTP requests get 400, 405 (a mutation over GET, or another
  * method), 413 (body over {@code parley.limits.max-body-size}) or 415 (not {@code application/json}), each with a GraphQL
  * error whose code is {@code BAD_REQUEST} or {@code MAX_BODY_SIZE}. A request unanswered after
- * {@code parley.limits.request-timeout} gets 504 with code {@code TIMEOUT}.</li>
+ * {@code parley.limits.request-timeout} gets 504 with code {@code TIMEOUT} (nothing it wrote is committed), or
+ * {@code OUTCOME_UNKNOWN} when one of its writes had already sent its commit.</li>
  * <li>One operation per request: a JSON array (batching) is refused with 400.</li>
  * <li>Strict JSON: a key twice in one object (two {@code query}: which one would a proxy in front have checked?), or
  * anything but white space after the value, is refused with 400, and so is a GET parameter given twice.</li>
@@ -342,10 +343,16 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         metaData.put(RequestLimits.DEADLINE, deadline);
-        WriteDeadline.start(deadline); // for the writes' transactions (WriteDeadlineInterceptor)
+        // for the writes' transactions (WriteDeadlineInterceptor)
+        WriteDeadline.Commits commits = WriteDeadline.start(deadline);
         long timer = context.vertx().setTimer(timeoutMillis, id -> {
-            GraphQLError error = DocumentChecks.error("The request took longer than " + timeoutMillis + " ms",
-                    Limits.TIMEOUT, null);
+            // no write of the request has begun to commit, and none will now: TIMEOUT; else its outcome is unknown
+            GraphQLError error = commits.timeOut()
+                    ? DocumentChecks.error("The request took longer than " + timeoutMillis + " ms", Limits.TIMEOUT,
+                            null)
+                    : DocumentChecks.error("The request took longer than " + timeoutMillis + " ms while a write was"
+                            + " committing: it may or may not have been committed; read it back before writing again",
+                            WriteDeadline.OUTCOME_UNKNOWN, null);
             if (answer(context, answered, 504, mediaType, body(List.of(error)))) {
                 refusals.timedOut();
             }

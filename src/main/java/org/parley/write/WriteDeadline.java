@@ -2,6 +2,7 @@ package org.parley.write;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.common.vertx.ContextLocals;
@@ -16,14 +17,68 @@ import io.smallrye.mutiny.Uni;
 public final class WriteDeadline {
 
     private static final String KEY = "parley.write-deadline";
+    private static final String WRITES = "parley.write-commits";
+
+    /** Code of a deadline's answer when a write of the request may have committed: its client cannot know. */
+    public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private WriteDeadline() {
     }
 
-    /** Sets the deadline ({@link System#nanoTime()}) of the request handled on the current context. */
-    public static void start(long deadlineNanos) {
+    /**
+     * Sets the deadline ({@link System#nanoTime()}) of the request handled on the current context; the request's
+     * {@link Commits} tell, at the deadline, whether one of its writes may have committed.
+     */
+    public static Commits start(long deadlineNanos) {
+        Commits commits = new Commits();
         if (VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(KEY, deadlineNanos);
+            ContextLocals.put(WRITES, commits);
+        }
+        return commits;
+    }
+
+    /**
+     * Called as a write hands its transaction to the commit: fails with {@link PastDeadlineException} (the write
+     * rolls back) once the request has been answered at its deadline, so no write commits after a TIMEOUT answer.
+     */
+    public static Uni<Void> beginCommit() {
+        Optional<Commits> commits = commits();
+        return commits.isEmpty() || commits.get().begin() ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new PastDeadlineException());
+    }
+
+    /** The current request's {@link Commits}, if it has a deadline (for a write that commits off its context). */
+    public static Optional<Commits> commits() {
+        return VertxContext.isOnDuplicatedContext() ? ContextLocals.get(WRITES) : Optional.empty();
+    }
+
+    /**
+     * Whether a request's writes have begun to commit, decided once with its deadline: a COMMIT sent before the
+     * deadline's answer may complete after it, and then only the database knows whether it did.
+     */
+    public static final class Commits {
+
+        private static final int NONE = 0;
+        private static final int BEGUN = 1;
+        private static final int TIMED_OUT = 2;
+
+        private final AtomicInteger state = new AtomicInteger(NONE);
+
+        /**
+         * At the deadline: true when no write of the request has begun to commit (those still running roll back,
+         * and none will begin now: TIMEOUT is the truth); false when one has, and may have committed.
+         */
+        public boolean timeOut() {
+            return state.compareAndSet(NONE, TIMED_OUT) || state.get() == TIMED_OUT;
+        }
+
+        /**
+         * As a write of the request sends its commit: false once the request was answered at its deadline (the
+         * write must roll back instead).
+         */
+        public boolean begin() {
+            return state.compareAndSet(NONE, BEGUN) || state.get() == BEGUN;
         }
     }
 

@@ -31,7 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * client forgot is ended by the server;</li>
  * <li>before the commit, the statement timeout is set again to the time left (PostgreSQL counts it from each
  * statement's start), and a write that finished after the deadline is rolled back rather than committed: its
- * client had its answer; {@code Audit} does the same before its insert;</li>
+ * client had its answer; {@code Audit} does the same before its insert; and a write whose request was answered at
+ * its deadline meanwhile rolls back ({@link WriteDeadline#beginCommit}), while a write that began its commit before
+ * that answer makes it {@code OUTCOME_UNKNOWN} instead of {@code TIMEOUT};</li>
  * <li>a write still unfinished at the deadline has its running statement cancelled ({@code pg_cancel_backend} from
  * another connection) and is rolled back, whatever it waits for.</li>
  * </ul>
@@ -88,6 +90,8 @@ public class WriteDeadlineInterceptor {
                 .chain(row -> proceed(context)
                         // the commit flushes pending changes: their statements get the time left, not more
                         .call(() -> WriteDeadline.limitStatements(statementTimeoutMillis))
+                        // from here the COMMIT may be sent: the deadline's answer must not say TIMEOUT any more
+                        .call(WriteDeadline::beginCommit)
                         // at the deadline, whatever the write waits for: its statement is cancelled (the statement
                         // timeout counts from the statement's start, which may be later), then it rolls back
                         .ifNoItem().after(Duration.ofMillis(Math.max(1, WriteDeadline.remainingMillis(deadline.get()))))

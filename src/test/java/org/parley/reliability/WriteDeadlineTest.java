@@ -33,6 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /**
  * A write forced past its request's deadline (issue 12, item 8): the test's own connection holds a lock the write
@@ -160,6 +162,36 @@ class WriteDeadlineTest {
         loggedWithTimeout("CreateActor");
         assertTrue(Database.column("select id from actor where name = ?", name).isEmpty(), "the actor was rolled back");
         assertEquals(List.of(), createActor(name).getList("data.createActor.userErrors"));
+    }
+
+    @Test
+    void aWriteWhoseCommitIsUnderwayAtTheDeadlineIsAnsweredOutcomeUnknown() throws Exception {
+        int answeredAtTheDeadline = 0;
+        for (int attempt = 0; attempt < 3 && answeredAtTheDeadline == 0; attempt++) {
+            String name = TestRows.unique("Committing");
+            ExtractableResponse<Response> answer;
+            try (Connection lock = Database.connect(); Statement statement = lock.createStatement()) {
+                // every write's COMMIT takes this lock to number its audit entry (migration V26): held here, the
+                // write waits inside its COMMIT, which it sent before the deadline
+                statement.execute("select pg_advisory_lock(7245190311)");
+                answer = GraphQL.post(GraphQL.operation("createActor"),
+                        GraphQL.vars("input", Map.of("kind", "PERSON", "name", name)), editor()).extract();
+                statement.execute("select pg_advisory_unlock(7245190311)");
+            }
+            String code = answer.path("errors[0].extensions.code");
+            if (answer.statusCode() == 504) {
+                // the deadline's answer came while the COMMIT was underway: not TIMEOUT, which would say that
+                // nothing was written
+                assertEquals("OUTCOME_UNKNOWN", code, answer.asString());
+                answeredAtTheDeadline++;
+            } else {
+                // PostgreSQL's statement timeout (the time left, set before the commit) cancelled the COMMIT before
+                // the deadline's answer went out: the write's own TIMEOUT, and it was rolled back
+                assertEquals("TIMEOUT", code, answer.asString());
+                assertTrue(Database.column("select id from actor where name = ?", name).isEmpty(), "rolled back");
+            }
+        }
+        assertEquals(1, answeredAtTheDeadline, "three commits cancelled before the deadline's answer");
     }
 
     @Test

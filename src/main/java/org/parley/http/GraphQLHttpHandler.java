@@ -187,6 +187,11 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 return;
             }
             if (workers.offloads(query)) {
+                Admission.Refusal busy = ticket == null ? null : ticket.beforeChecking();
+                if (busy != null) {
+                    refuseAtOnce(context, start, busy.status(), busy.retryAfterSeconds(), mediaType, busy.error());
+                    return;
+                }
                 // parsed, checked and validated on a document worker; the rest continues on this event loop
                 handedOff = workers.run(() -> {
                     DocumentChecks.Checked checked = documentChecks.check(query);
@@ -197,6 +202,9 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 }, new DocumentWorkers.Continuation<DocumentChecks.Checked>() {
                     @Override
                     public void resumed(DocumentChecks.Checked checked, Throwable failure) {
+                        if (ticket != null) {
+                            ticket.checked();
+                        }
                         if (failure != null) {
                             try {
                                 LOG.error("Checking a document failed", failure);
@@ -213,15 +221,18 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
 
                     @Override
                     public void abandoned() {
+                        if (ticket != null) {
+                            ticket.checked();
+                        }
                         leave.run();
                     }
                 });
                 if (!handedOff) {
-                    GraphQLError error = DocumentChecks.error("The service is checking as many large documents as"
-                            + " it can hold; retry shortly", Admission.OVERLOADED, null);
-                    refusals.refused(error, start);
-                    answer(context, new AtomicBoolean(), 503, 1, mediaType,
-                            Buffer.buffer(body(List.of(error)), StandardCharsets.UTF_8.name()));
+                    if (ticket != null) {
+                        ticket.checked();
+                    }
+                    refuseAtOnce(context, start, 503, 1, mediaType, DocumentChecks.error("The service is checking"
+                            + " as many large documents as it can hold; retry shortly", Admission.OVERLOADED, null));
                 }
                 return;
             }
@@ -271,6 +282,14 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 leave.run();
             }
         }
+    }
+
+    /** Answers a refusal before the document is parsed, with {@code Retry-After}. */
+    private void refuseAtOnce(RoutingContext context, long start, int status, long retryAfter, String mediaType,
+            GraphQLError error) {
+        refusals.refused(error, start);
+        answer(context, new AtomicBoolean(), status, retryAfter, mediaType,
+                Buffer.buffer(body(List.of(error)), StandardCharsets.UTF_8.name()));
     }
 
     private void refuse(RoutingContext context, Refused refused, long start, String mediaType) {

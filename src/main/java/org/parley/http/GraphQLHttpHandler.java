@@ -173,23 +173,13 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             long parsing = Admission.parsingCharge(query);
             Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing(parsing);
             if (spent != null) {
-                refusals.refused(spent.error(), start);
-                Buffer refusal = Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name());
-                Runnable refuse = () -> answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(),
-                        mediaType, refusal);
-                long delay = admission.refusalDelayMillis();
-                if (delay > 0) {
-                    // a client that resends as soon as it is answered is slowed to the pace of its answers
-                    context.vertx().setTimer(delay, timer -> refuse.run());
-                } else {
-                    refuse.run();
-                }
+                refusePaced(context, start, spent, mediaType);
                 return;
             }
             if (workers.offloads(query)) {
                 Admission.Refusal busy = ticket == null ? null : ticket.beforeChecking();
                 if (busy != null) {
-                    refuseAtOnce(context, start, busy.status(), busy.retryAfterSeconds(), mediaType, busy.error());
+                    refusePaced(context, start, busy, mediaType);
                     return;
                 }
                 // parsed, checked and validated on a document worker; the rest continues on this event loop
@@ -231,8 +221,11 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                     if (ticket != null) {
                         ticket.checked();
                     }
-                    refuseAtOnce(context, start, 503, 1, mediaType, DocumentChecks.error("The service is checking"
-                            + " as many large documents as it can hold; retry shortly", Admission.OVERLOADED, null));
+                    GraphQLError error = DocumentChecks.error("The service is checking as many large documents as"
+                            + " it can hold; retry shortly", Admission.OVERLOADED, null);
+                    refusals.refused(error, start);
+                    answer(context, new AtomicBoolean(), 503, 1, mediaType,
+                            Buffer.buffer(body(List.of(error)), StandardCharsets.UTF_8.name()));
                 }
                 return;
             }
@@ -284,12 +277,21 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** Answers a refusal before the document is parsed, with {@code Retry-After}. */
-    private void refuseAtOnce(RoutingContext context, long start, int status, long retryAfter, String mediaType,
-            GraphQLError error) {
-        refusals.refused(error, start);
-        answer(context, new AtomicBoolean(), status, retryAfter, mediaType,
-                Buffer.buffer(body(List.of(error)), StandardCharsets.UTF_8.name()));
+    /**
+     * Answers an admission refusal made before the document is parsed after {@code parley.admission.refusal-delay}:
+     * a client that resends as soon as it is answered is slowed to the pace of its answers.
+     */
+    private void refusePaced(RoutingContext context, long start, Admission.Refusal refusal, String mediaType) {
+        refusals.refused(refusal.error(), start);
+        Buffer body = Buffer.buffer(body(List.of(refusal.error())), StandardCharsets.UTF_8.name());
+        Runnable refuse = () -> answer(context, new AtomicBoolean(), refusal.status(), refusal.retryAfterSeconds(),
+                mediaType, body);
+        long delay = admission.refusalDelayMillis();
+        if (delay > 0) {
+            context.vertx().setTimer(delay, timer -> refuse.run());
+        } else {
+            refuse.run();
+        }
     }
 
     private void refuse(RoutingContext context, Refused refused, long start, String mediaType) {

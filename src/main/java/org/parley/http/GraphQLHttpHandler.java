@@ -174,20 +174,15 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             long parsing = Admission.parsingCharge(query);
             Admission.Refusal spent = ticket == null ? null : ticket.beforeParsing(parsing);
             if (spent != null) {
-                refusals.refused(spent.error(), start);
-                Buffer refusal = Buffer.buffer(body(List.of(spent.error())), StandardCharsets.UTF_8.name());
-                Runnable refuse = () -> answer(context, new AtomicBoolean(), spent.status(), spent.retryAfterSeconds(),
-                        mediaType, refusal);
-                long delay = admission.refusalDelayMillis();
-                if (delay > 0) {
-                    // a client that resends as soon as it is answered is slowed to the pace of its answers
-                    context.vertx().setTimer(delay, timer -> refuse.run());
-                } else {
-                    refuse.run();
-                }
+                refusePaced(context, start, spent, mediaType);
                 return;
             }
             if (workers.offloads(query)) {
+                Admission.Refusal busy = ticket == null ? null : ticket.beforeChecking();
+                if (busy != null) {
+                    refusePaced(context, start, busy, mediaType);
+                    return;
+                }
                 // parsed, checked and validated on a document worker; the rest continues on this event loop
                 handedOff = workers.run(() -> {
                     DocumentChecks.Checked checked = documentChecks.check(query);
@@ -198,6 +193,9 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 }, new DocumentWorkers.Continuation<DocumentChecks.Checked>() {
                     @Override
                     public void resumed(DocumentChecks.Checked checked, Throwable failure) {
+                        if (ticket != null) {
+                            ticket.checked();
+                        }
                         if (failure != null) {
                             try {
                                 LOG.error("Checking a document failed", failure);
@@ -214,10 +212,16 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
 
                     @Override
                     public void abandoned() {
+                        if (ticket != null) {
+                            ticket.checked();
+                        }
                         leave.run();
                     }
                 });
                 if (!handedOff) {
+                    if (ticket != null) {
+                        ticket.checked();
+                    }
                     GraphQLError error = DocumentChecks.error("The service is checking as many large documents as"
                             + " it can hold; retry shortly", Admission.OVERLOADED, null);
                     refusals.refused(error, start);
@@ -271,6 +275,23 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
             if (!executing) {
                 leave.run();
             }
+        }
+    }
+
+    /**
+     * Answers an admission refusal made before the document is parsed after {@code parley.admission.refusal-delay}:
+     * a client that resends as soon as it is answered is slowed to the pace of its answers.
+     */
+    private void refusePaced(RoutingContext context, long start, Admission.Refusal refusal, String mediaType) {
+        refusals.refused(refusal.error(), start);
+        Buffer body = Buffer.buffer(body(List.of(refusal.error())), StandardCharsets.UTF_8.name());
+        Runnable refuse = () -> answer(context, new AtomicBoolean(), refusal.status(), refusal.retryAfterSeconds(),
+                mediaType, body);
+        long delay = admission.refusalDelayMillis();
+        if (delay > 0) {
+            context.vertx().setTimer(delay, timer -> refuse.run());
+        } else {
+            refuse.run();
         }
     }
 

@@ -19,7 +19,8 @@ import graphql.GraphQLError;
  * 429 {@code RATE_LIMITED} and a {@code Retry-After} of the seconds the bucket needs. Requests costing
  * {@code expensive-cost} or more are also capped in number while they run: {@code max-expensive-per-client} per
  * client (then 429 {@code RATE_LIMITED}) and {@code max-expensive} in all (then 503 {@code OVERLOADED}), each with
- * {@code Retry-After: 1}. A request that does not run is not charged its cost but its {@link #parsingCharge},
+ * {@code Retry-After: 1}; so are a client's large documents waiting for or on a document worker
+ * ({@link Ticket#beforeChecking}, {@code max-expensive-per-client}). A request that does not run is not charged its cost but its {@link #parsingCharge},
  * whether it was refused for its document's text (a {@code MAX_*} limit before validation), for its shape after
  * validation or by admission, so that a client cannot keep the event loops parsing documents that will never run.
  * <p>
@@ -93,11 +94,12 @@ public class Admission {
         return new Ticket(bucket);
     }
 
-    /** A client's cost points, and its expensive requests running. */
+    /** A client's cost points, its expensive requests running and its large documents being checked. */
     private static final class Bucket {
         double points;
         long refilledAt;
         int expensiveRunning;
+        int documentsChecking;
 
         Bucket(double points, long now) {
             this.points = points;
@@ -114,6 +116,7 @@ public class Admission {
         private final Bucket bucket;
         private volatile Refusal refusal;
         private boolean holdsExpensive;
+        private boolean holdsChecking;
 
         private Ticket(Bucket bucket) {
             this.bucket = bucket;
@@ -132,6 +135,33 @@ public class Admission {
                 }
                 return refuse(429, secondsFor(needed - bucket.points), RATE_LIMITED, "This client has spent its "
                         + "budget of cost points; it refills at " + perMinute() + " points per minute");
+            }
+        }
+
+        /**
+         * Takes one of the client's places among the large documents waiting for or on a document worker
+         * ({@code max-expensive-per-client} of them, like expensive requests), so that one client cannot fill the
+         * workers' queue; a refusal when it has none left. {@link #checked} gives it back.
+         */
+        public Refusal beforeChecking() {
+            synchronized (bucket) {
+                if (bucket.documentsChecking >= maxPerClient) {
+                    return refuse(429, 1, RATE_LIMITED, "This client already has " + maxPerClient
+                            + " large documents being checked; send the next when one is answered");
+                }
+                bucket.documentsChecking++;
+                holdsChecking = true;
+                return null;
+            }
+        }
+
+        /** The document taken in by {@link #beforeChecking} is checked (or was not queued). Idempotent. */
+        public void checked() {
+            synchronized (bucket) {
+                if (holdsChecking) {
+                    holdsChecking = false;
+                    bucket.documentsChecking--;
+                }
             }
         }
 

@@ -35,8 +35,9 @@ import io.vertx.core.Context;
 /**
  * Documents over {@code parley.documents.worker-threshold} characters are parsed, checked and validated on the
  * document workers, not on an event loop: with the only worker held, a large document waits for it while small
- * ones are answered, the next large one is refused at once (503 OVERLOADED), and the waiting one is answered with
- * its token's identity once the worker is free. One worker and a queue of one, in a profile of their own.
+ * ones are answered, the same client's next large one is refused at once (429 RATE_LIMITED: one at a time per
+ * client), another client's too (503 OVERLOADED: the queue is full), and the waiting one is answered with its
+ * token's identity once the worker is free. One worker and a queue of one, in a profile of their own.
  */
 @QuarkusTest
 @TestProfile(DocumentWorkersTest.OneWorker.class)
@@ -45,7 +46,9 @@ class DocumentWorkersTest {
     public static class OneWorker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("parley.documents.worker-threads", "1", "parley.documents.worker-queue", "1");
+            return Map.of("parley.documents.worker-threads", "1", "parley.documents.worker-queue", "1",
+                    // one large document per client at once
+                    "parley.admission.enabled", "true", "parley.admission.max-expensive-per-client", "1");
         }
     }
 
@@ -95,8 +98,12 @@ class DocumentWorkersTest {
                 GraphQL.post(SMALL, Map.of()).statusCode(200).body("errors", nullValue());
             }
             assertFalse(answer.isDone(), "a large document was answered while the only worker was held");
-            // the queue is full: the next large document is refused at once, not queued or parsed here
             long start = System.nanoTime();
+            // the editor's one place among the documents being checked is taken: its next one is refused at once
+            GraphQL.post(large(SMALL.substring(1, SMALL.length() - 1)), Map.of(), editor).statusCode(429)
+                    .header("Retry-After", "1")
+                    .body("errors[0].extensions.code", equalTo("RATE_LIMITED"));
+            // the queue is full: another client's large document is refused at once, not queued or parsed here
             GraphQL.post(large(SMALL.substring(1, SMALL.length() - 1)), Map.of()).statusCode(503)
                     .header("Retry-After", "1")
                     .body("data", nullValue())
@@ -109,8 +116,8 @@ class DocumentWorkersTest {
         } finally {
             release.countDown();
         }
-        // a worker is free again
-        GraphQL.post(large(SMALL.substring(1, SMALL.length() - 1)), Map.of()).statusCode(200)
+        // a worker is free again, and the editor's place
+        GraphQL.post(large(SMALL.substring(1, SMALL.length() - 1)), Map.of(), editor).statusCode(200)
                 .body("errors", nullValue());
     }
 

@@ -137,8 +137,9 @@ public class ActorRepository implements NodeLoader {
      */
     public Uni<List<ActorMatch>> bestMatches(List<String> names) {
         String[] normalized = names.stream().map(ActorNames::normalize).toArray(String[]::new);
-        return pool.preparedQuery("with q as (select n, actor_name_key(n) as k, ord from unnest($1::text[])"
-                + " with ordinality t(n, ord) where n <> '')"
+        // materialized: inlined, the key was computed again for every actor and alias row each name was compared with
+        return pool.preparedQuery("with q as materialized (select n, actor_name_key(n) as k, ord from"
+                + " unnest($1::text[]) with ordinality t(n, ord) where n <> '')"
                 + " select q.ord, " + Actor.COLUMNS + ", m.matched, m.score from q cross join lateral ("
                 + " select c.id, c.matched, c.score from (select a.id, a.name as matched, case when a.normalized_name = q.n"
                 + " then 1.0::float8 when a.name_key = q.k then 0.95::float8 else similarity(a.name_key, q.k)::float8 end"

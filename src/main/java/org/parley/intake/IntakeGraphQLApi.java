@@ -169,7 +169,24 @@ public class IntakeGraphQLApi {
     @Description("The recorded state: for STATE the state named, for RECORDED_PLACE the country the recorded place"
             + " lies in (null when not recorded); null when NEW.")
     public Uni<List<Actor>> state(@Source List<ProposedPlace> parents) {
-        return Batch.follow(parents, p -> p.stateId, actors::byIds);
+        return readUnlessHeld(parents, p -> p.stateId, p -> p.state);
+    }
+
+    /**
+     * The recorded actor each parent names: the one matching read, while the intake is being proposed, else read by
+     * id in one statement (none when every parent holds its actor or names none).
+     */
+    private <P> Uni<List<Actor>> readUnlessHeld(List<P> parents, java.util.function.Function<P, Long> id,
+            java.util.function.Function<P, Actor> held) {
+        List<P> unread = parents.stream().filter(p -> held.apply(p) == null).toList();
+        return Batch.follow(unread, id, actors::byIds).map(read -> {
+            List<Actor> out = new ArrayList<>(parents.size());
+            int next = 0;
+            for (P parent : parents) {
+                out.add(held.apply(parent) != null ? held.apply(parent) : read.get(next++));
+            }
+            return out;
+        });
     }
 
     /** The first {@code first} of each parent's list, which it holds already (no statement). */
@@ -207,7 +224,7 @@ public class IntakeGraphQLApi {
 
     @Description("The recorded actor, when the match is EXISTING.")
     public Uni<List<Actor>> actor(@Source List<ProposedActor> parents) {
-        return Batch.follow(parents, a -> a.actorId, actors::byIds);
+        return readUnlessHeld(parents, a -> a.actorId, a -> a.recorded);
     }
 
     @Description("The recorded encounter this one most likely is (same participants, overlapping dates, or the"

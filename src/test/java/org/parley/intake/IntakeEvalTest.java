@@ -55,6 +55,8 @@ class IntakeEvalTest {
         int paraphrasesGold, paraphrasesFound;
         int proposals, rejected;
         int mentionProposals, mentionRight, mentionGold, mentionFound;
+        /** The gold entities not proposed, and the proposals that name none (or one named before). */
+        final List<String> mentionMissed = new ArrayList<>(), mentionWrong = new ArrayList<>();
 
         void add(Score o) {
             quotesProposed += o.quotesProposed;
@@ -128,6 +130,7 @@ class IntakeEvalTest {
         StringBuilder mentionReport = new StringBuilder("| article | mentions P (proposals naming an entity of the"
                 + " gold set, the first per entity) | mentions R (entities of the gold set proposed) |\n|---|---|---|\n");
         Map<String, List<String>> gold = mentionGold();
+        StringBuilder mentionErrors = new StringBuilder("\nMentions missed and proposed wrongly:\n\n");
         List<String> keys = new ArrayList<>(files.stringPropertyNames());
         keys.sort(null);
         for (String key : keys.stream().sorted((a, b) -> files.getProperty(a).compareTo(files.getProperty(b))).toList()) {
@@ -136,10 +139,12 @@ class IntakeEvalTest {
             total.add(score);
             report.append(score.row(files.getProperty(key).substring(0, 3) + " " + key)).append('\n');
             mentionReport.append(score.mentionRow(files.getProperty(key).substring(0, 3) + " " + key)).append('\n');
+            mentionErrors.append("- ").append(files.getProperty(key), 0, 3).append(": missed ")
+                    .append(score.mentionMissed).append("; wrong ").append(score.mentionWrong).append('\n');
         }
         report.append(total.row("**all**")).append('\n');
         mentionReport.append(total.mentionRow("**all**")).append('\n');
-        report.append('\n').append(mentionReport);
+        report.append('\n').append(mentionReport).append(mentionErrors);
         System.out.println("\nIntake evaluation (IntakeEvalTest)\n" + report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "intake-eval.md"), report.toString());
@@ -296,11 +301,16 @@ class IntakeEvalTest {
                 score.mentionProposals++;
                 String entity = entityOf(p);
                 // a second proposal of one entity counts against precision: merging is part of the task
-                score.mentionRight += mentionGold.contains(entity) && named.add(entity) ? 1 : 0;
+                boolean right = mentionGold.contains(entity) && named.add(entity);
+                score.mentionRight += right ? 1 : 0;
+                if (!right) {
+                    score.mentionWrong.add(entity);
+                }
             }
         }
         score.mentionGold = mentionGold.size();
         score.mentionFound = (int) mentionGold.stream().filter(named::contains).count();
+        mentionGold.stream().filter(g -> !named.contains(g)).forEach(score.mentionMissed::add);
         for (int i = 0; i < quotes.size(); i++) {
             score.exactPredicted += quoteExact[i] ? 1 : 0;
             score.loosePredicted += quoteLoose[i] ? 1 : 0;

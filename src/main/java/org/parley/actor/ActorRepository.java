@@ -132,25 +132,37 @@ public class ActorRepository implements NodeLoader {
 
     /**
      * For each name, the actor it most likely names, in one statement: a name or alias equal once normalised (score
-     * 1), else the same transliteration key (0.95, V10), else the best trigram similarity of the keys at pg_trgm's
-     * threshold ({@link #similar}'s rule); null where none. Names without a letter or digit find nothing.
+     * 1), else the same transliteration key (0.95, V10), else, where {@code fuzzy} says so for the name, the best
+     * trigram similarity of the keys at pg_trgm's threshold ({@link #similar}'s rule); null where none. Names without
+     * a letter or digit find nothing. The trigram search is the costly part (a GIN scan and a similarity per
+     * candidate): it is skipped, per name, for the names that want only an equal name or key.
      */
-    public Uni<List<ActorMatch>> bestMatches(List<String> names) {
+    public Uni<List<ActorMatch>> bestMatches(List<String> names, boolean[] fuzzy) {
         String[] normalized = names.stream().map(ActorNames::normalize).toArray(String[]::new);
-        return pool.preparedQuery("with q as (select n, actor_name_key(n) as k, ord from unnest($1::text[])"
-                + " with ordinality t(n, ord) where n <> '')"
+        Boolean[] trigram = new Boolean[names.size()];
+        for (int i = 0; i < trigram.length; i++) {
+            trigram[i] = fuzzy[i];
+        }
+        String actorScore = score("a.normalized_name", "a.name_key");
+        String aliasScore = score("al.normalized", "al.name_key");
+        // materialized: inlined, the key was computed again for every actor and alias row each name was compared with
+        return pool.preparedQuery("with q as materialized (select n, actor_name_key(n) as k, ord, f from"
+                + " unnest($1::text[], $2::bool[]) with ordinality t(n, f, ord) where n <> '')"
                 + " select q.ord, " + Actor.COLUMNS + ", m.matched, m.score from q cross join lateral ("
-                + " select c.id, c.matched, c.score from (select a.id, a.name as matched, case when a.normalized_name = q.n"
-                + " then 1.0::float8 when a.name_key = q.k then 0.95::float8 else similarity(a.name_key, q.k)::float8 end"
-                + " as score from actor a"
-                + " where a.deleted_at is null and (a.normalized_name = q.n or a.name_key % q.k)"
-                + " union all select al.actor_id, al.alias, case when al.normalized = q.n then 1.0::float8"
-                + " when al.name_key = q.k then 0.95::float8 else similarity(al.name_key, q.k)::float8 end from actor_alias al"
-                + " where al.normalized = q.n or al.name_key % q.k) c"
+                + " select c.id, c.matched, c.score from ("
+                + "select a.id, a.name as matched, " + actorScore + " as score from actor a"
+                + " where a.deleted_at is null and (a.normalized_name = q.n or a.name_key = q.k)"
+                // q.f alone is a one-time filter: the trigram branches do not run for a name without it
+                + " union all select a.id, a.name, " + actorScore + " from actor a"
+                + " where q.f and a.deleted_at is null and a.name_key % q.k"
+                + " union all select al.actor_id, al.alias, " + aliasScore + " from actor_alias al"
+                + " where al.normalized = q.n or al.name_key = q.k"
+                + " union all select al.actor_id, al.alias, " + aliasScore + " from actor_alias al"
+                + " where q.f and al.name_key % q.k) c"
                 + " order by c.score desc, c.id limit 1) m"
                 // a lateral lookup: joined plainly, the planner drove the loop from actor and ran the match per actor
                 + Batch.lookup("actor", "a", "a.id = m.id and a.deleted_at is null"))
-                .execute(Tuple.of(normalized))
+                .execute(Tuple.of(normalized, trigram))
                 .map(rows -> {
                     List<ActorMatch> matches = new ArrayList<>(java.util.Collections.nCopies(names.size(), null));
                     for (Row row : rows) {
@@ -162,6 +174,12 @@ public class ActorRepository implements NodeLoader {
                     }
                     return matches;
                 });
+    }
+
+    /** 1 for an equal normalised name, 0.95 for an equal transliteration key, else the keys' trigram similarity. */
+    private static String score(String normalizedColumn, String keyColumn) {
+        return "case when " + normalizedColumn + " = q.n then 1.0::float8 when " + keyColumn + " = q.k then 0.95::float8"
+                + " else similarity(" + keyColumn + ", q.k)::float8 end";
     }
 
     public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request, Lookahead ahead) {

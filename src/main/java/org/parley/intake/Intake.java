@@ -31,6 +31,16 @@ public class Intake {
     @Ignore
     public Long sourceId;
 
+    /**
+     * The proposals and text proposeFromArticle has just stored, for its own answer: the fields {@code proposals}
+     * and {@code text} take them from here rather than read the row's JSON back and parse it again. Null otherwise.
+     */
+    @Ignore
+    List<Proposal> justStored;
+
+    @Ignore
+    String justStoredText;
+
     @Id
     @NonNull
     @Description("The intake's ID.")

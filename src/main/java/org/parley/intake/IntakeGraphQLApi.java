@@ -62,7 +62,13 @@ public class IntakeGraphQLApi {
             + " else is written until `acceptIntake`. Text over `parley.intake.max-text-length`, or with control"
             + " characters, is refused (INVALID). Needs the role editor.")
     public Uni<IntakePayload> proposeFromArticle(@Name("input") @NonNull ProposeFromArticleInput input) {
-        return answer(subject().chain(subject -> service.propose(input, subject)));
+        return answerWith(subject().chain(subject -> service.propose(input, subject)).chain(stored -> intakes
+                .byId(stored.id()).invoke(intake -> {
+                    if (intake != null) {
+                        intake.justStored = stored.proposals();
+                        intake.justStoredText = stored.text();
+                    }
+                })));
     }
 
     @Mutation
@@ -112,10 +118,12 @@ public class IntakeGraphQLApi {
             throw new BadUserInputException("after must be a proposal ID such as p12");
         }
         Set<ProposalKind> wanted = kinds == null || kinds.isEmpty() ? null : Set.copyOf(kinds);
-        return intakes.proposals(Batch.keys(parents, i -> i.dbId)).map(byId -> {
+        return intakes.proposals(Batch.keys(parents.stream().filter(i -> i.justStored == null).toList(), i -> i.dbId))
+                .map(byId -> {
             List<List<Proposal>> out = new ArrayList<>();
             for (Intake intake : parents) {
-                List<Proposal> all = byId.getOrDefault(intake.dbId, List.of());
+                List<Proposal> all = intake.justStored != null ? intake.justStored
+                        : byId.getOrDefault(intake.dbId, List.of());
                 List<Proposal> chosen = new ArrayList<>();
                 boolean started = after == null;
                 for (Proposal p : all) {
@@ -161,7 +169,24 @@ public class IntakeGraphQLApi {
     @Description("The recorded state: for STATE the state named, for RECORDED_PLACE the country the recorded place"
             + " lies in (null when not recorded); null when NEW.")
     public Uni<List<Actor>> state(@Source List<ProposedPlace> parents) {
-        return Batch.follow(parents, p -> p.stateId, actors::byIds);
+        return readUnlessHeld(parents, p -> p.stateId, p -> p.state);
+    }
+
+    /**
+     * The recorded actor each parent names: the one matching read, while the intake is being proposed, else read by
+     * id in one statement (none when every parent holds its actor or names none).
+     */
+    private <P> Uni<List<Actor>> readUnlessHeld(List<P> parents, java.util.function.Function<P, Long> id,
+            java.util.function.Function<P, Actor> held) {
+        List<P> unread = parents.stream().filter(p -> held.apply(p) == null).toList();
+        return Batch.follow(unread, id, actors::byIds).map(read -> {
+            List<Actor> out = new ArrayList<>(parents.size());
+            int next = 0;
+            for (P parent : parents) {
+                out.add(held.apply(parent) != null ? held.apply(parent) : read.get(next++));
+            }
+            return out;
+        });
     }
 
     /** The first {@code first} of each parent's list, which it holds already (no statement). */
@@ -179,7 +204,16 @@ public class IntakeGraphQLApi {
     @Description("The article's text while the intake is open (and after, with `parley.intake.keep-closed-text`);"
             + " null once closed.")
     public Uni<List<String>> text(@Source List<Intake> parents) {
-        return intakes.texts(Batch.keys(parents, i -> i.dbId)).map(byId -> IntakeRepository.aligned(parents, byId));
+        List<Intake> unread = parents.stream().filter(i -> i.justStoredText == null).toList();
+        return intakes.texts(Batch.keys(unread, i -> i.dbId)).map(byId -> {
+            List<String> out = IntakeRepository.aligned(parents, byId);
+            for (int i = 0; i < parents.size(); i++) {
+                if (parents.get(i).justStoredText != null) {
+                    out.set(i, parents.get(i).justStoredText);
+                }
+            }
+            return out;
+        });
     }
 
     @Name("source")
@@ -190,7 +224,7 @@ public class IntakeGraphQLApi {
 
     @Description("The recorded actor, when the match is EXISTING.")
     public Uni<List<Actor>> actor(@Source List<ProposedActor> parents) {
-        return Batch.follow(parents, a -> a.actorId, actors::byIds);
+        return readUnlessHeld(parents, a -> a.actorId, a -> a.recorded);
     }
 
     @Description("The recorded encounter this one most likely is (same participants, overlapping dates, or the"
@@ -210,7 +244,12 @@ public class IntakeGraphQLApi {
     }
 
     private Uni<IntakePayload> answer(Uni<Long> write) {
-        return Writes.outcome(write.chain(intakes::byId)).map(outcome -> {
+        return answerWith(write.chain(intakes::byId));
+    }
+
+    /** The payload of a write that ends by reading its intake. */
+    private Uni<IntakePayload> answerWith(Uni<Intake> written) {
+        return Writes.outcome(written).map(outcome -> {
             IntakePayload payload = new IntakePayload();
             payload.intake = outcome.value();
             payload.userErrors = outcome.userErrors();

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,37 +65,38 @@ class IntakeMatcher {
                 });
     }
 
+    /**
+     * Names to recorded actors, one statement for all: speakers and participants by name, alias, transliteration key
+     * or trigram similarity; names only mentioned, and places, by name, alias or key (the trigram search, the costly
+     * part of the statement, was half the time of a proposal for a 1,000-word article once mentions were matched).
+     */
     private Uni<Void> actors(List<Proposal> proposals, java.util.Collection<ProposedActor> placeNames) {
         Map<String, List<ProposedActor>> byName = new LinkedHashMap<>();
-        List<ProposedActor> probes = new ArrayList<>(placeNames);
-        for (int at = 0; at <= proposals.size(); at++) {
+        Set<String> fuzzy = new HashSet<>();
+        for (Proposal p : proposals) {
             List<ProposedActor> named = new ArrayList<>();
-            if (at == proposals.size()) {
-                named.addAll(probes); // a place printed as a name of a recorded state or person
-            } else {
-                Proposal p = proposals.get(at);
-                if (p.speaker != null) {
-                    named.add(p.speaker);
-                }
-                if (p.encounter != null) {
-                    named.addAll(p.encounter.participants);
-                }
-                if (p.mentioned != null) {
-                    named.add(p.mentioned);
-                }
+            if (p.speaker != null) {
+                named.add(p.speaker);
             }
-            for (ProposedActor a : named) {
-                if (a.match == ActorMatchKind.NEW && a.name != null
-                        && (byName.containsKey(a.name) || byName.size() < MAX_NAMES)) {
-                    byName.computeIfAbsent(a.name, k -> new ArrayList<>()).add(a);
-                }
+            if (p.encounter != null) {
+                named.addAll(p.encounter.participants);
+            }
+            add(byName, named);
+            named.forEach(a -> fuzzy.add(a.name));
+            if (p.mentioned != null) {
+                add(byName, List.of(p.mentioned));
             }
         }
+        add(byName, placeNames); // a place printed as a name of a recorded state or person
         if (byName.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> names = new ArrayList<>(byName.keySet());
-        return actors.bestMatches(names).invoke(matches -> {
+        boolean[] trigram = new boolean[names.size()];
+        for (int i = 0; i < trigram.length; i++) {
+            trigram[i] = fuzzy.contains(names.get(i));
+        }
+        return actors.bestMatches(names, trigram).invoke(matches -> {
             for (int i = 0; i < names.size(); i++) {
                 ActorMatch match = matches.get(i);
                 if (match == null || match.score < ACTOR_MATCH) {
@@ -102,11 +105,21 @@ class IntakeMatcher {
                 for (ProposedActor a : byName.get(names.get(i))) {
                     a.match = ActorMatchKind.EXISTING;
                     a.actorId = match.actor.dbId;
-                    a.recordedKind = match.actor.kind;
+                    a.recorded = match.actor;
                     a.confidence = Math.min(0.95, a.confidence * (0.5 + match.score / 2) + 0.15);
                 }
             }
         }).replaceWithVoid();
+    }
+
+    /** NEW actors with a name, by name, up to {@link #MAX_NAMES} names. */
+    private static void add(Map<String, List<ProposedActor>> byName, java.util.Collection<ProposedActor> named) {
+        for (ProposedActor a : named) {
+            if (a.match == ActorMatchKind.NEW && a.name != null
+                    && (byName.containsKey(a.name) || byName.size() < MAX_NAMES)) {
+                byName.computeIfAbsent(a.name, k -> new ArrayList<>()).add(a);
+            }
+        }
     }
 
     private Uni<Void> source(List<Proposal> proposals, String url) {

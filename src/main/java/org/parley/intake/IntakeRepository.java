@@ -45,8 +45,11 @@ class IntakeRepository {
                 .map(rows -> rows.iterator().hasNext() ? from(rows.iterator().next()) : null);
     }
 
-    /** Each intake's proposals, in one statement. */
+    /** Each intake's proposals, in one statement (none for no ids). */
     Uni<Map<Long, List<Proposal>>> proposals(Long[] ids) {
+        if (ids.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
         return pool.preparedQuery("select id, proposals::text as proposals from intake where id = any($1)")
                 .execute(Tuple.of((Object) ids)).map(rows -> {
                     Map<Long, List<Proposal>> byId = new HashMap<>();
@@ -55,8 +58,11 @@ class IntakeRepository {
                 });
     }
 
-    /** Each intake's text (null once closed), in one statement. */
+    /** Each intake's text (null once closed), in one statement (none for no ids). */
     Uni<Map<Long, String>> texts(Long[] ids) {
+        if (ids.length == 0) {
+            return Uni.createFrom().item(Map.of());
+        }
         return pool.preparedQuery("select id, text from intake where id = any($1)").execute(Tuple.of((Object) ids))
                 .map(rows -> {
                     Map<Long, String> byId = new HashMap<>();

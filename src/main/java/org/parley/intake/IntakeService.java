@@ -59,8 +59,12 @@ public class IntakeService {
         this.pool = pool;
     }
 
-    /** Reads the article and stores the intake with its proposals; returns its id. */
-    public Uni<Long> propose(ProposeFromArticleInput input, String subject) {
+    /** An intake just stored: its id, and the proposals and text stored with it. */
+    record Stored(long id, List<Proposal> proposals, String text) {
+    }
+
+    /** Reads the article and stores the intake with its proposals. */
+    public Uni<Stored> propose(ProposeFromArticleInput input, String subject) {
         validation.check(input);
         checkText(input.text);
         Published published = published(input.published);
@@ -82,7 +86,8 @@ public class IntakeService {
                                 published.on(), input.language, input.text, input.text.length(),
                                 json.write(analysis.proposals()), analysis.truncated(), analysis.unbalancedQuoteMarks(),
                                 subject)))
-                        .map(rows -> rows.iterator().next().getLong("id")));
+                        .map(rows -> new Stored(rows.iterator().next().getLong("id"), analysis.proposals(),
+                                input.text)));
     }
 
     /**

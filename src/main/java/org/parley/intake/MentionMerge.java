@@ -57,9 +57,10 @@ final class MentionMerge {
         if (p.place.match != PlaceMatchKind.NEW || asActor == null || asActor.match != ActorMatchKind.EXISTING) {
             return;
         }
-        if (asActor.recordedKind == ActorKind.STATE) {
+        if (asActor.recorded.kind == ActorKind.STATE) {
             p.place.match = PlaceMatchKind.STATE;
             p.place.stateId = asActor.actorId;
+            p.place.state = asActor.recorded;
             p.place.confidence = 0.85;
         } else {
             p.kind = ProposalKind.ACTOR_MENTION;

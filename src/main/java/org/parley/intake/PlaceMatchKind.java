@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 @Description("How a proposed place relates to what is recorded: places are recorded as encounters' places, and"
         + " states as actors.")
 public enum PlaceMatchKind {
-    @Description("The place of a recorded encounter, by name (case and accents aside).")
+    @Description("The place of a recorded encounter, by name (case aside).")
     RECORDED_PLACE,
     @Description("A recorded state (\"in Russia\"): the field `state` names the actor.")
     STATE,

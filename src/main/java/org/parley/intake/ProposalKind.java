@@ -23,9 +23,10 @@ public enum ProposalKind {
             + " proposal per actor with all its mentions: a recorded actor needs nothing written; a NEW one is"
             + " created only when the proposal is accepted.")
     ACTOR_MENTION,
-    @Description("A place the article names after a locative preposition (\"in Pyongyang\", \"at the Kremlin\"),"
+    @Description("A place the article names after a locative preposition (\"in Pyongyang\", \"near Vladivostok\"),"
             + " one proposal per place with all its mentions: a recorded encounter's place, a recorded state, or"
-            + " new. Places are recorded as encounters' places: accepted, it is the place of the new encounters"
+            + " new (a place with the name of a recorded person or organisation, \"at the Kremlin\", is an"
+            + " ACTOR_MENTION). Places are recorded as encounters' places: accepted, it is the place of the new encounters"
             + " accepted with it from the sentences that name it.")
     PLACE_MENTION
 }

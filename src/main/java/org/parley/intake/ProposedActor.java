@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.parley.actor.ActorKind;
+import org.parley.actor.Actor;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -38,10 +38,13 @@ public class ProposedActor {
     @Ignore
     public Long actorId;
 
-    /** The recorded actor's kind, when EXISTING: read while matching, not kept with the intake. */
+    /**
+     * The recorded actor as matching read it, when EXISTING: its kind decides what a place with its name is, and the
+     * answer of proposeFromArticle takes it from here. Not kept with the intake.
+     */
     @Ignore
     @JsonIgnore
-    public ActorKind recordedKind;
+    public Actor recorded;
 
     public ProposedActor() {
     }

@@ -4,6 +4,9 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.parley.actor.Actor;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 @Type("ProposedPlace")
 @Description("A place an article names, as the intake read and matched it.")
@@ -23,6 +26,11 @@ public class ProposedPlace {
     /** The recorded state: the STATE itself, or the country of a RECORDED_PLACE (the GraphQL field {@code state}). */
     @Ignore
     public Long stateId;
+
+    /** The recorded state as matching read it, for the answer of proposeFromArticle; not kept with the intake. */
+    @Ignore
+    @JsonIgnore
+    public Actor state;
 
     public ProposedPlace() {
     }

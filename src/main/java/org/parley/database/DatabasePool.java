@@ -21,6 +21,8 @@ import io.vertx.sqlclient.PoolOptions;
  * <li>{@code parley.database.statement-timeout}: PostgreSQL's {@code statement_timeout} for every connection of the
  * pool, sent at connection start; a statement that runs longer (or waits longer for a lock) is cancelled by the
  * server (SQLSTATE 57014, code {@code TIMEOUT} for the client). {@code 0} turns it off.</li>
+ * <li>PostgreSQL's JIT compilation is off for every connection of the pool (sent at connection start, as the
+ * statement timeout): on the disagreements' page at scale 1 its compiling took half the statement's time.</li>
  * <li>{@code parley.database.connect-timeout}: how long opening a connection may take (an unreachable host).</li>
  * <li>{@code parley.database.acquire-timeout}: how long a statement waits for a free connection of the pool; keep
  * it above the statement timeout, so that waiting requests get their turn when slow statements are cancelled.</li>
@@ -68,13 +70,17 @@ public class DatabasePool implements PgPoolCreator {
                 .setMaxWaitQueueSize(maxWaitQueue);
     }
 
-    /** {@code connect} with the connect timeout, keep-alive and statement timeout (also the read replica's). */
+    /** {@code connect} with the connect timeout, keep-alive, statement timeout and no JIT (also the read replica's). */
     PgConnectOptions limit(PgConnectOptions connect) {
         return connect.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()))
                 // a connection whose server vanished without closing it is found by the keep-alive probes
                 .setTcpKeepAlive(true)
                 // PostgreSQL takes run-time parameters in the start-up message; the unit is milliseconds
-                .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()));
+                .addProperty("statement_timeout", Long.toString(statementTimeout.toMillis()))
+                // PostgreSQL compiles a statement whose estimated cost passes jit_above_cost (100,000) to machine code
+                // first: at scale 1 the disagreements' page spent 123 ms of its 233 compiling, for a run of 110
+                // (docs/BENCHMARKS.md, Explorer). Parley's reads are short and many: no compiling
+                .addProperty("jit", "off");
     }
 
     /** A copy of the settings the pool connects with (statement timeout included); the pool must exist. */

@@ -1,43 +1,36 @@
-// Parley Explorer: hash routes (#/actor/<global id>, ...) so that every page has its own URL, back/forward and reload
-// work, and the service needs no fallback route for deep links.
+// Parley Explorer: hash routes (#/actor/<global id>, ...; routes.js) so that every page has its own URL, back/forward
+// and reload work, and the service needs no fallback route for deep links.
 import { h } from './dom.js';
-import { explain } from './api.js';
-import { homePage } from './pages/home.js';
-import { searchPage } from './pages/search.js';
-import { actorPage } from './pages/actor.js';
-import { encounterPage } from './pages/encounter.js';
-import { statementPage } from './pages/statement.js';
-import { sourcePage } from './pages/source.js';
-import { disagreementsPage } from './pages/disagreements.js';
-import { agreementPage } from './pages/agreement.js';
-import { signInPage } from './pages/signin.js';
-import { editPage } from './pages/edit.js';
-import { intakePage } from './pages/intake.js';
+import { dropPrefetched, explain } from './api.js';
+import { parse } from './routes.js';
 import { editor, signOut } from './session.js';
 import { startLive, stopLive } from './live.js';
 
-const PAGES = { actor: actorPage, encounter: encounterPage, statement: statementPage, source: sourcePage, agreement: agreementPage };
+// Each page type's module is loaded when a page of that type is first shown (the browser then keeps it): the first
+// page compiles only what it needs, which on a busy machine is most of a full load's time (docs/BENCHMARKS.md).
+const page = (file, name) => () => import(`./pages/${file}.js`).then(module => module[name]);
+const homePage = page('home', 'homePage');
+const searchPage = page('search', 'searchPage');
+const PAGES = {
+  actor: page('actor', 'actorPage'), encounter: page('encounter', 'encounterPage'),
+  statement: page('statement', 'statementPage'), source: page('source', 'sourcePage'),
+  agreement: page('agreement', 'agreementPage'),
+};
 const main = document.getElementById('main');
 const box = document.getElementById('q');
 let current = 0;
 
 function route() {
-  const hash = location.hash.replace(/^#\/?/, '');
-  const [path, search] = hash.split('?');
-  const [kind, id] = path.split('/');
-  const params = new URLSearchParams(search);
+  const { kind, id, form, params } = parse(location.hash);
   if (kind === 'search') return { name: 'search', page: searchPage, arg: params.get('q') ?? '' };
-  if (kind === 'disagreements') return { name: 'disagreements', page: disagreementsPage, arg: null };
-  if (kind === 'sign-in') return { name: 'sign-in', page: signInPage, arg: { params } };
+  if (kind === 'disagreements') return { name: 'disagreements', page: page('disagreements', 'disagreementsPage'), arg: null };
+  if (kind === 'sign-in') return { name: 'sign-in', page: page('signin', 'signInPage'), arg: { params } };
   // #/intake (paste an article), #/intake/<id> (review its proposals)
-  if (kind === 'intake') return { name: 'intake', page: intakePage, arg: id ? decodeURIComponent(id) : null };
+  if (kind === 'intake') return { name: 'intake', page: page('intake', 'intakePage'), arg: id };
   // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
   // #/edit/agreement[/<id>], #/edit/attest/<encounter, statement or agreement>
-  if (kind === 'edit') {
-    const [, form, target] = path.split('/');
-    return { name: `edit-${form}`, page: editPage, arg: { form, id: target ? decodeURIComponent(target) : null } };
-  }
-  if (PAGES[kind] && id) return { name: kind, page: PAGES[kind], arg: decodeURIComponent(id) };
+  if (kind === 'edit') return { name: `edit-${form}`, page: page('edit', 'editPage'), arg: { form, id } };
+  if (PAGES[kind] && id) return { name: kind, page: PAGES[kind], arg: id };
   return { name: 'home', page: homePage, arg: null };
 }
 
@@ -45,18 +38,19 @@ async function render(focus) {
   const view = ++current;
   // the first page counts from the navigation, later ones from the click: read by ExplorerBench
   const started = view === 1 ? 0 : performance.now();
-  const { name, page, arg } = route();
+  const { name, page: load, arg } = route();
   stopLive(); // the page left: its subscriptions end with it
-  if (page === searchPage && document.activeElement !== box) box.value = arg;
+  if (name === 'search' && document.activeElement !== box) box.value = arg;
   main.setAttribute('aria-busy', 'true');
   delete main.dataset.page;
   main.replaceChildren(h('p', { class: 'loading', role: 'status' }, 'Loading…'));
   let content;
   try {
-    content = await page(arg);
+    content = await (await load())(arg);
   } catch (error) {
     content = errorView(error);
   }
+  dropPrefetched();
   if (view !== current) return; // a later navigation won
   main.replaceChildren(...[content.nodes].flat(Infinity).filter(node => node != null && node !== false));
   main.dataset.page = content.page ?? name;
@@ -93,7 +87,7 @@ function search(q, now) {
     const target = `#/search?q=${encodeURIComponent(q.trim())}`;
     if (location.hash === target) return;
     // results as you type replace each other in the history; a new search from another page adds an entry
-    if (route().page === searchPage) {
+    if (route().name === 'search') {
       history.replaceState(null, '', target);
       render(false);
     } else {

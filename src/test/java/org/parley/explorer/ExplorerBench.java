@@ -75,7 +75,8 @@ class ExplorerBench {
             System.out.printf("%nExplorer: load average before %s%n", loadAverage());
             System.out.printf("%nExplorer: navigation to content, median of %d (ms); GraphQL requests per view (most"
                     + " seen)%n", RUNS);
-            System.out.printf("| page | full load | in-app (hash change) | GraphQL requests |%n|---|---|---|---|%n");
+            System.out.printf("| page | full load | of which: until the GraphQL request, the request, after it | in-app (hash"
+                    + " change) | GraphQL requests |%n|---|---|---|---|---|%n");
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
                 // signed in as an editor, as the sign-in page leaves it: the forms are shown rather than a sign-in link
                 context.addInitScript("sessionStorage.setItem('parley.editor-token', '" + editorToken() + "')");
@@ -90,6 +91,9 @@ class ExplorerBench {
                     String name = entry[1];
                     String hash = entry[2];
                     List<Double> loads = new ArrayList<>();
+                    List<Double> before = new ArrayList<>();
+                    List<Double> request = new ArrayList<>();
+                    List<Double> after = new ArrayList<>();
                     List<Double> moves = new ArrayList<>();
                     int most = 0;
                     for (int run = 0; run <= RUNS; run++) { // run 0 warms up
@@ -97,6 +101,7 @@ class ExplorerBench {
                         requests.set(0);
                         page.navigate(root + hash);
                         double load = shown(page, name);
+                        double[] split = split(page, load);
                         most = Math.max(most, requests.get());
                         // an in-app move: away to another page type, then back by the hash, as a link does
                         page.evaluate("h => location.hash = h", name.equals("home") ? "#/search?q=Kim" : "#/");
@@ -107,10 +112,14 @@ class ExplorerBench {
                         most = Math.max(most, requests.get());
                         if (run > 0) {
                             loads.add(load);
+                            before.add(split[0]);
+                            request.add(split[1]);
+                            after.add(split[2]);
                             moves.add(move);
                         }
                     }
-                    System.out.printf("| %s | %.0f | %.0f | %d |%n", entry[0], median(loads), median(moves), most);
+                    System.out.printf("| %s | %.0f | %s | %.0f | %d |%n", entry[0], median(loads), most == 0 ? "no request"
+                            : String.format("%.0f, %.0f, %.0f", median(before), median(request), median(after)), median(moves), most);
                 }
             }
             System.out.printf("%nExplorer: load average after %s%n", loadAverage());
@@ -148,6 +157,23 @@ class ExplorerBench {
         page.locator("main[data-page='" + name + "']").waitFor();
         return ((Number) page.evaluate("n => performance.getEntriesByName('parley:' + n).at(-1).duration", name))
                 .doubleValue();
+    }
+
+    /**
+     * A full load's time split at the page's GraphQL request (its resource timing entry, from the navigation): the
+     * time until it was sent (index.html, style, modules, documents), the request until its answer's last byte, and
+     * the rest (reading and rendering the answer). NaN without a request.
+     */
+    private static double[] split(Page page, double load) {
+        @SuppressWarnings("unchecked")
+        List<Number> times = (List<Number>) page.evaluate("() => { const g = performance.getEntriesByType('resource')"
+                + ".filter(r => r.name.endsWith('/graphql')).at(-1); return g ? [g.startTime, g.responseEnd] : [] }");
+        if (times.isEmpty()) {
+            return new double[] { Double.NaN, Double.NaN, Double.NaN };
+        }
+        double sent = times.get(0).doubleValue();
+        double answered = times.get(1).doubleValue();
+        return new double[] { sent, answered - sent, load - answered };
     }
 
     private void firstPageBytes(Browser browser) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,19 +85,32 @@ class ExplorerDocumentsTest {
         assertEquals(8, checked, "the enums of edit.js's ENUMS");
     }
 
-    /** index.html names every module, so that the browser fetches them at once rather than import by import. */
+    /**
+     * index.html names every module that app.js and boot.js import (transitively), so that the browser fetches them at
+     * once rather than import by import; the pages' modules are imported by app.js when shown.
+     */
     @Test
-    void indexPreloadsEveryModule() throws IOException {
+    void indexPreloadsEveryModuleThatEveryPageNeeds() throws IOException {
         Path app = Path.of("src/main/resources/META-INF/resources");
         String index = Files.readString(app.resolve("index.html"));
-        try (var files = Files.walk(app.resolve("explorer"))) {
-            for (Path module : files.filter(f -> f.toString().endsWith(".js")).toList()) {
-                String href = "/" + app.relativize(module).toString().replace('\\', '/');
-                String tag = href.equals("/explorer/app.js") ? "<script type=\"module\" src=\"" + href + "\">"
-                        : "<link rel=\"modulepreload\" href=\"" + href + "\">";
-                assertTrue(index.contains(tag), tag);
+        assertTrue(index.contains("<script type=\"module\" src=\"/explorer/boot.js\" async>"), "boot.js");
+        assertTrue(index.contains("<script type=\"module\" src=\"/explorer/app.js\">"), "app.js");
+        Pattern staticImport = Pattern.compile("^import .* from '(\\.[^']+)';$", Pattern.MULTILINE);
+        Set<Path> seen = new TreeSet<>();
+        List<Path> pending = new ArrayList<>(List.of(app.resolve("explorer/app.js"), app.resolve("explorer/boot.js")));
+        while (!pending.isEmpty()) {
+            Path module = pending.remove(pending.size() - 1);
+            Matcher imported = staticImport.matcher(Files.readString(module));
+            while (imported.find()) {
+                Path dependency = module.resolveSibling(imported.group(1)).normalize();
+                if (seen.add(dependency)) {
+                    pending.add(dependency);
+                    String tag = "<link rel=\"modulepreload\" href=\"/" + app.relativize(dependency).toString().replace('\\', '/') + "\">";
+                    assertTrue(index.contains(tag), tag);
+                }
             }
         }
+        assertTrue(seen.size() >= 5, seen.toString());
     }
 
     @Test

@@ -230,6 +230,11 @@ public class ErrorCodes extends SimplePerformantInstrumentation {
         return UNKNOWN;
     }
 
+    /** The code a client gets for this validation error: the same as when graphql-java finds it. */
+    public static String codeOf(ValidationError error) {
+        return codeOf((GraphQLError) error);
+    }
+
     private static String codeOf(GraphQLError error) {
         ErrorClassification type = error.getErrorType();
         if (type == ErrorType.InvalidSyntax) {

@@ -23,6 +23,7 @@ import jakarta.json.stream.JsonParserFactory;
 import org.jboss.logging.Logger;
 import org.parley.database.ReadOnlyRequest;
 import org.parley.engine.DocumentWorkers;
+import org.parley.errors.ErrorCodes;
 import org.parley.engine.GraphQLExecution;
 import org.parley.write.WriteDeadline;
 import org.parley.limits.Admission;
@@ -33,6 +34,8 @@ import org.parley.limits.RequestLimits;
 import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
+import graphql.validation.ValidationError;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -186,10 +189,13 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
                 // parsed, checked and validated on a document worker; the rest continues on this event loop
                 handedOff = workers.run(() -> {
                     DocumentChecks.Checked checked = documentChecks.check(query);
-                    if (checked.error() == null) {
-                        workers.validateAhead(query, checked.document());
+                    if (checked.error() != null) {
+                        return checked;
                     }
-                    return checked;
+                    List<ValidationError> invalid = workers.validateAhead(query, checked.document());
+                    // answered from here: graphql-java would validate the document again on the event loop
+                    return invalid.isEmpty() ? checked
+                            : new DocumentChecks.Checked(null, coded(invalid.get(0)));
                 }, new DocumentWorkers.Continuation<DocumentChecks.Checked>() {
                     @Override
                     public void resumed(DocumentChecks.Checked checked, Throwable failure) {
@@ -470,6 +476,13 @@ class GraphQLHttpHandler implements Handler<RoutingContext> {
     }
 
     /** A GraphQL response body with only errors, and the cost extension every response carries. */
+    /** A validation error found on a document worker, as graphql-java would have sent it (its first location). */
+    private static GraphQLError coded(ValidationError error) {
+        List<SourceLocation> locations = error.getLocations();
+        return DocumentChecks.error(error.getMessage(), ErrorCodes.codeOf(error),
+                locations == null || locations.isEmpty() ? null : locations.get(0));
+    }
+
     String body(List<GraphQLError> errors) {
         return body(errors, maxCost);
     }

@@ -1,5 +1,6 @@
 package org.parley.engine;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -126,12 +128,29 @@ class DocumentWorkersTest {
         GraphQL.post(SMALL, Map.of()).statusCode(200); // graphql-java is built by the first request
         String valid = large("actors(first: 1) { nodes { name } }") + " # " + UUID.randomUUID();
         String invalid = large("actors(first: 1) { nodes { noSuchField } }") + " # " + UUID.randomUUID();
-        workers.validateAhead(valid, Parser.parse(valid));
-        workers.validateAhead(invalid, Parser.parse(invalid));
+        assertEquals(List.of(), workers.validateAhead(valid, Parser.parse(valid)));
+        assertEquals(1, workers.validateAhead(invalid, Parser.parse(invalid)).size());
         PreparsedDocumentEntry cached = cached(valid);
         assertNotNull(cached, "the valid document is not in SmallRye's cache");
         assertFalse(cached.hasErrors());
         assertNull(cached(invalid), "an invalid document was cached");
+    }
+
+    @Test
+    void invalidLargeDocumentsAreAnsweredFromTheWorker() {
+        GraphQL.post(SMALL, Map.of()).statusCode(200); // graphql-java is built by the first request
+        // two mistakes: graphql-java, validating on the event loop, reports both; the worker's answer carries the
+        // first, as a refusal of the document's text does
+        String invalid = large("actors(first: 1) { nodes { noSuchField } } sources(first: 1) { nodes { nor } }")
+                + " # " + UUID.randomUUID();
+        GraphQL.post(invalid, Map.of()).statusCode(200)
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("errors[0].message", containsString("noSuchField"))
+                .body("errors[0].locations", hasSize(1));
+        GraphQL.post("{ actors(first: 1) { nodes { noSuchField } } sources(first: 1) { nodes { nor } } }", Map.of())
+                .statusCode(200).body("errors", hasSize(2)); // a small one, validated by graphql-java
     }
 
     /** SmallRye's cached entry for this text, null when there is none (the function is called only on a miss). */

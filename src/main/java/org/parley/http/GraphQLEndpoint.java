@@ -124,7 +124,16 @@ public class GraphQLEndpoint {
             Function<RoutingContext, GraphQLWebSockets.Admitted> admission) {
         Config config = ConfigProvider.getConfig();
         DocumentChecks checks = new DocumentChecks(limits);
+        int largest = config.getValue("parley.documents.worker-threshold", Integer.class);
         GraphQLWebSockets sockets = new GraphQLWebSockets(identities, currentRequest, query -> {
+            if (query.length() > largest) {
+                // over HTTP such a document is checked on a document worker; a subscribe message is handled on the
+                // event loop, and a subscription needs no more than a few fields
+                GraphQLError error = DocumentChecks.error("A subscription document may have at most " + largest
+                        + " characters (this one has " + query.length() + ")", Limits.MAX_DOCUMENT_LENGTH, null);
+                refusals.refused(error, System.nanoTime());
+                return error;
+            }
             DocumentChecks.Checked checked = checks.check(query);
             GraphQLError error = checked.error();
             if (error == null && !onlySubscriptions(checked.document())) {

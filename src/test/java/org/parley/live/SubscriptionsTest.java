@@ -303,6 +303,14 @@ class SubscriptionsTest {
             assertEquals("error", query.path("type").asText(), query.toString());
             assertEquals("BAD_REQUEST", query.at("/payload/0/extensions/code").asText());
 
+            // a document the HTTP path would check on a document worker is refused here (a subscribe message is
+            // handled on an event loop), without being parsed
+            String large = "subscription { changes { cursor " + "cursor ".repeat(600) + "} }";
+            socket.subscribe("large", large, vars());
+            JsonNode tooLarge = socket.next("large");
+            assertEquals("error", tooLarge.path("type").asText(), tooLarge.toString());
+            assertEquals("MAX_DOCUMENT_LENGTH", tooLarge.at("/payload/0/extensions/code").asText());
+
             // cost is checked as for any request, by the instrumentation, before the subscription starts
             socket.subscribe("costly", "subscription { changes { node { ... on Actor { encounters(first: 100) {"
                     + " nodes { participants(first: 100) { actor { encounters(first: 100) { nodes { title } } } } } }"

@@ -17,7 +17,10 @@ final class EnglishRules implements LanguageRules {
     private static final Set<String> ORGANISATION_WORDS = Set.of("ministry", "agency", "department", "office",
             "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
             "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
-            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters", "school",
+            "university", "institute", "center", "centre", "academy", "foundation", "college", "association",
+            "federation");
+    private static final Set<String> NAME_JOINERS = Set.of("of", "for");
     private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "at", "from", "near", "into", "outside",
             "inside", "across", "via");
     private static final java.util.List<String> DEMONYM_ENDINGS = java.util.List.of("ean", "ian", "ese", "can", "ish");
@@ -223,6 +226,11 @@ final class EnglishRules implements LanguageRules {
     @Override
     public Set<String> placePrepositions() {
         return PLACE_PREPOSITIONS;
+    }
+
+    @Override
+    public Set<String> nameJoiners() {
+        return NAME_JOINERS;
     }
 
     @Override

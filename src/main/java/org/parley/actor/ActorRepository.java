@@ -178,8 +178,8 @@ public class ActorRepository implements NodeLoader {
 
     /** 1 for an equal normalised name, 0.95 for an equal transliteration key, else the keys' trigram similarity. */
     private static String score(String normalizedColumn, String keyColumn) {
-        return "case when " + normalizedColumn + " = q.n then 1.0::float8 when " + keyColumn + " = q.k then 0.95::float8"
-                + " else similarity(" + keyColumn + ", q.k)::float8 end";
+        return "case when " + normalizedColumn + " = q.n then 1.0::float8 when " + keyColumn
+                + " = q.k then 0.95::float8 else similarity(" + keyColumn + ", q.k)::float8 end";
     }
 
     public Uni<Page<Actor>> list(ActorFilter filter, PageRequest request, Lookahead ahead) {

@@ -17,7 +17,10 @@ final class EnglishRules implements LanguageRules {
     private static final Set<String> ORGANISATION_WORDS = Set.of("ministry", "agency", "department", "office",
             "council", "committee", "party", "government", "kremlin", "embassy", "army", "navy", "military",
             "administration", "commission", "bureau", "cabinet", "parliament", "assembly", "court", "union", "alliance",
-            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters");
+            "organization", "organisation", "kcna", "pentagon", "secretariat", "command", "headquarters", "school",
+            "university", "institute", "center", "centre", "academy", "foundation", "college", "association",
+            "federation");
+    private static final Set<String> NAME_JOINERS = Set.of("of", "for");
     private static final Set<String> LOCATIVE_PREPOSITIONS = Set.of("in", "at", "from", "near", "into", "outside",
             "inside", "across", "via");
     private static final java.util.List<String> DEMONYM_ENDINGS = java.util.List.of("ean", "ian", "ese", "can", "ish");
@@ -28,22 +31,27 @@ final class EnglishRules implements LanguageRules {
     private static final Set<String> SIGNING_WORDS = Set.of("signed", "sign", "signs", "inked", "concluded");
     private static final Set<String> AGENT_WORDS = Set.of("by");
 
-    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "u.s", "u.k", "u.n",
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen",
+            "rep", "gov", "u.s", "u.k", "u.n",
             "p.m", "a.m", "inc", "co", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "prof", "sgt", "capt", "adm", "n");
-    private static final Set<String> QUOTE_VERBS = Set.of("said", "says", "told", "tells", "added", "asked", "replied", "wrote", "noted", "stated",
+    private static final Set<String> QUOTE_VERBS = Set.of("said", "says", "told", "tells", "added", "asked",
+            "replied", "wrote", "noted", "stated",
             "explained", "continued", "insisted", "warned", "declared", "remarked", "say", "promised",
             "pledged", "recalled", "stressed");
-    private static final Set<String> AUXILIARIES = Set.of("had", "has", "have", "also", "then", "later", "previously", "reportedly", "again", "once",
+    private static final Set<String> AUXILIARIES = Set.of("had", "has", "have", "also", "then", "later",
+            "previously", "reportedly", "again", "once",
             "earlier", "himself", "herself", "itself", "themselves", "repeatedly", "consistently",
             "publicly", "personally", "gladly", "recently", "both", "always");
-    private static final Set<String> TITLE_WORDS = Set.of("President", "Vice", "Prime", "Minister", "Secretary", "Chancellor", "King", "Queen",
+    private static final Set<String> TITLE_WORDS = Set.of("President", "Vice", "Prime", "Minister", "Secretary",
+            "Chancellor", "King", "Queen",
             "Prince", "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
             "Chairwoman", "General", "Gen.", "Marshal", "Admiral", "Senator", "Sen.", "Rep.", "Governor", "Mayor",
             "Leader", "Director", "Chief", "Premier", "Pope", "Dr.", "Mr.", "Mrs.", "Ms.", "Foreign", "Defense",
             "Defence", "Deputy", "Former", "Supreme", "Colonel", "Commander", "Professor", "Prof.", "Sheikh",
             "Emir", "Crown", "Justice", "Speaker", "Representative", "Counselor", "Adviser", "Advisor");
-    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "but", "and", "or", "so", "yet", "still", "though", "although", "however",
+    private static final Set<String> NOT_NAMES = Set.of("the", "a", "an", "but", "and", "or", "so", "yet", "still",
+            "though", "although", "however",
             "meanwhile", "in", "on", "at", "for", "from", "with", "without", "after", "before", "during", "since",
             "while", "when", "as", "if", "it", "its", "this", "that", "these", "those", "there", "here", "further",
             "furthermore", "additionally", "also", "both", "despite", "amid", "following", "instead", "of",
@@ -53,17 +61,23 @@ final class EnglishRules implements LanguageRules {
             "now", "today", "yesterday", "tomorrow", "according", "alignment", "possibility", "is", "was",
             "will", "would", "could", "should", "may", "might", "not", "do", "does", "did", "let", "like",
             "between", "over", "about", "some", "many", "several", "other", "another", "every", "each", "all");
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "his", "her", "its", "their", "one", "some", "several", "two", "three",
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "his", "her", "its", "their", "one",
+            "some", "several", "two", "three",
             "many", "another", "this", "that", "these", "those", "our", "most", "other");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we");
     private static final Set<String> RELATIVES = Set.of("who", "which", "whose", "whom", "that", "where", "when");
-    private static final Map<String, Integer> WEEKDAYS = Map.of("monday", 1, "tuesday", 2, "wednesday", 3, "thursday", 4, "friday", 5, "saturday", 6,
+    private static final Map<String, Integer> WEEKDAYS = Map.of("monday", 1, "tuesday", 2, "wednesday", 3,
+            "thursday", 4, "friday", 5, "saturday", 6,
             "sunday", 7);
-    private static final Set<String> FUTURE_MARKERS = Set.of("will", "expected", "expects", "scheduled", "plans", "planned", "planning", "upcoming",
+    private static final Set<String> FUTURE_MARKERS = Set.of("will", "expected", "expects", "scheduled", "plans",
+            "planned", "planning", "upcoming",
             "shall", "next", "set", "due", "intends", "hopes");
-    private static final Set<String> CANCEL_MARKERS = Set.of("cancelled", "canceled", "cancel", "scrapped", "postponed");
-    private static final Set<String> PROPOSAL_MARKERS = Set.of("invited", "invitation", "invite", "invites", "potential", "possible", "proposed");
-    private static final Map<String, EncounterKind> ENCOUNTER_WORDS = Map.ofEntries(entry("met", EncounterKind.MEETING), entry("meet", EncounterKind.MEETING),
+    private static final Set<String> CANCEL_MARKERS = Set.of("cancelled", "canceled", "cancel", "scrapped",
+            "postponed");
+    private static final Set<String> PROPOSAL_MARKERS = Set.of("invited", "invitation", "invite", "invites",
+            "potential", "possible", "proposed");
+    private static final Map<String, EncounterKind> ENCOUNTER_WORDS = Map.ofEntries(entry("met",
+            EncounterKind.MEETING), entry("meet", EncounterKind.MEETING),
             entry("meets", EncounterKind.MEETING), entry("meeting", EncounterKind.MEETING),
             entry("received", EncounterKind.MEETING), entry("receive", EncounterKind.MEETING),
             entry("welcomed", EncounterKind.MEETING), entry("talks", EncounterKind.TALKS),
@@ -73,8 +87,10 @@ final class EnglishRules implements LanguageRules {
             entry("call", EncounterKind.CALL), entry("phoned", EncounterKind.CALL),
             entry("discussions", EncounterKind.TALKS), entry("consultations", EncounterKind.TALKS));
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "to");
-    private static final Map<String, Integer> DAY_OFFSETS = Map.of("yesterday", -1, "today", 0, "tonight", 0, "tomorrow", 1);
-    private static final Map<String, Integer> PERIOD_SHIFTS = Map.of("last", -1, "next", 1, "this", 0, "earlier", 0, "previous", -1, "past", -1);
+    private static final Map<String, Integer> DAY_OFFSETS = Map.of("yesterday", -1, "today", 0, "tonight", 0,
+            "tomorrow", 1);
+    private static final Map<String, Integer> PERIOD_SHIFTS = Map.of("last", -1, "next", 1, "this", 0, "earlier", 0,
+            "previous", -1, "past", -1);
 
     static final EnglishRules INSTANCE = new EnglishRules();
     private static final Map<String, StatementKind> REPORTING = Map.ofEntries(
@@ -223,6 +239,11 @@ final class EnglishRules implements LanguageRules {
     @Override
     public Set<String> placePrepositions() {
         return PLACE_PREPOSITIONS;
+    }
+
+    @Override
+    public Set<String> nameJoiners() {
+        return NAME_JOINERS;
     }
 
     @Override

@@ -109,6 +109,12 @@ interface LanguageRules {
      */
     java.util.List<String> demonymEndings();
 
+    /**
+     * Words that join the parts of an institution's name after an organisation word ("of", "for": "Ministry of
+     * Foreign Affairs"), lower case.
+     */
+    Set<String> nameJoiners();
+
     /** Relative date words: the keyword, lower case ("yesterday", "today", "tomorrow", "recently"). */
     Map<String, Integer> dayOffsets();
 

@@ -59,6 +59,7 @@ final class Mentions {
             while (runEnd < tokens.size() && nameWord(tokens.get(runEnd)) && !possessiveBefore(tokens, runEnd, i)) {
                 runEnd++;
             }
+            runEnd = joined(tokens, runEnd);
             int first = i;
             // a title ends at its last title word: "North Korean Defense Minister Kang Sun-nam"
             int lastTitle = -1;
@@ -83,6 +84,25 @@ final class Mentions {
             }
             i = runEnd;
         }
+    }
+
+    /**
+     * The end of a name of an institution that goes on after "of" or "for" ("Fletcher School of Law and Diplomacy",
+     * "Database Center for North Korean Human Rights"): a run that ends with an organisation word continues through
+     * the joiner and the capitalised words after it, "and" between them.
+     */
+    private int joined(List<ArticleText.Token> tokens, int runEnd) {
+        while (runEnd + 1 < tokens.size() && rules.nameJoiners().contains(tokens.get(runEnd).lower())
+                && rules.organisationWords().contains(tokens.get(runEnd - 1).lower())
+                && nameWord(tokens.get(runEnd + 1))) {
+            int k = runEnd + 1;
+            while (k < tokens.size() && (nameWord(tokens.get(k)) && possessiveLength(tokens.get(k - 1).text()) == 0
+                    || tokens.get(k).lower().equals("and") && k + 1 < tokens.size() && nameWord(tokens.get(k + 1)))) {
+                k++;
+            }
+            runEnd = k;
+        }
+        return runEnd;
     }
 
     /** Four words or more, three in four of them capitalised. */

@@ -115,6 +115,11 @@ final class NeutralRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> nameJoiners() {
+        return Set.of();
+    }
+
+    @Override
     public Set<String> locativePrepositions() {
         return Set.of();
     }

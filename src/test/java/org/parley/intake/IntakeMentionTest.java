@@ -167,6 +167,21 @@ class IntakeMentionTest {
     }
 
     @Test
+    void institutionsKeepTheirWholeNames() {
+        String text = "Sung-Yoon Lee, a professor at the Fletcher School of Law and Diplomacy at Tufts University,"
+                + " said so. The Database Center for North Korean Human Rights, a group in Seoul, agreed with Lee.";
+        List<Proposal> mentions = ArticleAnalyzer.analyze(text, "en", LocalDate.of(2018, 5, 31), null, 1000)
+                .proposals().stream().filter(p -> p.kind == ProposalKind.ACTOR_MENTION
+                        || p.kind == ProposalKind.PLACE_MENTION).toList();
+        List<String> names = mentions.stream().map(p -> text.substring(p.start, p.end)).toList();
+        assertTrue(names.containsAll(List.of("Fletcher School of Law and Diplomacy", "Tufts University",
+                "Database Center for North Korean Human Rights", "Sung-Yoon Lee")), names.toString());
+        Proposal lee = mentions.stream().filter(p -> p.text.equals("Sung-Yoon Lee")).findFirst().orElseThrow();
+        assertEquals(2, lee.mentionCount, "\"Lee\" stands for Sung-Yoon Lee");
+        assertEquals("Lee", text.substring(lee.mentions.get(1).start, lee.mentions.get(1).end));
+    }
+
+    @Test
     void mentionsAreCapped() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 300; i++) {

@@ -76,12 +76,18 @@ public class EncounterRepository implements NodeLoader {
                 request, ahead, Encounter::from);
     }
 
-    /** One page of each actor's encounters, chronological. */
+    /**
+     * One page of each actor's encounters, chronological. Their count leaves out the participations in deleted
+     * encounters (a hashed set of the few tombstones, from their partial index) rather than look up each encounter:
+     * 0.6 ms instead of 32 for the 3,906 of the busiest actor at scale 1.
+     */
     public Uni<Map<Long, Page<Encounter>>> ofActors(Long[] actorIds, PageRequest request) {
         return Paging.pages(pool, Encounter.COLUMNS,
                 "from participant p join encounter e on e.id = p.encounter_id where p.actor_id = parent.id"
                         + " and e.deleted_at is null",
-                Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Encounter::from);
+                "from participant p where p.actor_id = parent.id and p.encounter_id not in"
+                        + " (select d.id from encounter d where d.deleted_at is not null)",
+                Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Lookahead.NONE, Encounter::from);
     }
 
     /**

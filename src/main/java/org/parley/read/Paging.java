@@ -34,9 +34,19 @@ public final class Paging {
     /** As above, with the to-one relations {@code ahead} names read in the same statement. */
     public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent, String orderBy,
             SqlArgs args, PageRequest request, Long[] parentKeys, Lookahead ahead, Function<Row, T> mapper) {
+        return pages(pool, columns, fromOneParent, fromOneParent, orderBy, args, request, parentKeys, ahead, mapper);
+    }
+
+    /**
+     * As above, counting the parents' totals with {@code countFromOneParent}: the same items, found another way where
+     * the page's way is slow to count (a join that probes a row per item only to check it is live).
+     */
+    public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent,
+            String countFromOneParent, String orderBy, SqlArgs args, PageRequest request, Long[] parentKeys,
+            Lookahead ahead, Function<Row, T> mapper) {
         ListCount count = new ListCount(pool, "select parent.id as parent_id, counted.total"
                 + " from unnest($1::bigint[]) as parent(id)"
-                + " cross join lateral (select count(*) as total " + fromOneParent + ") counted"
+                + " cross join lateral (select count(*) as total " + countFromOneParent + ") counted"
                 + " where counted.total > 0", args.tuple());
         String firstRow = args.add(request.offset() + 1);
         String lookAhead = args.add(request.offset() + request.first() + 1);

@@ -2,36 +2,22 @@
 // and reload work, and the service needs no fallback route for deep links.
 import { h } from './dom.js';
 import { dropPrefetched, explain } from './api.js';
-import { parse } from './routes.js';
+import { pageAt } from './routes.js';
 import { editor, signOut } from './session.js';
 import { startLive, stopLive } from './live.js';
 
-// Each page type's module is loaded when a page of that type is first shown (the browser then keeps it): the first
-// page compiles only what it needs, which on a busy machine is most of a full load's time (docs/BENCHMARKS.md).
-const page = (file, name) => () => import(`./pages/${file}.js`).then(module => module[name]);
-const homePage = page('home', 'homePage');
-const searchPage = page('search', 'searchPage');
-const PAGES = {
-  actor: page('actor', 'actorPage'), encounter: page('encounter', 'encounterPage'),
-  statement: page('statement', 'statementPage'), source: page('source', 'sourcePage'),
-  agreement: page('agreement', 'agreementPage'),
-};
 const main = document.getElementById('main');
 const box = document.getElementById('q');
 let current = 0;
 
+/**
+ * The page at the URL (routes.js), with a function that loads its module: each page type's module is loaded when a
+ * page of that type is first shown (the browser then keeps it), so the first page compiles only what it needs, which
+ * on a busy machine is much of a full load's time (docs/BENCHMARKS.md).
+ */
 function route() {
-  const { kind, id, form, params } = parse(location.hash);
-  if (kind === 'search') return { name: 'search', page: searchPage, arg: params.get('q') ?? '' };
-  if (kind === 'disagreements') return { name: 'disagreements', page: page('disagreements', 'disagreementsPage'), arg: null };
-  if (kind === 'sign-in') return { name: 'sign-in', page: page('signin', 'signInPage'), arg: { params } };
-  // #/intake (paste an article), #/intake/<id> (review its proposals)
-  if (kind === 'intake') return { name: 'intake', page: page('intake', 'intakePage'), arg: id };
-  // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
-  // #/edit/agreement[/<id>], #/edit/attest/<encounter, statement or agreement>
-  if (kind === 'edit') return { name: `edit-${form}`, page: page('edit', 'editPage'), arg: { form, id } };
-  if (PAGES[kind] && id) return { name: kind, page: PAGES[kind], arg: id };
-  return { name: 'home', page: homePage, arg: null };
+  const at = pageAt(location.hash);
+  return { ...at, page: () => import(`./pages/${at.module}.js`).then(module => module[at.exported]) };
 }
 
 async function render(focus) {

@@ -10,6 +10,30 @@ export function parse(hash) {
   return { kind, id: decoded(id), params: new URLSearchParams(search) };
 }
 
+const RECORDS = ['actor', 'encounter', 'statement', 'source', 'agreement'];
+// the modules of pages/ beyond the page's own that the editors' pages import (app.js loads a page's module when the
+// page is shown; boot.js has the browser fetch all of them at once rather than import by import)
+const FORMS = ['forms', 'record-fields', 'record-edit', 'agreement-edit', 'edit'];
+
+/**
+ * The page at a hash: its name (main[data-page] unless the page says otherwise), the module of pages/ that builds it
+ * and the function it exports, the argument it takes, and the modules it needs (its own first).
+ */
+export function pageAt(hash) {
+  const { kind, id, form, params } = parse(hash);
+  const at = (name, module, exported, arg, forms) => ({ name, module, exported, arg, modules: [module, ...(forms ? FORMS : [])] });
+  if (kind === 'search') return at('search', 'search', 'searchPage', params.get('q') ?? '');
+  if (kind === 'disagreements') return at('disagreements', 'disagreements', 'disagreementsPage', null);
+  if (kind === 'sign-in') return at('sign-in', 'signin', 'signInPage', { params }, true);
+  // #/intake (paste an article), #/intake/<id> (review its proposals)
+  if (kind === 'intake') return at('intake', 'intake', 'intakePage', id, true);
+  // #/edit/actor (new), #/edit/actor/<id>, #/edit/encounter[/<id>], #/edit/statement[/<id>],
+  // #/edit/agreement[/<id>], #/edit/attest/<encounter, statement or agreement>
+  if (kind === 'edit') return at(`edit-${form}`, 'edit', 'editPage', { form, id }, true);
+  if (RECORDS.includes(kind) && id) return at(kind, kind, `${kind}Page`, id);
+  return at('home', 'home', 'homePage', null);
+}
+
 // the document and variables with which each page type reads its content first (the page's own call must ask the
 // same: ExplorerBench counts the requests of a page view, and a second one would show there)
 const BY_ID = {

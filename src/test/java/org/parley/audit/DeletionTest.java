@@ -260,6 +260,12 @@ class DeletionTest {
                 .getList("data.deleteStatement.userErrors"), empty());
         assertThat(delete("Encounter", encounter, TestRows.version("encounter", encounter))
                 .getList("data.deleteEncounter.userErrors"), empty());
+        // the actor's encounters, and their count, leave out the deleted one (its participation rows stay)
+        JsonPath counted = post("query($id: ID!) { actor(id: $id) { encounters { totalCount nodes { id } } } }",
+                vars("id", actor)).statusCode(200).extract().jsonPath();
+        assertEquals(List.of(0, List.of()), List.of(counted.getInt("data.actor.encounters.totalCount"),
+                counted.getList("data.actor.encounters.nodes")));
+        assertEquals(1, Database.count("select count(*) from participant where actor_id = ?", Ids.dbId(actor)));
         assertThat(delete("Actor", actor, TestRows.version("actor", actor)).getList("data.deleteActor.userErrors"), empty());
 
         // reads through other objects no longer reach the deleted ones

@@ -819,6 +819,10 @@ class ExplorerBrowserTest {
         assertEquals(2, section("Sources").locator("blockquote").count());
     }
 
+    private static long first(String sql) {
+        return ((Number) Database.column(sql).get(0)).longValue();
+    }
+
     /** A second step in the agreement form: ratified in November 2097, the day not known. */
     private void addRatification() {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a step")).click();
@@ -847,7 +851,8 @@ class ExplorerBrowserTest {
         Object source = Database.column("select id from source where title is not null order by id limit 1").get(0);
         return GraphQL.as(token, "recordEncounter", "input", Map.of("title", title, "kind", "MEETING", "status", "HELD",
                 "start", Map.of("date", day, "precision", "DAY"),
-                "participants", java.util.Arrays.stream(actors).map(a -> Map.of("actor", Ids.bySlug("Actor", a), "role", "PRINCIPAL")).toList(),
+                "participants", java.util.Arrays.stream(actors)
+                        .map(a -> Map.of("actor", Ids.bySlug("Actor", a), "role", "PRINCIPAL")).toList(),
                 "attestations", List.of(Map.of("source", Ids.of("Source", ((Number) source).longValue()),
                         "excerpt", "Zz test excerpt of the encounter."))))
                 .getString("data.recordEncounter.encounter.id");
@@ -909,6 +914,45 @@ class ExplorerBrowserTest {
                 "speaker", Ids.bySlug("Actor", speaker), "saidOn", Map.of("date", "2094-05-06", "precision", "DAY"),
                 "attestations", List.of(Map.of("source", source, "excerpt", "Zz test excerpt of the statement."))))
                 .getString("data.recordStatement.statement.id");
+    }
+
+    /**
+     * A full load sends one request per page view, for every page type that reads: boot.js's early read and the
+     * page's own are one (a page asking with other variables than routes.firstRead gives would send a second).
+     */
+    @Test
+    void aFullLoadOfEachPageTypeSendsOneRequest() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.url().endsWith("/graphql")) {
+                sent.add(request.postData());
+            }
+        });
+        page.navigate(root + "#/sign-in");
+        shown("sign-in");
+        signIn(); // the editors' forms too (the token stays in the tab's sessionStorage)
+        String statement = Ids.of("Statement", first("select min(id) from statement where deleted_at is null"));
+        String agreement = Ids.bySlug("Agreement", "panmunjom-declaration-2018");
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("#/", "home");
+        pages.put("#/search?q=Lavrov", "search");
+        pages.put("#/actor/" + Ids.bySlug("Actor", "kim-jong-un"), "actor");
+        pages.put("#/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"), "encounter");
+        pages.put("#/statement/" + statement, "statement");
+        pages.put("#/source/" + Ids.of("Source", first("select min(id) from source where deleted_at is null")), "source");
+        pages.put("#/agreement/" + agreement, "agreement");
+        pages.put("#/disagreements", "disagreements");
+        pages.put("#/edit/actor/" + Ids.bySlug("Actor", "kim-jong-un"), "edit-actor");
+        pages.put("#/edit/encounter/" + Ids.bySlug("Encounter", "lavrov-meets-kim-2018"), "edit-encounter-update");
+        pages.put("#/edit/statement/" + statement, "edit-statement-update");
+        pages.put("#/edit/agreement/" + agreement, "edit-agreement-update");
+        for (Map.Entry<String, String> entry : pages.entrySet()) {
+            page.navigate("about:blank");
+            sent.clear();
+            page.navigate(root + entry.getKey());
+            shown(entry.getValue());
+            assertEquals(1, sent.size(), entry.getKey() + ": " + sent);
+        }
     }
 
     @Test

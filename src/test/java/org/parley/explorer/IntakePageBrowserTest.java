@@ -111,6 +111,23 @@ class IntakePageBrowserTest {
             // the quote is marked in the text, at its offsets
             Locator marked = page.locator(".article-text mark.hl-quote");
             assertEquals(quote, marked.first().textContent());
+            // the actors and places it names are outlined at each mention and listed for review
+            Locator mentions = page.locator(".article-text .hl-actor-mention, .article-text .hl-place-mention");
+            assertTrue(mentions.count() > 0, "no mention marked");
+            for (int i = 0; i < mentions.count(); i++) {
+                // the span may also lie in a sentence of reported speech or an encounter: their IDs come along
+                String ids = mentions.nth(i).getAttribute("data-proposals");
+                Locator listed = page.locator(java.util.Arrays.stream(ids.split(" "))
+                        .map(id -> "fieldset.proposal[data-kind$='_MENTION']#proposal-" + id)
+                        .collect(java.util.stream.Collectors.joining(", ")));
+                assertEquals(1, listed.count(), "mention " + ids + " is not listed for review");
+                assertTrue(listed.locator("legend").textContent().contains(mentions.nth(i).textContent()),
+                        listed.locator("legend").textContent() + " / " + mentions.nth(i).textContent());
+            }
+            Locator lavrovNamed = page.locator("fieldset.proposal[data-kind='ACTOR_MENTION']")
+                    .filter(new Locator.FilterOptions().setHasText("Lavrov"));
+            assertEquals(1, lavrovNamed.count(), page.locator("main").textContent());
+            assertEquals(1, lavrovNamed.locator("a[href^='#/actor/']").count(), "matched to the recorded actor");
             assertEquals(List.of(), accessibilityViolations(page), "axe-core on the review page");
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of(System.getProperty(
                     "parley.explorer.screenshots", "target/explorer"), "intake-review.png")).setFullPage(true));
@@ -124,6 +141,7 @@ class IntakePageBrowserTest {
             pick(page, speaker, lavrov);
             proposal.getByLabel("Date").fill("2018-05-31");
             proposal.locator("input[data-proposal]").check();
+            lavrovNamed.locator("input[data-proposal]").check(); // recorded already: accepting writes nothing
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept the ticked proposals"))
                     .click();
 

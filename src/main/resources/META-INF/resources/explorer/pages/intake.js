@@ -7,7 +7,10 @@ import { dateText, link, words } from '../format.js';
 import { heading, notFound } from './parts.js';
 import { area, control, dateFields, dateValue, editForm, field, optional, picked, pickerField, text, write } from './forms.js';
 
-const KIND_NAMES = { QUOTE: 'Quote', QUOTED_PHRASE: 'Quoted phrase', REPORTED_SPEECH: 'Reported speech', ENCOUNTER: 'Encounter' };
+const KIND_NAMES = {
+  QUOTE: 'Quote', QUOTED_PHRASE: 'Quoted phrase', REPORTED_SPEECH: 'Reported speech', ENCOUNTER: 'Encounter',
+  ACTOR_MENTION: 'Actor named', PLACE_MENTION: 'Place named',
+};
 const RECORD_KINDS = { Statement: 'statement', Encounter: 'encounter', Source: 'source', Actor: 'actor' };
 
 function signedOut() {
@@ -104,6 +107,35 @@ function proposalFields(p) {
   return box;
 }
 
+/** Every place the article names a mentioned actor or place, as spans to mark (one proposal, many spans). */
+function mentionSpans(mentioned) {
+  return mentioned.flatMap(p => p.mentions.map(m => ({ id: p.id, kind: p.kind, start: m.start, end: m.end })));
+}
+
+/** An actor or place the article names: what it was matched to, how often it is named, accept or not. */
+function mentionFields(p) {
+  const accept = h('input', { type: 'checkbox', 'data-proposal': p.id });
+  const times = p.mentionCount === 1 ? 'named once' : `named ${p.mentionCount} times`;
+  const box = h('fieldset', { class: 'proposal', id: `proposal-${p.id}`, 'data-kind': p.kind },
+      h('legend', {}, `${KIND_NAMES[p.kind]} ${p.id}: ${p.text}`));
+  if (p.kind === 'PLACE_MENTION') {
+    const place = p.place;
+    box.append(h('p', {}, `${times}; `, place.match === 'NEW' ? 'not recorded: accepting makes it the place of the'
+        + ' new encounters accepted from its sentences.' : place.state ? ['in ', link('actor', place.state), '.'] : 'recorded.'),
+    h('div', { class: 'field' }, h('label', {}, accept, ` Accept ${p.id}`)));
+    return box;
+  }
+  const m = p.mentioned;
+  const chosen = m?.actor ? { id: m.actor.id, name: m.actor.name } : null;
+  box.append(h('p', {}, `${times}; `, chosen ? ['the recorded ', link('actor', m.actor), ' (accepting writes nothing).']
+      : `a new actor${m?.title ? ` (${m.title})` : ''}: accepting records it.`),
+  h('div', { class: 'field' }, h('label', {}, accept, ` Accept ${p.id}`)));
+  const actor = pickerField('Actor named', 'actor', chosen, { hint: 'Pick a recorded actor if the article means another one.' });
+  actor.querySelector('input').dataset.role = 'mentioned';
+  box.append(actor);
+  return box;
+}
+
 /** The AcceptProposalInputs of the ticked proposals; their fields get the paths the service's userErrors name. */
 function accepted(form, byId) {
   const out = [];
@@ -114,7 +146,12 @@ function accepted(form, byId) {
     const p = byId.get(tick.dataset.proposal);
     const index = out.length;
     const item = { proposal: p.id };
-    if (p.kind !== 'ENCOUNTER') {
+    if (p.kind === 'ACTOR_MENTION') {
+      const actor = box.querySelector('[data-role="mentioned"]');
+      actor.dataset.path = `accept.${index}.actor`;
+      const chosen = picked(actor);
+      if (chosen && chosen !== (p.mentioned?.actor?.id ?? null)) item.actor = chosen;
+    } else if (p.kind !== 'ENCOUNTER' && p.kind !== 'PLACE_MENTION') {
       const speaker = box.querySelector('[data-role="speaker"]');
       const label = box.querySelector('[data-role="speakerLabel"]');
       speaker.dataset.path = `accept.${index}.speaker`;
@@ -162,14 +199,17 @@ async function reviewPage(id) {
     return { title: what, page: 'intake-review', nodes };
   }
   const proposals = intake.proposals;
-  const byId = new Map(proposals.map(p => [p.id, p]));
+  const mentioned = intake.mentioned;
+  const byId = new Map([...proposals, ...mentioned].map(p => [p.id, p]));
   nodes.push(h('section', {}, h('h2', {}, 'The article'),
-      h('p', { class: 'hint' }, 'Quotes are marked; sentences of reported speech and encounters underlined.'),
-      highlighted(intake.text ?? '', proposals)));
+      h('p', { class: 'hint' }, 'Quotes are marked; sentences of reported speech and encounters underlined; the'
+          + ' actors and places it names outlined.'),
+      highlighted(intake.text ?? '', [...proposals, ...mentionSpans(mentioned)])));
   if (intake.truncated) nodes.push(h('p', { class: 'muted' }, 'The article held more proposals than are kept: the first ones are shown.'));
   const form = editForm('Proposals', [
     h('h2', {}, 'Proposals'),
     proposals.length ? proposals.map(proposalFields) : h('p', { class: 'muted' }, 'Nothing was proposed.'),
+    mentioned.length ? [h('h2', {}, 'Actors and places named'), mentioned.map(mentionFields)] : null,
   ], 'Accept the ticked proposals', async () => {
     await write(form, 'AcceptIntake', { intake: intake.id, accept: accepted(form, byId) }, 'acceptIntake', {
       what: 'intake',

@@ -77,6 +77,10 @@ for url in "$HTTP_A" "$HTTP_B"; do
         curl -fsS -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{ actors(first: 5) { nodes { name } } }"}' "$url"
     done
 done
+# and their write path (JWT verification's first use, the mutations' first compilation): a cold instance took
+# seconds for its first writes, and at 50 a second those seconds piled up into a queue that never drained
+node "$CLIENTS/bench-live.mjs" write "$RUN/config.json" "$HTTP_A,$HTTP_B" "${WARM_RATE:-5}" "${WARM_SECONDS:-4}" \
+    > /dev/null 2> "$RUN/warm.log" || true
 sleep 2
 RSS_A0=$(rss_kb "$PID_A"); RSS_B0=$(rss_kb "$PID_B")
 

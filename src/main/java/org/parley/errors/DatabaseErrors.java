@@ -15,8 +15,8 @@ import io.vertx.sqlclient.DatabaseException;
  * Recognises the failures that come from the database rather than from the request, so that the client gets a code
  * it can act on, and never the SQL or the driver's message:
  * <ul>
- * <li>{@value #UNAVAILABLE}: the database cannot be reached (connection refused, lost, server shutting down or
- * starting up, too many connections) or a pool (reactive or JDBC) has no free connection in time; the request can be retried
+ * <li>{@value #UNAVAILABLE}: the database cannot be reached (connection refused, lost or closed by the server,
+ * server shutting down or starting up, too many connections) or a pool (reactive or JDBC) has no free connection in time; the request can be retried
  * later.</li>
  * <li>{@value #TIMEOUT}: PostgreSQL cancelled a statement that ran past {@code parley.database.statement-timeout}
  * (SQLSTATE 57014).</li>
@@ -53,6 +53,12 @@ public final class DatabaseErrors {
      * without SQLSTATE ("Sorry, acquisition timeout!", "Acquisition timeout while waiting for new connection").
      */
     private static final String JDBC_POOL_TIMEOUT = "acquisition timeout";
+    /**
+     * What the Vert.x client fails with when a statement is sent on a connection that is already closed: PostgreSQL
+     * ended it (its idle-in-transaction timeout, while a starved event loop had not sent the transaction's next
+     * statement), and the transaction is gone with it.
+     */
+    private static final String CONNECTION_CLOSED = "Connection is not active now";
     /** Longer chains than this are not the driver's wrapping any more. */
     private static final int MAX_DEPTH = 16;
 
@@ -103,8 +109,8 @@ public final class DatabaseErrors {
                 || t instanceof ConnectionPoolTooBusyException) {
             return UNAVAILABLE;
         }
-        if ((t instanceof VertxException || t instanceof NoStackTraceThrowable)
-                && POOL_WAIT_TIMEOUTS.contains(t.getMessage())) {
+        if ((t instanceof VertxException || t instanceof NoStackTraceThrowable) && t.getMessage() != null
+                && (POOL_WAIT_TIMEOUTS.contains(t.getMessage()) || t.getMessage().startsWith(CONNECTION_CLOSED))) {
             return UNAVAILABLE;
         }
         return null;

@@ -40,6 +40,9 @@ class DatabaseErrorsTest {
                 ClosedConnectionException.INSTANCE, pg("57P01"), pg("57P03"), pg("53300"), pg("08006"),
                 new ConnectionPoolTooBusyException("queue full"), new VertxException("Timeout waiting for connection"),
                 new NoStackTraceThrowable("Timeout"), new CompletionException(new ConnectException("refused")),
+                // a connection PostgreSQL closed (idle in transaction too long), used for the transaction's next step
+                new RuntimeException("Failed to start a transaction",
+                        new VertxException("Connection is not active now, current status: CLOSED", true)),
                 // the JDBC pool (imports, exports) with no free connection in time
                 new SQLException("Sorry, acquisition timeout!"),
                 new SQLException("Acquisition timeout while waiting for new connection") }) {

@@ -40,10 +40,7 @@ create trigger change_log_pending after insert on change_log
     referencing new table as added
     for each statement execute function change_log_pending();
 
--- The entries to number are found by the partial index below id order. An index scan, not a bitmap scan: an index
--- scan marks the index entries of rows numbered before (dead once no snapshot needs them) as dead as it passes, so
--- the scan stays short until vacuum; a bitmap scan visited every one of them again at each commit, under the lock.
-create function change_log_commit() returns trigger language plpgsql set enable_bitmapscan = off as $$
+create function change_log_commit() returns trigger language plpgsql as $$
 declare
     numbered bigint;
 begin

@@ -202,8 +202,9 @@ final class ArticleAnalyzer {
                 words++;
             }
             StatementKind kind = rules.reportingVerbs().get(t.lower());
-            if (kind == null || v == 0 || tokens.get(v - 1).lower().equals("to")) {
-                continue;
+            if (kind == null || v == 0 || tokens.get(v - 1).lower().equals("to")
+                    || rules.passiveMarkers().contains(tokens.get(v - 1).lower())) {
+                continue; // "to deny", or passive: "Nothing was said", "Kim was invited" name no speaker
             }
             String next = v + 1 < tokens.size() ? tokens.get(v + 1).lower() : "";
             if (t.lower().equals("called") && !next.equals("for") || t.lower().equals("declined") && !next.equals("to")) {

@@ -39,6 +39,8 @@ final class EnglishRules implements LanguageRules {
             "replied", "wrote", "noted", "stated",
             "explained", "continued", "insisted", "warned", "declared", "remarked", "say", "promised",
             "pledged", "recalled", "stressed");
+    private static final Set<String> PASSIVE = Set.of("was", "were", "is", "are", "be", "been", "being", "get",
+            "got", "gets");
     private static final Set<String> AUXILIARIES = Set.of("had", "has", "have", "also", "then", "later",
             "previously", "reportedly", "again", "once",
             "earlier", "himself", "herself", "itself", "themselves", "repeatedly", "consistently",
@@ -179,6 +181,11 @@ final class EnglishRules implements LanguageRules {
     @Override
     public Set<String> auxiliaries() {
         return AUXILIARIES;
+    }
+
+    @Override
+    public Set<String> passiveMarkers() {
+        return PASSIVE;
     }
 
     @Override

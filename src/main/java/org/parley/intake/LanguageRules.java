@@ -37,6 +37,12 @@ interface LanguageRules {
     /** Words that may stand between a subject and its reporting verb ("had", "also", "reportedly"). */
     Set<String> auxiliaries();
 
+    /**
+     * Words that make the reporting verb after them passive ("Nothing was said", "He was invited"): its subject is
+     * what was said or who was addressed, not the speaker.
+     */
+    Set<String> passiveMarkers();
+
     /** Words that make a title rather than a name ("Minister", "President"), in the case printed. */
     Set<String> titleWords();
 

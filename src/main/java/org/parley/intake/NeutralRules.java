@@ -45,6 +45,11 @@ final class NeutralRules implements LanguageRules {
     }
 
     @Override
+    public Set<String> passiveMarkers() {
+        return Set.of();
+    }
+
+    @Override
     public Set<String> quoteVerbs() {
         return Set.of();
     }

@@ -71,6 +71,15 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void aPassiveReportingVerbNamesNoSpeaker() {
+        // the subject of a passive is what was said or who was addressed: "Nothing" and "Kim" did not speak
+        List<Proposal> all = read("Nothing was said about sanctions. Kim Jong Un was invited to Moscow. "
+                + "Such claims are denied. Lavrov said the talks went well.");
+        List<Proposal> reported = of(all, ProposalKind.REPORTED_SPEECH);
+        assertEquals(List.of("Lavrov"), reported.stream().map(p -> p.speaker.name).toList());
+    }
+
+    @Test
     void datesResolveAgainstThePublicationDate() {
         List<Proposal> dates = of(read("On Thursday they met. They will meet again on Monday. It happened last week,"
                 + " in September and on the 25th, and in 2000, and on June 12, 2018."), ProposalKind.DATE);

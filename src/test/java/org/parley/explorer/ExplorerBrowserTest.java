@@ -423,6 +423,39 @@ class ExplorerBrowserTest {
         assertFalse(history.textContent().contains("recorded"), history.textContent());
     }
 
+    /** The service names the row of a list at fault, and the form shows the error at that row's field. */
+    @Test
+    void aRefusalOfTheSecondRowIsShownAtTheSecondRow() throws Exception {
+        signedInAt("#/edit/encounter", "edit-encounter");
+        String title = TestRows.unique("Explorer rows");
+        String source = (String) sourceOfItsOwnTitle().get("title");
+        page.getByLabel("Title").fill(title);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Start")).getByLabel("Date").fill("2096-03-05");
+        Locator participant = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 1"));
+        pick(participant.getByLabel("Actor"), name("sergey-lavrov"));
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 2"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this participant")).click();
+        Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        pick(first.getByLabel("Source"), source);
+        first.getByLabel("Excerpt").fill("Zz test excerpt, first account.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a source")).click();
+        Locator second = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 2"));
+        pick(second.getByLabel("Source"), source);
+        second.getByLabel("Excerpt").fill("Zz test excerpt, the same source again.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record encounter")).click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        assertEquals(1, page.locator("[aria-invalid='true']").count());
+        assertEquals("true", second.getByLabel("Source").getAttribute("aria-invalid"));
+        assertEquals(null, first.getByLabel("Source").getAttribute("aria-invalid"));
+        String message = page.locator("#" + second.getByLabel("Source").getAttribute("id") + "-error").textContent();
+        assertTrue(message.contains("one attestation per source"), message);
+        String summary = page.locator(".form-alert").textContent();
+        assertTrue(summary.contains("Source 2, Source: one attestation per source"), summary);
+        assertEquals(0, Database.count("select count(*) from encounter where title = ?", title));
+        check("edit-encounter-row-error");
+    }
+
     @Test
     void anEditorRecordsAStatementThroughARefusalAndAddsASourcesAccount() throws Exception {
         signedInAt("#/edit/statement", "edit-statement");

@@ -52,9 +52,13 @@ export function documentText(name) {
 
 // reads sent before the page asked for them (boot.js), by document and variables; each is taken once
 const early = new Map();
+// whether a page has asked for a read: boot.js runs as soon as it is loaded, which is usually before the first page
+// asks, but the browser may run app.js first; a read sent early after that would be a second request for the page
+let asked = false;
 
 /** Sends a read now, for the page that will ask for it (query with the same document and variables) to take. */
 export function prefetch(name, variables) {
+  if (asked) return;
   const answer = send(name, variables);
   answer.catch(() => {}); // the page that takes it shows the error
   early.set(`${name} ${JSON.stringify(variables)}`, answer);
@@ -67,6 +71,7 @@ export function dropPrefetched() {
 
 /** Runs a document of queries/; with a token (an editor's writes), sends it as the bearer of the request. */
 export function query(name, variables, token) {
+  asked = true;
   const key = `${name} ${JSON.stringify(variables)}`;
   const sent = token ? null : early.get(key);
   if (sent) {

@@ -127,7 +127,13 @@ export async function statementEditForm(id) {
         { hint: 'A statement it comments on (not the one it answers): type a few of its words.', suggest: pickStatements }),
     'statement')], s.aboutStatements.length),
   ], 'Save changes', async () => {
-    const ids = (list, key) => rowsOf(form, list).map(get => picked(get(key))).filter(Boolean);
+    // a row left empty is removed first, so that the rows sent are the rows shown: the service names a row at fault
+    // by its index (["input", "aboutSources", "1"])
+    const ids = (list, key) => {
+      rowsOf(form, list).filter(get => !get(key).value.trim())
+          .forEach(get => get(key).closest('.row').querySelector(':scope > button').click());
+      return rowsOf(form, list).map(get => picked(get(key)));
+    };
     await write(form, 'UpdateStatement', {
       id: s.id,
       version: s.version,

@@ -2,7 +2,6 @@ package org.parley.agreement;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -157,9 +156,7 @@ public class AgreementService {
         for (int i = 0; i < ids.size(); i++) {
             parties.add(Provenance.id(ids.get(i), NodeType.ACTOR, "input", "parties", String.valueOf(i)));
         }
-        if (new HashSet<>(parties).size() < parties.size()) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID, "each party once", "input", "parties"));
-        }
+        Provenance.once(parties, "each party once", "parties", null);
         return parties;
     }
 

@@ -2,7 +2,6 @@ package org.parley.encounter;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -260,9 +259,7 @@ public class EncounterService {
             actors.add(Provenance.id(participants.get(i).actor, NodeType.ACTOR, "input", "participants",
                     String.valueOf(i), "actor"));
         }
-        if (new HashSet<>(actors).size() < actors.size()) {
-            throw invalid("each actor takes part once: give one role per actor", "participants");
-        }
+        Provenance.once(actors, "each actor takes part once: give one role per actor", "participants", "actor");
         return actors;
     }
 

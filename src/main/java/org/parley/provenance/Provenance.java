@@ -39,6 +39,21 @@ public final class Provenance {
         }
     }
 
+    /**
+     * Refuses (INVALID) a list of IDs that names one record twice, at the row that repeats it:
+     * {@code input.listField.index.field} ({@code input.listField.index} for a list of IDs, {@code field} null).
+     */
+    public static void once(List<Long> ids, String message, String listField, String field) {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!seen.add(ids.get(i))) {
+                String row = String.valueOf(i);
+                throw new UserErrorException(field == null ? UserError.of(UserErrorCode.INVALID, message, "input", listField, row)
+                        : UserError.of(UserErrorCode.INVALID, message, "input", listField, row, field));
+            }
+        }
+    }
+
     public static UserErrorException notFound(String message, String... path) {
         return new UserErrorException(new UserError(List.of(path), message, UserErrorCode.NOT_FOUND));
     }
@@ -70,11 +85,7 @@ public final class Provenance {
             ids.add(id(attestations.get(i).source, NodeType.SOURCE, "input", "attestations", String.valueOf(i), "source"));
             DateInputs.plain(attestations.get(i).reportedDate, "input", "attestations", String.valueOf(i), "reportedDate");
         }
-        Set<Long> distinct = new HashSet<>(ids);
-        if (distinct.size() < ids.size()) {
-            throw new UserErrorException(UserError.of(UserErrorCode.INVALID,
-                    "one attestation per source: merge the excerpts of a source into one", "input", "attestations"));
-        }
+        once(ids, "one attestation per source: merge the excerpts of a source into one", "attestations", "source");
         return ids;
     }
 

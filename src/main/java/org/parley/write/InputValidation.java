@@ -7,9 +7,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Validator;
 
-/** Bean Validation of mutation inputs, reported as user errors (code INVALID) under {@code input.<field>}. */
+/**
+ * Bean Validation of mutation inputs, reported as user errors (code INVALID) under {@code input.<field>}, a list's row
+ * named by its index.
+ */
 @ApplicationScoped
 public class InputValidation {
 
@@ -32,7 +36,12 @@ public class InputValidation {
                     List<String> field = new ArrayList<>();
                     field.add("input");
                     v.getPropertyPath().forEach(node -> {
-                        if (node.getName() != null) {
+                        // a list's row: its index from 0, before the row's field (["input", "attestations", "1",
+                        // "excerpt"]); an element of a list of values is the row itself (["input", "aliases", "2"])
+                        if (node.isInIterable() && node.getIndex() != null) {
+                            field.add(String.valueOf(node.getIndex()));
+                        }
+                        if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                             field.add(node.getName());
                         }
                     });

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Type;
 public class UserError {
 
     @NonNull
-    @Description("Path to the input field at fault, e.g. [\"input\", \"name\"]; empty when no single field is.")
+    @Description("Path to the input field at fault, e.g. [\"input\", \"name\"]; a list's row is named by its index from 0, before the row's field ([\"input\", \"participants\", \"1\", \"actor\"], [\"input\", \"aliases\", \"2\"]); empty when no single field is.")
     public final List<@NonNull String> field;
 
     @NonNull

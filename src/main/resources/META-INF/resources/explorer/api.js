@@ -1,4 +1,8 @@
-// The one way the Explorer reads Parley: a named document from queries/, POSTed to /graphql.
+// The one way the Explorer reads Parley: a named document of queries/, POSTed to /graphql. The documents come with
+// the app (documents.js, written at build time from queries/*.graphql), so a page's read is sent without fetching
+// them first.
+import { operations, fragments as sharedFragments } from './documents.js';
+
 const documents = new Map();
 
 export class ApiError extends Error {
@@ -7,15 +11,6 @@ export class ApiError extends Error {
     this.code = code;
     this.retryAfter = retryAfter;
   }
-}
-
-function load(path) {
-  return fetch(path).then(response => {
-    if (!response.ok) throw new ApiError(`HTTP_${response.status}`, `${path} could not be loaded.`);
-    return response.text();
-  }, () => {
-    throw new ApiError('NETWORK', 'The service could not be reached.');
-  });
 }
 
 /** Splits fragments.graphql into its fragments, by name. */
@@ -27,7 +22,7 @@ function fragmentsByName(text) {
 
 /**
  * A page's document with the shared fragments it spreads (directly or through another fragment) appended: GraphQL
- * refuses a document with an unused fragment. FragmentsTest assembles them the same way to validate them.
+ * refuses a document with an unused fragment. ExplorerDocuments (tests) assembles them the same way to validate them.
  */
 export function assemble(operation, fragments) {
   const included = new Set();
@@ -48,23 +43,22 @@ let fragments = null;
 /** A document of queries/ with the fragments it uses, as sent (live.js sends its subscriptions with it). */
 export function documentText(name) {
   if (!documents.has(name)) {
-    fragments ??= load('/explorer/queries/fragments.graphql').then(fragmentsByName);
-    const text = Promise.all([load(`/explorer/queries/${name}.graphql`), fragments])
-        .then(([operation, byName]) => assemble(operation, byName));
-    text.catch(() => {
-      documents.delete(name);
-      fragments = null;
-    });
-    documents.set(name, text);
+    if (!Object.hasOwn(operations, name)) throw new ApiError('NO_DOCUMENT', `The Explorer has no document ${name}.`);
+    fragments ??= fragmentsByName(sharedFragments);
+    documents.set(name, assemble(operations[name], fragments));
   }
   return documents.get(name);
 }
 
 // reads sent before the page asked for them (boot.js), by document and variables; each is taken once
 const early = new Map();
+// whether a page has asked for a read: boot.js runs as soon as it is loaded, which is usually before the first page
+// asks, but the browser may run app.js first; a read sent early after that would be a second request for the page
+let asked = false;
 
 /** Sends a read now, for the page that will ask for it (query with the same document and variables) to take. */
 export function prefetch(name, variables) {
+  if (asked) return;
   const answer = send(name, variables);
   answer.catch(() => {}); // the page that takes it shows the error
   early.set(`${name} ${JSON.stringify(variables)}`, answer);
@@ -77,6 +71,7 @@ export function dropPrefetched() {
 
 /** Runs a document of queries/; with a token (an editor's writes), sends it as the bearer of the request. */
 export function query(name, variables, token) {
+  asked = true;
   const key = `${name} ${JSON.stringify(variables)}`;
   const sent = token ? null : early.get(key);
   if (sent) {
@@ -87,7 +82,7 @@ export function query(name, variables, token) {
 }
 
 async function send(name, variables, token) {
-  const text = await documentText(name);
+  const text = documentText(name);
   const headers = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;

@@ -8,6 +8,11 @@ function utc(date) {
   return new Date(date + 'T00:00:00Z');
 }
 
+/** A statement's words, cut to fit a line (a picker's choice, a link). */
+export function shortText(s) {
+  return s.length > 90 ? `${s.slice(0, 90)}…` : s;
+}
+
 /** A partial date as text: only as precise as it is known. */
 export function dateText(partial) {
   if (!partial) return 'undated';

@@ -93,7 +93,7 @@ class Connection {
   }
 
   async subscribe(s) {
-    const query = await documentText(s.name);
+    const query = documentText(s.name);
     const variables = s.after ? { ...s.variables, after: s.after } : s.variables;
     this.send({ id: s.id, type: 'subscribe', payload: { query, operationName: s.name, variables } });
   }

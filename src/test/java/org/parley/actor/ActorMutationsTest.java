@@ -123,6 +123,9 @@ class ActorMutationsTest {
         assertError(takenWikidata, "TAKEN", List.of("input", "wikidataId"));
         Map<String, Object> takenName = newActor("kim jong-un");
         assertError(takenName, "TAKEN", List.of("input", "name"));
+        Map<String, Object> blankAlias = newActor(unique("Aliased"));
+        blankAlias.put("aliases", List.of("Zz alias", " "));
+        assertError(blankAlias, "INVALID", List.of("input", "aliases", "1")); // the row, not "<list element>"
         assertEquals(before, Database.count("select count(*) from actor"));
     }
 

@@ -120,8 +120,26 @@ class EncounterMutationsTest {
         Map<String, Object> twice = meeting();
         twice.put("participants", List.of(Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "HOST"),
                 Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "GUEST")));
-        assertRefused(twice, "INVALID", List.of("input", "participants"));
+        assertRefused(twice, "INVALID", List.of("input", "participants", "1", "actor"));
         assertEquals(before, Database.count("select count(*) from encounter"));
+    }
+
+    /** A problem in a list's second row is reported at that row: the Explorer's forms show it there. */
+    @Test
+    void namesTheRowOfAListInputAtFault() throws Exception {
+        Map<String, Object> blankExcerpt = meeting();
+        blankExcerpt.put("attestations", List.of(Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "excerpt", "test excerpt"),
+                Map.of("source", Ids.bySlug("Source", NEXTSHARK), "excerpt", " ")));
+        assertRefused(blankExcerpt, "INVALID", List.of("input", "attestations", "1", "excerpt"));
+        Map<String, Object> longNote = meeting();
+        longNote.put("participants", List.of(Map.of("actor", Ids.bySlug("Actor", "kim-jong-un"), "role", "GUEST"),
+                Map.of("actor", Ids.bySlug("Actor", "vladimir-putin"), "role", "HOST", "note", "x".repeat(1001))));
+        assertRefused(longNote, "INVALID", List.of("input", "participants", "1", "note"));
+        Map<String, Object> sourceTwice = meeting();
+        sourceTwice.put("attestations", List.of(Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "excerpt", "one"),
+                Map.of("source", Ids.bySlug("Source", NEXTSHARK), "excerpt", "two"),
+                Map.of("source", Ids.bySlug("Source", MONEYCONTROL), "excerpt", "three")));
+        assertRefused(sourceTwice, "INVALID", List.of("input", "attestations", "2", "source"));
     }
 
     private static void assertRefused(Map<String, Object> input, String code, List<String> field) throws Exception {

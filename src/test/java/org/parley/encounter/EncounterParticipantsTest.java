@@ -111,7 +111,7 @@ class EncounterParticipantsTest {
         assertRefused(update(id, 0, List.of()), "INVALID", List.of("input", "participants"));
         assertRefused(update(id, 0, null), "INVALID", List.of("input", "participants"));
         assertRefused(update(id, 0, List.of(participant("choe-son-hui", "GUEST"), participant("choe-son-hui", "HOST"))),
-                "INVALID", List.of("input", "participants"));
+                "INVALID", List.of("input", "participants", "1", "actor"));
         assertRefused(update(id, 0, List.of(participant("choe-son-hui", "GUEST"),
                 Map.of("actor", Ids.bySlug("Encounter", "six-party-talks"), "role", "HOST"))), "NOT_FOUND",
                 List.of("input", "participants", "1", "actor"));

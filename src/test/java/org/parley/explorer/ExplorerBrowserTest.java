@@ -423,12 +423,42 @@ class ExplorerBrowserTest {
         assertFalse(history.textContent().contains("recorded"), history.textContent());
     }
 
+    /** The service names the row of a list at fault, and the form shows the error at that row's field. */
+    @Test
+    void aRefusalOfTheSecondRowIsShownAtTheSecondRow() throws Exception {
+        signedInAt("#/edit/encounter", "edit-encounter");
+        String title = TestRows.unique("Explorer rows");
+        String source = (String) sourceOfItsOwnTitle().get("title");
+        page.getByLabel("Title").fill(title);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Start")).getByLabel("Date").fill("2096-03-05");
+        Locator participant = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 1"));
+        pick(participant.getByLabel("Actor"), name("sergey-lavrov"));
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Participant 2"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this participant")).click();
+        Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 1"));
+        pick(first.getByLabel("Source"), source);
+        first.getByLabel("Excerpt").fill("Zz test excerpt, first account.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a source")).click();
+        Locator second = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Source 2"));
+        pick(second.getByLabel("Source"), source);
+        second.getByLabel("Excerpt").fill("Zz test excerpt, the same source again.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record encounter")).click();
+        page.locator("[aria-invalid='true']").first().waitFor();
+        assertEquals(1, page.locator("[aria-invalid='true']").count());
+        assertEquals("true", second.getByLabel("Source").getAttribute("aria-invalid"));
+        assertEquals(null, first.getByLabel("Source").getAttribute("aria-invalid"));
+        String message = page.locator("#" + second.getByLabel("Source").getAttribute("id") + "-error").textContent();
+        assertTrue(message.contains("one attestation per source"), message);
+        String summary = page.locator(".form-alert").textContent();
+        assertTrue(summary.contains("Source 2, Source: one attestation per source"), summary);
+        assertEquals(0, Database.count("select count(*) from encounter where title = ?", title));
+        check("edit-encounter-row-error");
+    }
+
     @Test
     void anEditorRecordsAStatementThroughARefusalAndAddsASourcesAccount() throws Exception {
-        page.navigate(root + "#/sign-in?next=%23%2Fedit%2Fstatement");
-        shown("sign-in");
-        signIn();
-        shown("edit-statement");
+        signedInAt("#/edit/statement", "edit-statement");
         String text = TestRows.unique("Explorer pledge");
         String lavrov = name("sergey-lavrov");
         List<Map<String, Object>> sources = Database.rows("select id, title from source where title is not null order by id limit 2");
@@ -713,12 +743,8 @@ class ExplorerBrowserTest {
         first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this subject")).click();
         assertEquals(name("north-korea"), page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Subject 1"))
                 .getByLabel("Actor").inputValue());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related encounter")).click();
-        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related encounter 1")).getByLabel("Encounter"),
-                encounterTitle);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related agreement")).click();
-        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related agreement 1")).getByLabel("Agreement"),
-                declaration);
+        relate("encounter", "Encounter", encounterTitle);
+        relate("agreement", "Agreement", declaration);
         check("edit-statement-about");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
         shown("statement");
@@ -741,6 +767,48 @@ class ExplorerBrowserTest {
         assertEquals(0, Database.count("select count(*) from statement_about_agreement where statement_id = ?", id));
         assertEquals(1, Database.count("select count(*) from statement_about_encounter where statement_id = ?", id));
         assertFalse(page.locator("dl.facts").textContent().contains(declaration));
+    }
+
+    @Test
+    void anEditorRelatesAStatementToASourceAndToAnotherStatement() throws Exception {
+        String token = DevTokens.editor();
+        Map<String, Object> source = sourceOfItsOwnTitle();
+        String sourceId = Ids.of("Source", ((Number) source.get("id")).longValue());
+        String statement = recordStatement(token, TestRows.unique("Explorer comment"), "sergey-lavrov", sourceId);
+        String otherText = TestRows.unique("Explorer claim commented on");
+        String other = recordStatement(token, otherText, "kim-jong-un", sourceId);
+        long id = Ids.dbId(statement);
+        signedInAt("#/edit/statement/" + statement, "edit-statement-update");
+
+        relate("source", "Source", (String) source.get("title"));
+        relate("statement", "Statement", otherText);
+        check("edit-statement-about-sources");
+        // a row left empty is dropped from the form when it is saved, not sent
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related source")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("statement");
+        assertEquals(List.of(source.get("id")), Database.column("select source_id from statement_about_source"
+                + " where statement_id = ?", id));
+        assertEquals(List.of(Ids.dbId(other)), Database.column("select about_statement_id from statement_about_statement"
+                + " where statement_id = ?", id).stream().map(v -> ((Number) v).longValue()).toList());
+        Locator about = page.locator("dl.facts");
+        assertEquals(1, about.locator("a[href='#/source/" + java.net.URLEncoder.encode(sourceId, StandardCharsets.UTF_8) + "']").count());
+        assertTrue(about.textContent().contains(otherText), about.textContent());
+        check("statement-about-sources");
+
+        // the form shows them as saved; the statement removed again
+        page.locator(".editor-actions").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit").setExact(true)).click();
+        shown("edit-statement-update");
+        Locator related = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related statement 1"));
+        assertEquals(otherText, related.getByLabel("Statement").inputValue());
+        assertEquals(source.get("title"), page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related source 1"))
+                .getByLabel("Source").inputValue());
+        related.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove this related statement")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        shown("statement");
+        assertEquals(0, Database.count("select count(*) from statement_about_statement where statement_id = ?", id));
+        assertEquals(1, Database.count("select count(*) from statement_about_source where statement_id = ?", id));
+        assertFalse(page.locator("dl.facts").textContent().contains(otherText));
     }
 
     @Test
@@ -1011,6 +1079,26 @@ class ExplorerBrowserTest {
     }
 
     /** Signs in with a fresh editor's token on the sign-in page, which then goes where it was asked to. */
+    /** Adds a first related record of this kind to the statement form (its picker's label), chosen by its name. */
+    private void relate(String noun, String label, String name) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a related " + noun)).click();
+        choose(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Related " + noun + " 1")).getByLabel(label), name);
+    }
+
+    /** Opens the sign-in page on its way to this hash, signs in, and waits for the page. */
+    private void signedInAt(String hash, String pageName) throws Exception {
+        page.navigate(root + "#/sign-in?next=" + java.net.URLEncoder.encode(hash, StandardCharsets.UTF_8));
+        shown("sign-in");
+        signIn();
+        shown(pageName);
+    }
+
+    /** A source (id, title) whose title no other live source has: a picker offers it by its title alone. */
+    private static Map<String, Object> sourceOfItsOwnTitle() {
+        return Database.rows("select id, title from source where title is not null and deleted_at is null and title not in"
+                + " (select title from source where deleted_at is null group by title having count(*) > 1) order by id limit 1").get(0);
+    }
+
     private void signIn() throws Exception {
         page.getByLabel("Editor token").fill(DevTokens.editor());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();

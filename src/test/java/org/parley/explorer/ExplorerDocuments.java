@@ -17,39 +17,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The Explorer's GraphQL documents as the browser sends them: an operation ({@code explorer/queries/*.graphql}: a
  * page's query, a "more", a picker's, an editor's mutation) with the shared fragments it spreads appended, as
- * {@code api.js} assembles them.
+ * {@code api.js} assembles them, read from the module the app ships them in ({@code explorer/documents.js}, written
+ * by the build from those files: src/build/BundleExplorerDocuments.java).
  */
 final class ExplorerDocuments {
 
     static final Path QUERIES = Path.of("src/main/resources/META-INF/resources/explorer/queries");
+    static final Path BUNDLE = Path.of("target/classes/META-INF/resources/explorer/documents.js");
+    private static final Pattern BUNDLED = Pattern.compile(
+            "^export const operations = (\\{.*?^\\});\\nexport const fragments = (\".*\");$",
+            Pattern.MULTILINE | Pattern.DOTALL);
     private static final Pattern SPREAD = Pattern.compile("\\.\\.\\.\\s*([A-Za-z_]\\w*)");
     private static final Pattern FRAGMENT = Pattern.compile("^fragment (\\w+)");
 
     private ExplorerDocuments() {
     }
 
-    /** Every document, by operation name (the file's name). */
+    /** Every document as shipped, by operation name (the file's name), with its fragments. */
     static Map<String, String> all() {
         Map<String, String> fragments = fragments();
         Map<String, String> documents = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(QUERIES)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".graphql")
-                    && !f.getFileName().toString().equals("fragments.graphql")).sorted().toList()) {
-                String name = file.getFileName().toString().replace(".graphql", "");
-                documents.put(name, assemble(read(file), fragments));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        bundled(1).fields().forEachRemaining(operation -> documents.put(operation.getKey(),
+                assemble(operation.getValue().textValue(), fragments)));
         return documents;
     }
 
+    /** The shared fragments as shipped, by name. */
     static Map<String, String> fragments() {
         Map<String, String> byName = new LinkedHashMap<>();
-        String[] parts = read(QUERIES.resolve("fragments.graphql")).split("\n(?=fragment )");
+        String[] parts = bundled(2).textValue().split("\n(?=fragment )");
         for (int i = 1; i < parts.length; i++) {
             Matcher name = FRAGMENT.matcher(parts[i]);
             if (!name.find()) {
@@ -58,6 +60,31 @@ final class ExplorerDocuments {
             byName.put(name.group(1), parts[i].strip());
         }
         return byName;
+    }
+
+    /** The operations of documents.js (group 1) or its fragments (group 2), as JSON. */
+    private static JsonNode bundled(int group) {
+        Matcher bundle = BUNDLED.matcher(read(BUNDLE));
+        if (!bundle.find()) {
+            throw new IllegalStateException(BUNDLE + " is not as BundleExplorerDocuments writes it");
+        }
+        try {
+            return new ObjectMapper().readTree(bundle.group(group));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The files of queries/ and their text, by name (fragments.graphql too). */
+    static Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (Stream<Path> listed = Files.list(QUERIES)) {
+            listed.filter(f -> f.getFileName().toString().endsWith(".graphql")).sorted()
+                    .forEach(f -> files.put(f.getFileName().toString().replace(".graphql", ""), read(f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     static String assemble(String operation, Map<String, String> fragments) {

@@ -150,9 +150,9 @@ export function optional(value) {
 }
 
 /**
- * The control an error's path names (["input", "place", "latitude"]); else the first whose path is that one with the
- * row numbers dropped (Bean Validation's paths have none: ["input", "attestations", "excerpt"]); else the nearest one,
- * the path without its last parts.
+ * The control an error's path names (["input", "place", "latitude"], a row's by its index from 0: ["input",
+ * "attestations", "1", "excerpt"]); else the first whose path is that one with the row numbers dropped; else the
+ * nearest one, the path without its last parts (["input", "participants"]: the list's first control).
  */
 function target(form, path) {
   const parts = path[0] === 'input' ? path.slice(1) : path;
@@ -197,7 +197,10 @@ export function showErrors(form, errors) {
     c.setAttribute('aria-invalid', 'true');
     c.setAttribute('aria-describedby', [document.getElementById(`${c.id}-hint`)?.id, slot.id].filter(Boolean).join(' '));
     // the summary names the field and takes the reader there (a button: a link's hash would be read as a route)
-    const label = form.querySelector(`label[for="${c.id}"]`)?.firstChild?.textContent ?? '';
+    // a row's field is named with its row ("Source 2, Source")
+    const row = c.closest('.row')?.querySelector('legend')?.textContent;
+    const own = form.querySelector(`label[for="${c.id}"]`)?.firstChild?.textContent ?? '';
+    const label = row ? `${row}, ${own}` : own;
     listed.push(h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => c.focus() }, label),
         `: ${error.message}`));
     first ??= c;

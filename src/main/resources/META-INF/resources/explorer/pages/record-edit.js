@@ -3,7 +3,7 @@
 // overwritten. An encounter's status changes by a step of its history (setEncounterStatus), in a form of its own.
 import { h } from '../dom.js';
 import { query } from '../api.js';
-import { dateText, link, words } from '../format.js';
+import { dateText, link, shortText, words } from '../format.js';
 import { ENUMS } from './edit.js';
 import { heading, notFound } from './parts.js';
 import {
@@ -20,8 +20,9 @@ export function titled(record) {
   return record ? { id: record.id, name: record.title } : null;
 }
 
-function shortText(s) {
-  return s.length > 90 ? `${s.slice(0, 90)}…` : s;
+/** A statement as a picker's choice: its words, cut. */
+function worded(statement) {
+  return statement ? { id: statement.id, name: shortText(statement.text) } : null;
 }
 
 export async function encounterEditForm(id) {
@@ -105,11 +106,13 @@ export async function statementEditForm(id) {
   const about = [...s.about];
   const aboutEncounters = s.aboutEncounters.map(titled);
   const aboutAgreements = s.aboutAgreements.map(titled);
+  const aboutSources = s.aboutSources.map(source => ({ id: source.id, name: source.title ?? source.id }));
+  const aboutStatements = s.aboutStatements.map(worded);
   form = editForm(what, [
     statementFields(s),
     pickerField('Said at the encounter', 'encounter', titled(s.encounter),
         { path: 'encounter', hint: 'One of the speaker\'s encounters: type a word of its title.', suggest: encounters }),
-    pickerField('In response to', 'statement', s.respondsTo ? { id: s.respondsTo.id, name: shortText(s.respondsTo.text) } : null,
+    pickerField('In response to', 'statement', worded(s.respondsTo),
         { path: 'respondsTo', hint: 'The statement it answers (what a denial denies): type a few of its words.', suggest: pickStatements }),
     h('h2', {}, 'What it is about'),
     rows('about', 'Subject', () => [keyed(pickerField('Actor', 'actor', about.shift(), {}), 'actor')], s.about.length),
@@ -117,8 +120,20 @@ export async function statementEditForm(id) {
         { hint: 'One of the speaker\'s encounters.', suggest: encounters }), 'encounter')], s.aboutEncounters.length),
     rows('aboutAgreements', 'Related agreement', () => [keyed(pickerField('Agreement', 'agreement', aboutAgreements.shift(),
         { hint: 'Type a word of its title.' }), 'agreement')], s.aboutAgreements.length),
+    rows('aboutSources', 'Related source', () => [keyed(pickerField('Source', 'source', aboutSources.shift(),
+        { hint: 'The report it is about (one it calls fabricated): type a few letters of its title or publisher.' }), 'source')],
+    s.aboutSources.length),
+    rows('aboutStatements', 'Related statement', () => [keyed(pickerField('Statement', 'statement', aboutStatements.shift(),
+        { hint: 'A statement it comments on (not the one it answers): type a few of its words.', suggest: pickStatements }),
+    'statement')], s.aboutStatements.length),
   ], 'Save changes', async () => {
-    const ids = (list, key) => rowsOf(form, list).map(get => picked(get(key))).filter(Boolean);
+    // a row left empty is removed first, so that the rows sent are the rows shown: the service names a row at fault
+    // by its index (["input", "aboutSources", "1"])
+    const ids = (list, key) => {
+      rowsOf(form, list).filter(get => !get(key).value.trim())
+          .forEach(get => get(key).closest('.row').querySelector(':scope > button').click());
+      return rowsOf(form, list).map(get => picked(get(key)));
+    };
     await write(form, 'UpdateStatement', {
       id: s.id,
       version: s.version,
@@ -128,6 +143,8 @@ export async function statementEditForm(id) {
       about: ids('about', 'actor'),
       aboutEncounters: ids('aboutEncounters', 'encounter'),
       aboutAgreements: ids('aboutAgreements', 'agreement'),
+      aboutSources: ids('aboutSources', 'source'),
+      aboutStatements: ids('aboutStatements', 'statement'),
     }, 'updateStatement', { what: 'statement', reload, done: p => open('statement', p.statement.id) });
   });
   return { title: what, page: 'edit-statement-update', nodes: [heading(what), h('p', {}, link('statement', s, 'Back to the statement')), form] };

@@ -1,6 +1,6 @@
 import { h, section } from '../dom.js';
 import { query } from '../api.js';
-import { dateEl, link, words } from '../format.js';
+import { dateEl, link, shortText, sourceName, words } from '../format.js';
 import { editor } from '../session.js';
 import { liveStatements } from '../live.js';
 import { attestationItem, dateVersions, editorActions, facts, heading, notFound, speakerEl, statementItem } from './parts.js';
@@ -39,7 +39,9 @@ export async function statementPage(id) {
         ['Said on', dateEl(s.saidOn)],
         ['At', s.encounter ? [link('encounter', s.encounter, s.encounter.title), ' · ', dateEl(s.encounter.start)] : null],
         ['About', [...s.about.map(a => link('actor', a)), ...s.aboutEncounters.map(e => link('encounter', e, e.title)),
-          ...s.aboutAgreements.map(a => link('agreement', a, a.title))]
+          ...s.aboutAgreements.map(a => link('agreement', a, a.title)),
+          ...s.aboutSources.map(source => link('source', source, sourceName(source))),
+          ...s.aboutStatements.map(about => link('statement', about, `“${shortText(about.text)}”`))]
             .flatMap((el, i) => i ? [' · ', el] : [el])],
       ]),
       s.respondsTo ? h('section', {}, h('h2', {}, 'In response to'), h('ul', { class: 'cards' }, statementItem(s.respondsTo))) : null,

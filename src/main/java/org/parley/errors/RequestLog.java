@@ -32,6 +32,9 @@ import graphql.validation.ValidationError;
  * from the start of parsing to the finished result, and the outcome ({@code ok}, or {@code error} with the codes
  * sent). Variables, arguments and headers never reach the log.
  * <p>
+ * A subscription gets its line when it starts; its events (graphql-java executes the selection again for each, with
+ * the same instrumentation state) are logged only when they carry errors.
+ * <p>
  * Requests refused before graphql-java runs (a body that is not JSON, a document that does not parse or breaks a
  * limit) are logged through {@link #refused}, with {@code -} for what is not known.
  */
@@ -44,6 +47,8 @@ public class RequestLog extends SimplePerformantInstrumentation {
         volatile String operation = "-";
         volatile String type = "-";
         volatile String fields = "-";
+        /** A subscription's result comes once as it starts, then once per event: the events are not logged. */
+        volatile boolean logged;
 
         void describe(OperationDefinition definition) {
             if (definition.getName() != null) {
@@ -124,7 +129,11 @@ public class RequestLog extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (state instanceof Request request && LOG.isInfoEnabled()) {
+        if (state instanceof Request request && LOG.isInfoEnabled()
+                && !(request.logged && result.getErrors().isEmpty())) {
+            // a subscription logs its start and its failed events only: one line per event and subscriber would
+            // be thousands of lines a second at a few writes a second
+            request.logged = true;
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.start);
             LOG.infof("graphql operation=%s type=%s fields=%s duration_ms=%d outcome=%s", request.operation,
                     request.type, request.fields, millis, outcome(result));

@@ -76,7 +76,7 @@ public class BatchFetchers implements DataFetcherService {
     @SuppressWarnings("unchecked")
     public PlugableBatchableDataFetcher getUniDataFetcher(Operation operation, Type type) {
         if (!operation.isSourceField()) {
-            return reuse && operation.getOperationType() == OperationType.QUERY ? new LeanRootFetcher<>(operation, type)
+            return reuse && operation.getOperationType() == OperationType.QUERY ? new LeanContextFetcher<>(operation, type)
                     : quarkus.getUniDataFetcher(operation, type);
         }
         return reuse ? made.computeIfAbsent(new Made(operation, type), ignored -> batched(operation, type))
@@ -85,7 +85,8 @@ public class BatchFetchers implements DataFetcherService {
 
     @SuppressWarnings("unchecked")
     private PlugableBatchableDataFetcher<Object, Object> batched(Operation operation, Type type) {
-        PlugableBatchableDataFetcher<Object, Object> fetcher = quarkus.getUniDataFetcher(operation, type);
+        PlugableBatchableDataFetcher<Object, Object> fetcher = reuse ? new LeanContextFetcher<>(operation, type)
+                : quarkus.getUniDataFetcher(operation, type);
         OPERATIONS.put(names.getName(operation), operation);
         PlugableBatchableDataFetcher<Object, Object> batched = operation.hasArguments() ? new Grouping(fetcher) : fetcher;
         return timed ? new Timed(batched, operation.getName()) : batched;

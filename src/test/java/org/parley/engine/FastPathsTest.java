@@ -50,7 +50,7 @@ class FastPathsTest {
         Class<?> batched = fetcher(schema, "Encounter", "participants").getClass();
         assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Encounter.participants' fetcher");
         Class<?> root = fetcher(schema, "Query", "node").getClass();
-        assertEquals(on ? LeanRootFetcher.class : QuarkusUniDataFetcher.class, root, "Query.node's fetcher");
+        assertEquals(on ? LeanContextFetcher.class : QuarkusUniDataFetcher.class, root, "Query.node's fetcher");
         Class<?> plain = fetcher(schema, "Actor", "name").getClass();
         assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
         assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,

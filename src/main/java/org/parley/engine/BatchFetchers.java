@@ -24,6 +24,7 @@ import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
 import io.smallrye.graphql.execution.datafetcher.helper.BatchLoaderHelper;
 import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.OperationType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
 import io.smallrye.graphql.spi.config.Config;
@@ -75,7 +76,8 @@ public class BatchFetchers implements DataFetcherService {
     @SuppressWarnings("unchecked")
     public PlugableBatchableDataFetcher getUniDataFetcher(Operation operation, Type type) {
         if (!operation.isSourceField()) {
-            return quarkus.getUniDataFetcher(operation, type);
+            return reuse && operation.getOperationType() == OperationType.QUERY ? new LeanContextFetcher<>(operation, type)
+                    : quarkus.getUniDataFetcher(operation, type);
         }
         return reuse ? made.computeIfAbsent(new Made(operation, type), ignored -> batched(operation, type))
                 : batched(operation, type);
@@ -83,7 +85,8 @@ public class BatchFetchers implements DataFetcherService {
 
     @SuppressWarnings("unchecked")
     private PlugableBatchableDataFetcher<Object, Object> batched(Operation operation, Type type) {
-        PlugableBatchableDataFetcher<Object, Object> fetcher = quarkus.getUniDataFetcher(operation, type);
+        PlugableBatchableDataFetcher<Object, Object> fetcher = reuse ? new LeanContextFetcher<>(operation, type)
+                : quarkus.getUniDataFetcher(operation, type);
         OPERATIONS.put(names.getName(operation), operation);
         PlugableBatchableDataFetcher<Object, Object> batched = operation.hasArguments() ? new Grouping(fetcher) : fetcher;
         return timed ? new Timed(batched, operation.getName()) : batched;

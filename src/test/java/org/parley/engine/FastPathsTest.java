@@ -19,6 +19,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLSchema;
 
+import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.QuarkusUniDataFetcher;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
@@ -48,6 +49,8 @@ class FastPathsTest {
         // a list: to-one fields and connections sit behind ReadAheadFields in both modes
         Class<?> batched = fetcher(schema, "Encounter", "participants").getClass();
         assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Encounter.participants' fetcher");
+        Class<?> root = fetcher(schema, "Query", "node").getClass();
+        assertEquals(on ? LeanContextFetcher.class : QuarkusUniDataFetcher.class, root, "Query.node's fetcher");
         Class<?> plain = fetcher(schema, "Actor", "name").getClass();
         assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
         assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,

@@ -9,18 +9,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import org.jboss.logging.Logger;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
+import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.smallrye.graphql.websocket.GraphQLWebsocketHandler;
 import io.vertx.core.http.ServerWebSocket;
@@ -43,6 +51,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>Admission control: each {@code subscribe} gets its own context entries from {@code admission} (a ticket,
  * charged with the operation's cost by the instrumentation as for HTTP: {@code RATE_LIMITED}); what it holds is
  * released when the socket closes.</li>
+ * <li>Subscribers of the same request (document, variables) as the same reader share one execution on this
+ * replica ({@link SharedSubscriptions}): each event is executed and serialized once, then framed per operation id.</li>
  * <li>{@link #closeAll()} (shutdown) closes every socket with 1012, "service restart": reconnect, to another
  * replica.</li>
  * <li>{@code connection_init}'s payload may carry the token ({@code authorizationPayloadName}, e.g.
@@ -62,7 +72,11 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     public record Admitted(Map<String, Object> context, Runnable release) {
     }
 
-    private final Function<String, GraphQLError> documentCheck;
+    /** A {@code subscribe} document's check: the error it earns (null: none), and the document parsed. */
+    public record Checked(GraphQLError error, Document document) {
+    }
+
+    private final Function<String, Checked> documentCheck;
     private final Function<RoutingContext, Admitted> admission;
     private final Function<String, GraphQLError> tooMany;
     private final int maxOperations;
@@ -75,14 +89,15 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private final int maxQueuedBytes;
     private final Optional<String> authorizationPayloadName;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
+    private final SharedSubscriptions shared = new SharedSubscriptions();
     private volatile boolean closing;
 
     /**
-     * @param documentCheck the error a document's text earns (null: none)
+     * @param documentCheck the check of a document's text
      * @param tooMany the error for a subscribe beyond {@code maxOperations}, given its message
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
-            Function<String, GraphQLError> documentCheck, Function<RoutingContext, Admitted> admission,
+            Function<String, Checked> documentCheck, Function<RoutingContext, Admitted> admission,
             Function<String, GraphQLError> tooMany, int maxOperations, int maxOperationsPerClient,
             int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
@@ -104,6 +119,16 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     /** How many sockets are open. */
     public int openSockets() {
         return open.size();
+    }
+
+    /** How many subscriptions receive events (their execution, shared or not, is streaming). */
+    public int subscriptions() {
+        return shared.streamingSubscribers();
+    }
+
+    /** How many subscription executions run: one per distinct shared request, one per unshared subscription. */
+    public int executions() {
+        return shared.runningStreams();
     }
 
     /** How many sockets were closed with {@value #SLOW_CONSUMER_CLOSE} since the start. */
@@ -195,6 +220,8 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
         private final RoutingContext upgrade;
         private final List<Runnable> releases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** This connection's running operations, by id. */
+        private final Map<String, Following> following = new ConcurrentHashMap<>();
         /** Set at the first subscribe, once connection_init has settled who the client is. */
         private volatile String client;
 
@@ -206,6 +233,8 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
         @Override
         public void onClose() {
+            following.values().forEach(Following::leave);
+            following.clear();
             super.onClose();
             releases.forEach(Runnable::run);
             String counted = client;
@@ -231,30 +260,48 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
         @Override
         protected void onMessage(JsonObject message) {
-            if ("subscribe".equals(message.getString("type", null)) && connectionInitialized.get()
-                    && message.get("id") instanceof jakarta.json.JsonString id
+            String type = message == null ? null : message.getString("type", null);
+            if ("subscribe".equals(type) && connectionInitialized.get()
+                    && message.get("id") instanceof JsonString id
                     && !activeOperations.containsKey(id.getString())) {
                 Set<Protocol> peers = peers();
-                // the check and the operation's registration (in activeOperations, as it starts) go together
+                // the check and the operation's registration (in activeOperations) go together
                 synchronized (peers) {
                     subscribe(message, id.getString(), peers);
                 }
                 return;
             }
+            if ("complete".equals(type) && message.get("id") instanceof JsonString id) {
+                Following operation = following.remove(id.getString());
+                if (operation != null) {
+                    operation.leave();
+                }
+            }
             super.onMessage(message);
         }
 
         private void subscribe(JsonObject message, String id, Set<Protocol> peers) {
-            GraphQLError refusal = refusal(message, peers);
-            if (refusal != null) {
+            Checked checked = check(message, peers);
+            if (checked.error() != null) {
                 try {
                     sendErrorMessage(id, new ExecutionResponse(
-                            ExecutionResultImpl.newExecutionResult().addError(refusal).build()));
+                            ExecutionResultImpl.newExecutionResult().addError(checked.error()).build()));
                 } catch (java.io.IOException e) {
                     session.close((short) 1011, "Write failed");
                 }
                 return;
             }
+            JsonObject payload = message.getJsonObject("payload");
+            // counted by the caps from now on, and a repeated id is refused as SmallRye refuses it
+            activeOperations.put(id, FOLLOWING);
+            Following operation = new Following(id);
+            following.put(id, operation);
+            operation.stream = shared.join(shareKey(checked.document(), payload), operation,
+                    writer -> execute(payload, writer));
+        }
+
+        /** Starts the request's execution; its result (a stream of events) goes to {@code writer}. */
+        private void execute(JsonObject payload, ExecutionResponseWriter writer) {
             // the execution's context is made from the connection's map as the operation starts
             Admitted admitted = admission.apply(upgrade);
             if (admitted != null) {
@@ -262,7 +309,7 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
                 getContext().putAll(admitted.context());
             }
             try {
-                super.onMessage(message);
+                executionService.executeAsync(payload, getContext(), writer);
             } finally {
                 if (admitted != null) {
                     admitted.context().keySet().forEach(getContext()::remove);
@@ -270,23 +317,133 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             }
         }
 
-        private GraphQLError refusal(JsonObject message, Set<Protocol> peers) {
+        /**
+         * Who reads, as far as what a subscription may see depends on it: the subject and roles of the token, or
+         * anonymous. Subscribers share an execution only as the same reader.
+         */
+        private String reader() {
+            if (upgrade.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+                return user.getSecurityIdentity().getPrincipal().getName() + " "
+                        + new java.util.TreeSet<>(user.getSecurityIdentity().getRoles());
+            }
+            return "anonymous";
+        }
+
+        /** The key subscribers of the same request and reader share an execution by; null: not to be shared. */
+        private String shareKey(Document document, JsonObject payload) {
+            return sharable(document, payload.getString("operationName", null))
+                    ? reader() + '\u0000' + payload
+                    : null;
+        }
+
+        private Checked check(JsonObject message, Set<Protocol> peers) {
             if (activeOperations.size() >= maxOperations) {
-                return tooMany.apply("This connection already runs " + maxOperations
-                        + " operations, the most allowed: complete one first");
+                return new Checked(tooMany.apply("This connection already runs " + maxOperations
+                        + " operations, the most allowed: complete one first"), null);
             }
             if (peers.stream().mapToInt(peer -> peer.activeOperations.size()).sum() >= maxOperationsPerClient) {
-                return tooMany.apply("This client already runs " + maxOperationsPerClient
-                        + " operations over its WebSockets, the most allowed: complete one first");
+                return new Checked(tooMany.apply("This client already runs " + maxOperationsPerClient
+                        + " operations over its WebSockets, the most allowed: complete one first"), null);
             }
             JsonValue payload = message.get("payload");
-            if (payload instanceof JsonObject request
-                    && request.get("query") instanceof jakarta.json.JsonString query) {
+            if (payload instanceof JsonObject request && request.get("query") instanceof JsonString query) {
                 return documentCheck.apply(query.getString());
             }
-            return null; // SmallRye refuses a subscribe without a document
+            return new Checked(null, null); // SmallRye refuses a subscribe without a document
+        }
+
+        /** One operation of this connection, fed by a (perhaps shared) execution. */
+        private final class Following implements SharedSubscriptions.Follower {
+
+            private final String id;
+            private final String nextPrefix;
+            private volatile SharedSubscriptions.Stream stream;
+
+            Following(String id) {
+                this.id = id;
+                this.nextPrefix = "{\"id\":" + jakarta.json.Json.createValue(id) + ",\"type\":\"next\",\"payload\":";
+            }
+
+            void leave() {
+                SharedSubscriptions.Stream joined = stream;
+                if (joined != null) {
+                    joined.leave(this);
+                }
+            }
+
+            @Override
+            public void next(String payload) {
+                send(nextPrefix + payload + "}");
+            }
+
+            @Override
+            public void complete() {
+                if (finished()) {
+                    send("{\"id\":" + jakarta.json.Json.createValue(id) + ",\"type\":\"complete\"}");
+                }
+            }
+
+            @Override
+            public void error(String errorsJson) {
+                if (finished()) {
+                    send("{\"id\":" + jakarta.json.Json.createValue(id) + ",\"type\":\"error\",\"payload\":"
+                            + errorsJson + "}");
+                }
+            }
+
+            /** Whether the operation was still running (the client had not completed it). */
+            private boolean finished() {
+                following.remove(id, this);
+                return activeOperations.remove(id) != null;
+            }
+
+            private void send(String frame) {
+                try {
+                    session.sendMessage(frame);
+                } catch (java.io.IOException e) {
+                    session.close((short) 1011, "Write failed");
+                }
+            }
         }
     }
+
+    /**
+     * Whether subscribers of this request may share one execution: its operation is a subscription whose root fields
+     * take no cursor ({@code after}: each subscriber would replay from its own position).
+     */
+    static boolean sharable(Document document, String operationName) {
+        if (document == null) {
+            return false;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(operation -> operationName == null || operationName.equals(operation.getName())).toList();
+        if (operations.size() != 1 || operations.get(0).getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
+            return false;
+        }
+        return operations.get(0).getSelectionSet().getSelections().stream()
+                .allMatch(selection -> selection instanceof Field field
+                        && field.getArguments().stream().noneMatch(argument -> "after".equals(argument.getName())));
+    }
+
+    /** Marks, in SmallRye's table of a connection's operations, one that follows a (perhaps shared) execution. */
+    private static final Subscriber<ExecutionResult> FOLLOWING = new Subscriber<>() {
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(ExecutionResult result) {
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    };
 
     /** The socket as SmallRye writes to it, bounded by the write queue. */
     private static final class Session implements GraphQLWebSocketSession {

@@ -132,7 +132,7 @@ public class GraphQLEndpoint {
                 GraphQLError error = DocumentChecks.error("A subscription document may have at most " + largest
                         + " characters (this one has " + query.length() + ")", Limits.MAX_DOCUMENT_LENGTH, null);
                 refusals.refused(error, System.nanoTime());
-                return error;
+                return new GraphQLWebSockets.Checked(error, null);
             }
             DocumentChecks.Checked checked = checks.check(query);
             GraphQLError error = checked.error();
@@ -144,7 +144,7 @@ public class GraphQLEndpoint {
             if (error != null) {
                 refusals.refused(error, System.nanoTime());
             }
-            return error;
+            return new GraphQLWebSockets.Checked(error, checked.document());
         }, admission, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
                 config.getValue("parley.live.max-operations-per-connection", Integer.class),
                 config.getValue("parley.live.max-subscriptions-per-client", Integer.class),
@@ -154,6 +154,8 @@ public class GraphQLEndpoint {
                         String.class));
         webSockets = sockets;
         registry.gauge("parley.live.sockets", sockets, GraphQLWebSockets::openSockets);
+        registry.gauge("parley.live.subscriptions", sockets, GraphQLWebSockets::subscriptions);
+        registry.gauge("parley.live.executions", sockets, GraphQLWebSockets::executions);
         registry.more().counter("parley.live.slow.consumer.closes", io.micrometer.core.instrument.Tags.empty(), sockets,
                 GraphQLWebSockets::slowConsumerCloses);
         // ahead of Quarkus' GraphQL WebSocket route (order -99), after its security handlers

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.parley.database.DatabasePool;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -62,7 +61,7 @@ public class ChangeFeed {
     private boolean readAgain;
     private PgSubscriber subscriber;
 
-    ChangeFeed(Pool pool, Vertx vertx, DatabasePool databasePool, MeterRegistry registry,
+    ChangeFeed(Pool pool, Vertx vertx, DatabasePool databasePool,
             @ConfigProperty(name = "parley.live.subscriber-buffer") int subscriberBuffer,
             @ConfigProperty(name = "parley.live.max-replay") int maxReplay,
             @ConfigProperty(name = "parley.live.replay-window") Duration replayWindow) {
@@ -72,7 +71,6 @@ public class ChangeFeed {
         this.subscriberBuffer = subscriberBuffer;
         this.maxReplay = maxReplay;
         this.replayWindow = replayWindow;
-        registry.gauge("parley.live.subscriptions", listeners, Set::size);
     }
 
     /**

@@ -1,0 +1,171 @@
+package org.parley.live;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.testsupport.GraphQL.as;
+import static org.parley.testsupport.GraphQL.vars;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.parley.testsupport.DevTokens;
+import org.parley.testsupport.GraphQLSocket;
+import org.parley.testsupport.Ids;
+import org.parley.testsupport.TestRows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Subscribers of the same request, as the same reader, share one execution (engine.SharedSubscriptions): each still
+ * receives every event under its own operation id, and leaving does not end the others' stream; a cursor, another
+ * reader or another filter gets an execution of its own.
+ */
+@QuarkusTest
+class SharedSubscriptionsTest {
+
+    private static final String BY_SPEAKER = """
+            subscription BySpeaker($filter: StatementRecordedFilter) {
+              statementRecorded(filter: $filter) { operation statement { id text } }
+            }""";
+    private static final String BY_SPEAKER_AFTER = """
+            subscription BySpeakerAfter($filter: StatementRecordedFilter, $after: String) {
+              statementRecorded(filter: $filter, after: $after) { operation statement { id text } }
+            }""";
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @Inject
+    MeterRegistry registry;
+
+    @AfterAll
+    static void cleanUp() {
+        TestRows.removeAll();
+    }
+
+    @Test
+    void subscribersOfOneRequestShareAnExecutionAndEachReceivesEveryEvent() throws Exception {
+        String kim = Ids.bySlug("Actor", "kim-jong-un");
+        String putin = Ids.bySlug("Actor", "vladimir-putin");
+        double executionsBefore = gauge("parley.live.executions");
+        double subscriptionsBefore = gauge("parley.live.subscriptions");
+        try (GraphQLSocket first = GraphQLSocket.open(graphql, null).acknowledged();
+                GraphQLSocket second = GraphQLSocket.open(graphql, null).acknowledged()) {
+            first.subscribe("a", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
+            second.subscribe("b", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
+            second.subscribe("c", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
+            first.subscribe("other", BY_SPEAKER, vars("filter", Map.of("speaker", putin)));
+            await(() -> gauge("parley.live.subscriptions") - subscriptionsBefore, 4);
+            // one execution for the three subscribers of kim's statements, one for putin's
+            assertEquals(2, gauge("parley.live.executions") - executionsBefore);
+
+            String byKim = recordStatement(kim);
+            for (JsonNode event : List.of(first.next("a"), second.next("b"), second.next("c"))) {
+                assertEquals("next", event.path("type").asText(), event.toString());
+                assertEquals(byKim, event.at("/payload/data/statementRecorded/statement/id").asText(),
+                        event.toString());
+            }
+            assertNull(first.poll("other", Duration.ofMillis(300)), "putin's subscriber gets nothing of kim's");
+
+            // one subscriber leaves: the others' shared stream goes on
+            second.complete("b");
+            second.roundTrip();
+            assertEquals(3, gauge("parley.live.subscriptions") - subscriptionsBefore);
+            String again = recordStatement(kim);
+            assertEquals(again, first.next("a").at("/payload/data/statementRecorded/statement/id").asText());
+            assertEquals(again, second.next("c").at("/payload/data/statementRecorded/statement/id").asText());
+            assertNull(second.poll("b", Duration.ofMillis(300)), "a completed operation gets no more events");
+
+            String byPutin = recordStatement(putin);
+            assertEquals(byPutin, first.next("other").at("/payload/data/statementRecorded/statement/id").asText());
+        }
+        // the last subscriber gone, its execution ends
+        await(() -> gauge("parley.live.executions") - executionsBefore, 0);
+        assertEquals(0, gauge("parley.live.subscriptions") - subscriptionsBefore);
+    }
+
+    @Test
+    void aCursorOrAnotherReaderGetsAnExecutionOfItsOwn() throws Exception {
+        String kim = Ids.bySlug("Actor", "kim-jong-un");
+        double executionsBefore = gauge("parley.live.executions");
+        double subscriptionsBefore = gauge("parley.live.subscriptions");
+        try (GraphQLSocket anonymous = GraphQLSocket.open(graphql, null).acknowledged();
+                GraphQLSocket editor = GraphQLSocket.open(graphql, DevTokens.editor()).acknowledged()) {
+            anonymous.subscribe("plain", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
+            editor.subscribe("plain", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
+            // a cursor (even none given) replays from the subscriber's own position: never shared
+            anonymous.subscribe("cursor", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim)));
+            anonymous.subscribe("cursor2", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim)));
+            await(() -> gauge("parley.live.subscriptions") - subscriptionsBefore, 4);
+            assertEquals(4, gauge("parley.live.executions") - executionsBefore);
+
+            String byKim = recordStatement(kim);
+            for (JsonNode event : List.of(anonymous.next("plain"), editor.next("plain"), anonymous.next("cursor"),
+                    anonymous.next("cursor2"))) {
+                assertEquals(byKim, event.at("/payload/data/statementRecorded/statement/id").asText(),
+                        event.toString());
+            }
+        }
+        await(() -> gauge("parley.live.executions") - executionsBefore, 0);
+    }
+
+    @Test
+    void aRefusedRequestIsAnsweredToEachOfItsSubscribers() throws Exception {
+        double executionsBefore = gauge("parley.live.executions");
+        String unknown = "subscription { statementRecorded { noSuchField } }";
+        try (GraphQLSocket first = GraphQLSocket.open(graphql, null).acknowledged();
+                GraphQLSocket second = GraphQLSocket.open(graphql, null).acknowledged()) {
+            first.subscribe("x", unknown, Map.of());
+            second.subscribe("y", unknown, Map.of());
+            for (JsonNode error : List.of(first.next("x"), second.next("y"))) {
+                assertEquals("error", error.path("type").asText(), error.toString());
+                assertTrue(error.path("payload").get(0).path("message").asText().contains("noSuchField"),
+                        error.toString());
+            }
+            // the id is free again: it may be used for a new subscription
+            first.subscribe("x", BY_SPEAKER, vars("filter", Map.of("speaker", Ids.bySlug("Actor", "kim-jong-un"))));
+            first.roundTrip();
+        }
+        await(() -> gauge("parley.live.executions") - executionsBefore, 0);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
+    }
+
+    private static void await(DoubleSupplier value, double expected) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (value.getAsDouble() != expected) {
+            assertTrue(System.currentTimeMillis() < until, "still " + value.getAsDouble() + ", not " + expected);
+            Thread.sleep(20);
+        }
+    }
+
+    private static String recordStatement(String speaker) throws Exception {
+        Map<String, Object> input = new HashMap<>();
+        input.put("text", TestRows.unique("Shared words"));
+        input.put("mode", "PARAPHRASE");
+        input.put("kind", "ASSESSMENT");
+        input.put("speaker", speaker);
+        input.put("attestations",
+                List.of(Map.of("source", Ids.bySlug("Source", "moneycontrol-2018-06-01"), "excerpt", "zz test")));
+        var recorded = as(DevTokens.editor(), "recordStatement", "input", input);
+        assertThat(recorded.getList("data.recordStatement.userErrors"), empty());
+        return recorded.getString("data.recordStatement.statement.id");
+    }
+}

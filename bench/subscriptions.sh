@@ -42,6 +42,8 @@ cleanup() {
 trap cleanup EXIT
 
 rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+# user + system CPU time of process $1, in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 metric() { curl -fsS "http://127.0.0.1:$1/q/metrics" | awk -v name="$2" '$1 == name { print int($2) }'; }
 
 if [ "$PARLEY_JAR" = target/quarkus-app/quarkus-run.jar ] \
@@ -101,10 +103,12 @@ sleep 2
 RSS_A1=$(rss_kb "$PID_A"); RSS_B1=$(rss_kb "$PID_B")
 
 echo "== writing $RATE statements/s for $DURATION s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+CPU_A0=$(cpu_ticks "$PID_A"); CPU_B0=$(cpu_ticks "$PID_B")
 node "$CLIENTS/bench-live.mjs" write "$RUN/config.json" "$HTTP_A,$HTTP_B" "$RATE" "$DURATION" > "$RUN/written.tmp"
 mv "$RUN/written.tmp" "$RUN/written.json"
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 sleep "$DRAIN" # the last events in flight
+CPU_A1=$(cpu_ticks "$PID_A"); CPU_B1=$(cpu_ticks "$PID_B")
 RSS_A2=$(rss_kb "$PID_A"); RSS_B2=$(rss_kb "$PID_B")
 kill -INT "$SUBSCRIBERS_PID"
 wait "$SUBSCRIBERS_PID" || true
@@ -118,4 +122,13 @@ echo
         a0 / 1024, b0 / 1024, a1 / 1024, b1 / 1024, a2 / 1024, b2 / 1024
     printf "memory per subscriber (RSS delta, idle / after writing): %.1f KB / %.1f KB\n",
         ((a1 - a0) + (b1 - b0)) / n, ((a2 - a0) + (b2 - b0)) / n
+}'
+# the instances' CPU while writing and draining, per write and per event delivered: a figure that, unlike the
+# latencies, holds when other processes share the machine
+delivered=$(python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['delivered'])" "$RUN/subscribers.json")
+writes=$(python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))['statements']))" "$RUN/written.json")
+awk -v a="$((CPU_A1 - CPU_A0))" -v b="$((CPU_B1 - CPU_B0))" -v hz="$(getconf CLK_TCK)" -v w="$writes" -v d="$delivered" 'BEGIN {
+    s = (a + b) / hz
+    printf "server CPU while writing and draining: A %.1f s, B %.1f s; %.1f ms per write, %.0f us per event delivered\n",
+        a / hz, b / hz, w ? 1000 * s / w : 0, d ? 1e6 * s / d : 0
 }'

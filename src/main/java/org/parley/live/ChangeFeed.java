@@ -42,6 +42,7 @@ public class ChangeFeed {
     private static final int READ_BATCH = 1000;
 
     private final Pool pool;
+    private final LiveReads reads;
     private final Vertx vertx;
     private final DatabasePool databasePool;
     private final int subscriberBuffer;
@@ -61,11 +62,12 @@ public class ChangeFeed {
     private boolean readAgain;
     private PgSubscriber subscriber;
 
-    ChangeFeed(Pool pool, Vertx vertx, DatabasePool databasePool,
+    ChangeFeed(Pool pool, LiveReads reads, Vertx vertx, DatabasePool databasePool,
             @ConfigProperty(name = "parley.live.subscriber-buffer") int subscriberBuffer,
             @ConfigProperty(name = "parley.live.max-replay") int maxReplay,
             @ConfigProperty(name = "parley.live.replay-window") Duration replayWindow) {
         this.pool = pool;
+        this.reads = reads;
         this.vertx = vertx;
         this.databasePool = databasePool;
         this.subscriberBuffer = subscriberBuffer;
@@ -144,6 +146,7 @@ public class ChangeFeed {
                             throw new CursorExpiredException("More than " + maxReplay + " changes followed the cursor:"
                                     + " read the data again, then subscribe without a cursor");
                         }
+                        reads.prefetch(changes);
                         return new Replay(seq, changes);
                     });
         });
@@ -170,9 +173,13 @@ public class ChangeFeed {
                 .execute(Tuple.of(after, READ_BATCH))
                 .subscribe().with(rows -> {
                     boolean more = rows.size() == READ_BATCH;
+                    List<LiveChange> changes = new ArrayList<>(rows.size());
+                    rows.forEach(row -> changes.add(LiveChange.from(row)));
+                    if (!listeners.isEmpty()) {
+                        reads.prefetch(changes);
+                    }
                     synchronized (this) {
-                        for (Row row : rows) {
-                            LiveChange change = LiveChange.from(row);
+                        for (LiveChange change : changes) {
                             delivered = change.seq();
                             listeners.forEach(listener -> listener.offer(change));
                         }

@@ -67,6 +67,11 @@ final class LiveChange {
      * too): what does not depend on the reader, such as the object's row, is read once per change and replica
      * rather than once per subscription.
      */
+    /** Gives {@code what} for this change ahead of the first {@link #once}, unless it was read already. */
+    <T> void preset(String what, Uni<T> read) {
+        shared.putIfAbsent(what, read.memoize().indefinitely());
+    }
+
     @SuppressWarnings("unchecked")
     <T> Uni<T> once(String what, Supplier<Uni<T>> read) {
         return (Uni<T>) shared.computeIfAbsent(what, key -> read.get().memoize().indefinitely());

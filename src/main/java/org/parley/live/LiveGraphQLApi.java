@@ -1,20 +1,12 @@
 package org.parley.live;
 
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-
-import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.parley.api.GlobalId;
 import org.parley.api.Node;
-import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.encounter.Encounter;
 import org.parley.statement.Statement;
@@ -22,15 +14,12 @@ import org.parley.statement.Statement;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Subscriptions (over WebSocket, {@code graphql-transport-ws}): committed writes from every replica, each event with
- * its object read through the usual read path (its package's {@link NodeLoader}). What the filters test and the
- * object are read once per change and replica, shared by all its subscriptions ({@link LiveChange#once}); each
- * subscription then matches in memory, and the reader's permissions apply as its event's fields are resolved.
+ * its object read through the usual read path ({@link LiveReads}). What the filters test and the object are read
+ * once per change and replica, shared by all its subscriptions; each subscription then matches in memory, and the
+ * reader's permissions apply as its event's fields are resolved.
  */
 @GraphQLApi
 public class LiveGraphQLApi {
@@ -43,13 +32,11 @@ public class LiveGraphQLApi {
             + " without it.";
 
     private final ChangeStreams streams;
-    private final Pool pool;
-    private final Map<NodeType, NodeLoader> loaders = new EnumMap<>(NodeType.class);
+    private final LiveReads reads;
 
-    LiveGraphQLApi(ChangeStreams streams, Pool pool, Instance<NodeLoader> loaders) {
+    LiveGraphQLApi(ChangeStreams streams, LiveReads reads) {
         this.streams = streams;
-        this.pool = pool;
-        loaders.forEach(loader -> this.loaders.put(loader.type(), loader));
+        this.reads = reads;
     }
 
     @Subscription
@@ -57,7 +44,7 @@ public class LiveGraphQLApi {
             + " sync from their last cursor). " + ENDS)
     public Multi<ChangeEvent> changes(@Name("after") @Description(AFTER) String after) {
         return streams.events(LiveCursor.decodeGiven(after),
-                change -> load(change).map(node -> new ChangeEvent(change, node, null)),
+                change -> reads.node(change).map(node -> new ChangeEvent(change, node, null)),
                 ended -> new ChangeEvent(null, null, ended));
     }
 
@@ -73,8 +60,7 @@ public class LiveGraphQLApi {
                 return Uni.createFrom().nullItem();
             }
             Uni<Boolean> matches = participant == null ? Uni.createFrom().item(true)
-                    : ids(change, "participants", "select actor_id from participant where encounter_id = $1")
-                            .map(actors -> actors.contains(participant));
+                    : reads.participants(change).map(actors -> actors.contains(participant));
             return ifMatches(matches, change, node -> new EncounterEvent(change, (Encounter) node, null));
         }, ended -> new EncounterEvent(null, null, ended));
     }
@@ -94,7 +80,7 @@ public class LiveGraphQLApi {
                 return Uni.createFrom().nullItem();
             }
             Uni<Boolean> matches = !filtered ? Uni.createFrom().item(true)
-                    : statementFacts(change).map(facts -> facts != null
+                    : reads.statementFacts(change).map(facts -> facts != null
                             && (speaker == null || speaker.equals(facts.speaker()))
                             && (encounter == null || encounter.equals(facts.encounter()))
                             && (respondsTo == null || respondsTo.equals(facts.respondsTo()))
@@ -109,38 +95,6 @@ public class LiveGraphQLApi {
 
     /** The change's event when it matches the filter, else null (not sent). */
     private <E> Uni<E> ifMatches(Uni<Boolean> matches, LiveChange change, Function<Node, E> event) {
-        return matches.chain(match -> match ? load(change).map(event) : Uni.createFrom().<E> nullItem());
-    }
-
-    /** What the statement filters test: who spoke, where, about whom, answering what (null: no such statement). */
-    private record StatementFacts(Long speaker, Long encounter, Long respondsTo, Set<Long> about) {
-    }
-
-    private Uni<StatementFacts> statementFacts(LiveChange change) {
-        return change.once("statement facts", () -> pool.preparedQuery("select s.speaker_id, s.encounter_id, s.responds_to_id,"
-                + " array(select a.actor_id from statement_about a where a.statement_id = s.id) as about"
-                + " from statement s where s.id = $1").execute(Tuple.of(change.nodeId())).map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new StatementFacts(row.getLong("speaker_id"), row.getLong("encounter_id"),
-                            row.getLong("responds_to_id"), Set.of(row.getArrayOfLongs("about")));
-                }));
-    }
-
-    /** The ids the query (with the change's node id as $1) returns, read once per change. */
-    private Uni<Set<Long>> ids(LiveChange change, String what, String sql) {
-        return change.once(what, () -> pool.preparedQuery(sql).execute(Tuple.of(change.nodeId())).map(rows -> {
-            Set<Long> ids = new HashSet<>();
-            rows.forEach(row -> ids.add(row.getLong(0)));
-            return ids;
-        }));
-    }
-
-    /** The changed object through its package's loader (live rows only: null once deleted), read once per change. */
-    private Uni<Node> load(LiveChange change) {
-        return change.once("node", () -> loaders.get(change.nodeType()).load(List.of(change.nodeId()))
-                .map(found -> (Node) found.get(change.nodeId())));
+        return matches.chain(match -> match ? reads.node(change).map(event) : Uni.createFrom().<E> nullItem());
     }
 }

@@ -170,7 +170,8 @@ final class SharedSubscriptions {
                 stream.subscribe(this);
             } else if (data == null) {
                 // refused before streaming: validation, cost, or the subscription field failed
-                String errors = response.getExecutionResultAsJsonObject().getJsonArray("errors").toString();
+                jakarta.json.JsonArray given = response.getExecutionResultAsJsonObject().getJsonArray("errors");
+                String errors = given == null || given.isEmpty() ? INTERNAL_ERROR : given.toString();
                 endWith(follower -> follower.error(errors));
             } else {
                 // a single result (only subscriptions are admitted over WebSocket, but SmallRye allows it)

@@ -14,6 +14,9 @@
 # The per-address caps refuse a thousand sockets from 127.0.0.1 (parley.live.max-sockets-per-client=20,
 # max-subscriptions-per-client=50): this bench raises both, for its two instances only (PARLEY_LIVE_* below).
 #
+# Before measuring, with the subscribers connected, a warm-up writes WARM_RATE (20) statements a second for
+# WARM_SECONDS (30) s, so that the JIT has compiled the write and event paths; its events are left out of the figures.
+#
 # Usage: bench/subscriptions.sh   (SUBSCRIBERS=200 DURATION=20 bench/subscriptions.sh for a short run)
 # Needs: node (20+) and npm (installs src/test/js/live with npm ci), openssl, psql.
 set -euo pipefail
@@ -26,6 +29,8 @@ RATE=${RATE:-50}
 DURATION=${DURATION:-60}
 ENCOUNTERS=${ENCOUNTERS:-10}
 DRAIN=${DRAIN:-20}
+WARM_RATE=${WARM_RATE:-20}
+WARM_SECONDS=${WARM_SECONDS:-30}
 PORT_A=${PORT_A:-39410}
 PORT_B=${PORT_B:-39411}
 # each instance's management port (health, metrics) is its port + MANAGEMENT_OFFSET
@@ -81,8 +86,7 @@ for url in "$HTTP_A" "$HTTP_B"; do
 done
 # and their write path (JWT verification's first use, the mutations' first compilation): a cold instance took
 # seconds for its first writes, and at 50 a second those seconds piled up into a queue that never drained
-node "$CLIENTS/bench-live.mjs" write "$RUN/config.json" "$HTTP_A,$HTTP_B" "${WARM_RATE:-5}" "${WARM_SECONDS:-4}" \
-    > /dev/null 2> "$RUN/warm.log" || true
+node "$CLIENTS/bench-live.mjs" write "$RUN/config.json" "$HTTP_A,$HTTP_B" 5 4 > /dev/null 2> "$RUN/warm.log" || true
 sleep 2
 RSS_A0=$(rss_kb "$PID_A"); RSS_B0=$(rss_kb "$PID_B")
 
@@ -90,7 +94,7 @@ echo "== $SUBSCRIBERS subscribers" >&2
 : > "$RUN/written.json"
 node "$CLIENTS/bench-live.mjs" subscribe "$RUN/config.json" \
     "ws://127.0.0.1:$PORT_A/graphql,ws://127.0.0.1:$PORT_B/graphql" "$SUBSCRIBERS" "$RUN/written.json" \
-    > "$RUN/subscribers.json" 2> "$RUN/subscribers.log" &
+    "$RUN/warm.json" > "$RUN/subscribers.json" 2> "$RUN/subscribers.log" &
 SUBSCRIBERS_PID=$!
 PIDS+=("$SUBSCRIBERS_PID")
 for _ in $(seq 1 600); do
@@ -101,6 +105,12 @@ done
 echo "   $running subscriptions running" >&2
 sleep 2
 RSS_A1=$(rss_kb "$PID_A"); RSS_B1=$(rss_kb "$PID_B")
+# a replica serves for hours: warm both the write path and the events' path (the JIT compiles them) before measuring;
+# the warm-up's events are left out of the figures
+echo "== warming up: $WARM_RATE statements/s for $WARM_SECONDS s" >&2
+node "$CLIENTS/bench-live.mjs" write "$RUN/config.json" "$HTTP_A,$HTTP_B" "$WARM_RATE" "$WARM_SECONDS" \
+    > "$RUN/warm.json" 2>> "$RUN/warm.log" || true
+sleep 5
 
 echo "== writing $RATE statements/s for $DURATION s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 CPU_A0=$(cpu_ticks "$PID_A"); CPU_B0=$(cpu_ticks "$PID_B")

@@ -1,9 +1,10 @@
 // bench/subscriptions.sh's clients, on the npm graphql-ws library. Three commands:
 //   node bench-live.mjs setup <http url> <private key pem> <encounters> > config.json
 //       mints an editor token, records <encounters> encounters to write at; prints the configuration
-//   node bench-live.mjs subscribe <config.json> <ws url>,<ws url>... <subscribers> <written.json>
+//   node bench-live.mjs subscribe <config.json> <ws url>,<ws url>... <subscribers> <written.json> [warm.json]
 //       opens <subscribers> sockets, spread over the urls, each subscribed to the statements of one encounter; on
-//       SIGINT compares what each received with what the writer wrote (written.json) and prints the figures
+//       SIGINT compares what each received with what the writer wrote (written.json) and prints the figures; the
+//       events of the warm-up's statements (warm.json) are left out of every figure
 //   node bench-live.mjs write <config.json> <http url>,<http url>... <per second> <seconds> > written.json
 //       records statements at that rate, spread over the encounters and the urls; prints what was written
 import { createSign, randomUUID } from 'node:crypto';
@@ -56,7 +57,7 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null;
 }
 
-async function subscribe([configFile, urls, count, writtenFile]) {
+async function subscribe([configFile, urls, count, writtenFile, warmFile]) {
   const config = JSON.parse(readFileSync(configFile, 'utf8'));
   const servers = urls.split(',');
   const subscribers = [];
@@ -65,7 +66,7 @@ async function subscribe([configFile, urls, count, writtenFile]) {
     statementRecorded(filter: $filter) { at statement { id } } }`;
   for (let i = 0; i < Number(count); i++) {
     const subscriber = { encounter: config.encounters[i % config.encounters.length], received: new Map(),
-      latencies: [], errors: [], closed: [] };
+      latencies: new Map(), errors: [], closed: [] };
     const client = createClient({
       url: servers[i % servers.length],
       webSocketImpl: WebSocket,
@@ -85,7 +86,9 @@ async function subscribe([configFile, urls, count, writtenFile]) {
         const event = result.data.statementRecorded;
         if (!event.statement) return;
         subscriber.received.set(event.statement.id, (subscriber.received.get(event.statement.id) ?? 0) + 1);
-        subscriber.latencies.push(now - Date.parse(event.at));
+        if (!subscriber.latencies.has(event.statement.id)) {
+          subscriber.latencies.set(event.statement.id, now - Date.parse(event.at));
+        }
       },
       error: (error) => subscriber.errors.push(String(error?.code ?? error?.message ?? error)),
       complete: () => {},
@@ -97,6 +100,7 @@ async function subscribe([configFile, urls, count, writtenFile]) {
   process.on('SIGINT', () => {
     clearInterval(report);
     const written = JSON.parse(readFileSync(writtenFile, 'utf8'));
+    const warm = new Set(warmFile ? JSON.parse(readFileSync(warmFile, 'utf8')).statements.map((s) => s.id) : []);
     let expected = 0;
     let lost = 0;
     let duplicates = 0;
@@ -111,9 +115,9 @@ async function subscribe([configFile, urls, count, writtenFile]) {
         const times = subscriber.received.get(id) ?? 0;
         if (times === 0) lost++;
         if (times > 1) duplicates += times - 1;
+        if (times > 0) latencies.push(subscriber.latencies.get(id));
       }
-      for (const id of subscriber.received.keys()) if (!mine.includes(id)) unexpected++;
-      latencies.push(...subscriber.latencies);
+      for (const id of subscriber.received.keys()) if (!mine.includes(id) && !warm.has(id)) unexpected++;
       for (const e of subscriber.errors) errors.set(e, (errors.get(e) ?? 0) + 1);
       for (const c of subscriber.closed) closes.set(c, (closes.get(c) ?? 0) + 1);
     }

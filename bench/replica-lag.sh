@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Replication lag of a local PostgreSQL 15 streaming replica under a steady write load: the figure behind
-# "a query may see a write a few milliseconds late" (docs/ARCHITECTURE.md, "Read replicas").
+# "a query may see a write a few milliseconds late" (docs/ARCHITECTURE.md, "Read replicas"; figures in docs/RELIABILITY.md).
 # Starts a private primary and a pg_basebackup -R standby (as ReplicaPairResource does; as user postgres when run as
 # root), writes with pgbench at RATE transactions per second for SECONDS, samples pg_stat_replication.replay_lag
 # (the time from a commit on the primary to its replay on the standby, as the primary measures it) every 200 ms,

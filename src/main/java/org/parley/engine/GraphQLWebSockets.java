@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.json.JsonObject;
@@ -63,6 +64,7 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
     public static final String PROTOCOL = "graphql-transport-ws";
     public static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
+    public static final String BAD_REQUEST = "BAD_REQUEST";
     public static final short SLOW_CONSUMER_CLOSE = 4008;
     public static final short SHUTTING_DOWN_CLOSE = 1012;
     private static final short UNSUPPORTED_PROTOCOL_CLOSE = 4406;
@@ -78,7 +80,7 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
     private final Function<String, Checked> documentCheck;
     private final Function<RoutingContext, Admitted> admission;
-    private final Function<String, GraphQLError> tooMany;
+    private final BiFunction<String, String, GraphQLError> refusal;
     private final int maxOperations;
     private final int maxOperationsPerClient;
     private final int maxSocketsPerClient;
@@ -94,16 +96,16 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
     /**
      * @param documentCheck the check of a document's text
-     * @param tooMany the error for a subscribe beyond {@code maxOperations}, given its message
+     * @param refusal the error for a refused subscribe, given its message and code
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
             Function<String, Checked> documentCheck, Function<RoutingContext, Admitted> admission,
-            Function<String, GraphQLError> tooMany, int maxOperations, int maxOperationsPerClient,
+            BiFunction<String, String, GraphQLError> refusal, int maxOperations, int maxOperationsPerClient,
             int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
         this.documentCheck = documentCheck;
         this.admission = admission;
-        this.tooMany = tooMany;
+        this.refusal = refusal;
         this.maxOperations = maxOperations;
         this.maxOperationsPerClient = maxOperationsPerClient;
         this.maxSocketsPerClient = maxSocketsPerClient;
@@ -151,8 +153,8 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
         String client = context.request().remoteAddress() == null ? "unknown"
                 : context.request().remoteAddress().hostAddress();
         if (!openFor(client)) {
-            GraphQLError error = tooMany.apply("This client already has " + maxSocketsPerClient
-                    + " WebSockets open, the most allowed: close one first");
+            GraphQLError error = refusal.apply("This client already has " + maxSocketsPerClient
+                    + " WebSockets open, the most allowed: close one first", TOO_MANY_SUBSCRIPTIONS);
             context.response().setStatusCode(429).putHeader("Content-Type", "application/json; charset=utf-8")
                     .end(GraphQLExecution.errorBody(List.of(error), Map.of()));
             return;
@@ -338,18 +340,20 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
 
         private Checked check(JsonObject message, Set<Protocol> peers) {
             if (activeOperations.size() >= maxOperations) {
-                return new Checked(tooMany.apply("This connection already runs " + maxOperations
-                        + " operations, the most allowed: complete one first"), null);
+                return new Checked(refusal.apply("This connection already runs " + maxOperations
+                        + " operations, the most allowed: complete one first", TOO_MANY_SUBSCRIPTIONS), null);
             }
             if (peers.stream().mapToInt(peer -> peer.activeOperations.size()).sum() >= maxOperationsPerClient) {
-                return new Checked(tooMany.apply("This client already runs " + maxOperationsPerClient
-                        + " operations over its WebSockets, the most allowed: complete one first"), null);
+                return new Checked(refusal.apply("This client already runs " + maxOperationsPerClient
+                        + " operations over its WebSockets, the most allowed: complete one first",
+                        TOO_MANY_SUBSCRIPTIONS), null);
             }
             JsonValue payload = message.get("payload");
             if (payload instanceof JsonObject request && request.get("query") instanceof JsonString query) {
                 return documentCheck.apply(query.getString());
             }
-            return new Checked(null, null); // SmallRye refuses a subscribe without a document
+            return new Checked(refusal.apply("A subscribe message needs a payload object with the document as a string in"
+                    + " `query`", BAD_REQUEST), null);
         }
 
         /** One operation of this connection, fed by a (perhaps shared) execution. */

@@ -145,7 +145,7 @@ public class GraphQLEndpoint {
                 refusals.refused(error, System.nanoTime());
             }
             return new GraphQLWebSockets.Checked(error, checked.document());
-        }, admission, message -> DocumentChecks.error(message, GraphQLWebSockets.TOO_MANY_SUBSCRIPTIONS, null),
+        }, admission, (message, code) -> DocumentChecks.error(message, code, null),
                 config.getValue("parley.live.max-operations-per-connection", Integer.class),
                 config.getValue("parley.live.max-subscriptions-per-client", Integer.class),
                 config.getValue("parley.live.max-sockets-per-client", Integer.class),

@@ -144,6 +144,21 @@ class SharedSubscriptionsTest {
         await(() -> gauge("parley.live.executions") - executionsBefore, 0);
     }
 
+    @Test
+    void aSubscribeWithoutADocumentIsRefusedAndTheSocketStaysUsable() throws Exception {
+        double executionsBefore = gauge("parley.live.executions");
+        try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
+            for (String payload : List.of("{}", "{\"query\":42}", "\"not an object\"", "null")) {
+                socket.sendRaw("{\"type\":\"subscribe\",\"id\":\"bad\",\"payload\":" + payload + "}");
+                JsonNode error = socket.next("bad");
+                assertEquals("error", error.path("type").asText(), payload + ": " + error);
+                assertEquals("BAD_REQUEST", error.at("/payload/0/extensions/code").asText(), payload + ": " + error);
+            }
+            socket.roundTrip();
+        }
+        await(() -> gauge("parley.live.executions") - executionsBefore, 0);
+    }
+
     private double gauge(String name) {
         return registry.get(name).gauge().value();
     }

@@ -140,6 +140,11 @@ public final class GraphQLSocket implements AutoCloseable {
         return byOperation.computeIfAbsent(id, ignored -> new LinkedBlockingQueue<>());
     }
 
+    /** Sends {@code message} as it is, for messages a well-behaved client would not send. */
+    public void sendRaw(String message) {
+        socket.sendText(message, true).orTimeout(20, TimeUnit.SECONDS).join();
+    }
+
     private void send(JsonNode message) {
         socket.sendText(message.toString(), true).orTimeout(20, TimeUnit.SECONDS).join();
     }

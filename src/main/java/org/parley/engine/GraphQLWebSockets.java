@@ -21,8 +21,13 @@ import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.language.Document;
+import graphql.language.Argument;
 import graphql.language.Field;
+import graphql.language.NullValue;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
@@ -52,7 +57,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>Admission control: each {@code subscribe} gets its own context entries from {@code admission} (a ticket,
  * charged with the operation's cost by the instrumentation as for HTTP: {@code RATE_LIMITED}); what it holds is
  * released when the socket closes.</li>
- * <li>Subscribers of the same request (document, variables) as the same reader share one execution on this
+ * <li>Subscribers of the same request (document, variables, cursor) as the same reader share one execution on this
  * replica ({@link SharedSubscriptions}): each event is executed and serialized once, then framed per operation id.</li>
  * <li>{@link #closeAll()} (shutdown) closes every socket with 1012, "service restart": reconnect, to another
  * replica.</li>
@@ -91,21 +96,24 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
     private final int maxQueuedBytes;
     private final Optional<String> authorizationPayloadName;
     private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
-    private final SharedSubscriptions shared = new SharedSubscriptions();
+    private final SharedSubscriptions shared;
     private volatile boolean closing;
 
     /**
      * @param documentCheck the check of a document's text
      * @param refusal the error for a refused subscribe, given its message and code
+     * @param maxReplayKept the most events a stream replaying from a cursor keeps for subscribers who join it
      */
     public GraphQLWebSockets(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
             Function<String, Checked> documentCheck, Function<RoutingContext, Admitted> admission,
             BiFunction<String, String, GraphQLError> refusal, int maxOperations, int maxOperationsPerClient,
-            int maxSocketsPerClient, int maxQueuedBytes, Optional<String> authorizationPayloadName) {
+            int maxSocketsPerClient, int maxQueuedBytes, int maxReplayKept, Optional<String> authorizationPayloadName) {
         super(identities, currentRequest, false);
         this.documentCheck = documentCheck;
         this.admission = admission;
         this.refusal = refusal;
+        // a stream that replays keeps, for subscribers who join it, at most as many events as a subscriber may lag
+        this.shared = new SharedSubscriptions(maxReplayKept);
         this.maxOperations = maxOperations;
         this.maxOperationsPerClient = maxOperationsPerClient;
         this.maxSocketsPerClient = maxSocketsPerClient;
@@ -298,8 +306,10 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
             activeOperations.put(id, FOLLOWING);
             Following operation = new Following(id);
             following.put(id, operation);
-            operation.stream = shared.join(shareKey(checked.document(), payload), operation,
-                    writer -> execute(payload, writer));
+            Sharing sharing = sharing(checked.document(), payload.getString("operationName", null),
+                    payload.get("variables") instanceof JsonObject variables ? variables : JsonValue.EMPTY_JSON_OBJECT);
+            String key = sharing == Sharing.NONE ? null : reader() + '\u0000' + payload;
+            operation.stream = shared.join(key, sharing == Sharing.REPLAY, operation, writer -> execute(payload, writer));
         }
 
         /** Starts the request's execution; its result (a stream of events) goes to {@code writer}. */
@@ -329,13 +339,6 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
                         + new java.util.TreeSet<>(user.getSecurityIdentity().getRoles());
             }
             return "anonymous";
-        }
-
-        /** The key subscribers of the same request and reader share an execution by; null: not to be shared. */
-        private String shareKey(Document document, JsonObject payload) {
-            return sharable(document, payload.getString("operationName", null))
-                    ? reader() + '\u0000' + payload
-                    : null;
         }
 
         private Checked check(JsonObject message, Set<Protocol> peers) {
@@ -411,22 +414,53 @@ public final class GraphQLWebSockets extends SmallRyeGraphQLAbstractHandler {
         }
     }
 
+    /** How subscribers of one request may share its execution. */
+    enum Sharing {
+        /** Not at all: not a subscription, or its root fields could not be looked into. */
+        NONE,
+        /** From now on: a subscriber who joins gets the events from then on. */
+        LIVE,
+        /**
+         * From a cursor: a subscriber who joins gets the events already sent first (the execution keeps them for a
+         * while), as an execution of its own from the same cursor would have sent them.
+         */
+        REPLAY
+    }
+
     /**
-     * Whether subscribers of this request may share one execution: its operation is a subscription whose root fields
-     * take no cursor ({@code after}: each subscriber would replay from its own position).
+     * How subscribers of this request may share one execution: its operation must be a subscription whose root
+     * selections are fields; a root field given a cursor ({@code after}, not null) replays from it.
      */
-    static boolean sharable(Document document, String operationName) {
+    static Sharing sharing(Document document, String operationName, JsonObject variables) {
         if (document == null) {
-            return false;
+            return Sharing.NONE;
         }
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(operation -> operationName == null || operationName.equals(operation.getName())).toList();
         if (operations.size() != 1 || operations.get(0).getOperation() != OperationDefinition.Operation.SUBSCRIPTION) {
-            return false;
+            return Sharing.NONE;
         }
-        return operations.get(0).getSelectionSet().getSelections().stream()
-                .allMatch(selection -> selection instanceof Field field
-                        && field.getArguments().stream().noneMatch(argument -> "after".equals(argument.getName())));
+        Sharing sharing = Sharing.LIVE;
+        for (Selection<?> selection : operations.get(0).getSelectionSet().getSelections()) {
+            if (!(selection instanceof Field field)) {
+                return Sharing.NONE; // a fragment at the root: not looked into
+            }
+            for (Argument argument : field.getArguments()) {
+                if ("after".equals(argument.getName()) && given(argument.getValue(), variables)) {
+                    sharing = Sharing.REPLAY;
+                }
+            }
+        }
+        return sharing;
+    }
+
+    /** Whether an argument's value is other than null, once its variable (if it is one) is looked up. */
+    private static boolean given(Value<?> value, JsonObject variables) {
+        if (value instanceof VariableReference variable) {
+            JsonValue given = variables.get(variable.getName());
+            return given != null && given.getValueType() != JsonValue.ValueType.NULL;
+        }
+        return !(value instanceof NullValue);
     }
 
     /** Marks, in SmallRye's table of a connection's operations, one that follows a (perhaps shared) execution. */

@@ -1,5 +1,7 @@
 package org.parley.engine;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +25,13 @@ import io.smallrye.graphql.execution.ExecutionResponseWriter;
  * for each subscriber's operation id. With a thousand subscribers following ten encounters, an event costs ten
  * executions per replica rather than a thousand (docs/BENCHMARKS.md, bench/subscriptions.sh).
  * <p>
- * A request that cannot be shared (a root field with a cursor: each subscriber replays from its own position) gets a
- * stream of its own. A subscriber who joins a running stream receives the events from then on, as a new subscription
- * without a cursor would. The stream ends when its last subscriber leaves, and its end (complete, or the error that
- * ended it) reaches every subscriber.
+ * A subscriber who joins a running stream receives the events from then on, as a new subscription without a cursor
+ * would. A request with a cursor replays from it: its stream keeps what it sent, at most {@code maxHistory} events
+ * and for {@link #JOIN_WINDOW}, and a subscriber who joins gets those first, exactly what an execution of its own
+ * would have sent; after that, the next subscriber of the request starts a new stream. (After a replica stops, its
+ * subscribers resume on the others with their last cursors, the same for all who followed the same request: they
+ * share again.) The stream ends when its last subscriber leaves, and its end (complete, or the error that ended it)
+ * reaches every subscriber.
  */
 final class SharedSubscriptions {
 
@@ -47,9 +52,18 @@ final class SharedSubscriptions {
         void error(String errorsJson);
     }
 
+    /** How long a stream that replays from a cursor takes new subscribers (it keeps what it sent until then). */
+    static final Duration JOIN_WINDOW = Duration.ofSeconds(30);
+
     private final Map<String, Stream> shared = new ConcurrentHashMap<>();
+    private final int maxHistory;
     private final AtomicInteger streaming = new AtomicInteger();
     private final AtomicInteger streams = new AtomicInteger();
+
+    /** @param maxHistory the most events a stream that replays from a cursor keeps for subscribers who join it */
+    SharedSubscriptions(int maxHistory) {
+        this.maxHistory = maxHistory;
+    }
 
     /** Subscribers whose stream is running (its events reach them). */
     int streamingSubscribers() {
@@ -65,14 +79,15 @@ final class SharedSubscriptions {
      * Adds {@code follower} to the stream of {@code key}, or to a new one started by {@code start} (which executes the
      * request with the stream as its writer). A null key: a stream of its own.
      *
+     * @param replays whether the request replays from a cursor (a subscriber who joins needs what was sent before)
      * @return the stream, to {@link Stream#leave} later
      */
-    Stream join(String key, Follower follower, Consumer<ExecutionResponseWriter> start) {
+    Stream join(String key, boolean replays, Follower follower, Consumer<ExecutionResponseWriter> start) {
         while (true) {
             boolean[] created = { false };
-            Stream stream = key == null ? new Stream(null) : shared.computeIfAbsent(key, k -> {
+            Stream stream = key == null ? new Stream(null, false) : shared.computeIfAbsent(key, k -> {
                 created[0] = true;
-                return new Stream(k);
+                return new Stream(k, replays);
             });
             if (key == null) {
                 created[0] = true;
@@ -84,7 +99,7 @@ final class SharedSubscriptions {
                 }
                 return stream;
             }
-            // it ended meanwhile (and left the map): make or join the next one
+            // it ended or stopped taking subscribers meanwhile (and left the map): make or join the next one
         }
     }
 
@@ -93,16 +108,30 @@ final class SharedSubscriptions {
 
         private final String key;
         private final List<Follower> followers = new CopyOnWriteArrayList<>();
+        private final boolean replays;
+        private final long started = System.nanoTime();
+        /** What a stream that replays from a cursor sent, for subscribers who join it; null once it takes no more. */
+        private List<String> history;
         private Subscription upstream;
         private boolean ended;
 
-        private Stream(String key) {
+        private Stream(String key, boolean replays) {
             this.key = key;
+            this.replays = replays;
+            this.history = replays ? new ArrayList<>() : null;
         }
 
         private synchronized boolean add(Follower follower) {
             if (ended) {
                 return false;
+            }
+            if (replays) {
+                if (history == null || System.nanoTime() - started > JOIN_WINDOW.toNanos()) {
+                    stopTaking();
+                    return false;
+                }
+                // what it sent since the cursor, then the rest as it comes: in order, none twice (under the lock)
+                history.forEach(follower::next);
             }
             followers.add(follower);
             if (upstream != null) {
@@ -131,9 +160,18 @@ final class SharedSubscriptions {
             }
         }
 
+        /** A stream that replays takes no more subscribers (a new one will): it forgets what it sent. Under the lock. */
+        private void stopTaking() {
+            history = null;
+            if (key != null) {
+                shared.remove(key, this);
+            }
+        }
+
         /** Marks the stream ended and takes it out of the shared ones; under the lock. */
         private void end() {
             ended = true;
+            history = null;
             streams.decrementAndGet();
             if (upstream != null) {
                 streaming.addAndGet(-followers.size());
@@ -210,8 +248,20 @@ final class SharedSubscriptions {
         public void onNext(ExecutionResult event) {
             // serialized once, framed per subscriber
             String payload = new ExecutionResponse(event).getExecutionResultAsJsonObject().toString();
-            for (Follower follower : followers) {
-                follower.next(payload);
+            if (replays) {
+                synchronized (this) {
+                    // kept for those who join, and sent, together: a subscriber joining now gets it once
+                    if (history != null) {
+                        if (history.size() < maxHistory) {
+                            history.add(payload);
+                        } else {
+                            stopTaking();
+                        }
+                    }
+                    followers.forEach(follower -> follower.next(payload));
+                }
+            } else {
+                followers.forEach(follower -> follower.next(payload));
             }
             upstream.request(1);
         }

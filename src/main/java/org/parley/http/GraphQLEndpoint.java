@@ -150,6 +150,7 @@ public class GraphQLEndpoint {
                 config.getValue("parley.live.max-subscriptions-per-client", Integer.class),
                 config.getValue("parley.live.max-sockets-per-client", Integer.class),
                 Math.toIntExact(config.getValue("parley.live.max-queued-bytes", MemorySize.class).asLongValue()),
+                config.getValue("parley.live.subscriber-buffer", Integer.class),
                 config.getOptionalValue("quarkus.smallrye-graphql.authorization-client-init-payload-name",
                         String.class));
         webSockets = sockets;

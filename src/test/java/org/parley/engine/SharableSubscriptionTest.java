@@ -1,46 +1,67 @@
 package org.parley.engine;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.parley.engine.GraphQLWebSockets.Sharing.LIVE;
+import static org.parley.engine.GraphQLWebSockets.Sharing.NONE;
+import static org.parley.engine.GraphQLWebSockets.Sharing.REPLAY;
+
+import java.io.StringReader;
 
 import org.junit.jupiter.api.Test;
 
 import graphql.parser.Parser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
-/** Which requests subscribers may share an execution of: subscriptions whose root fields take no cursor. */
+/**
+ * How subscribers of a request may share its execution: subscriptions whose root selections are fields; from now on,
+ * or, when a root field is given a cursor, replaying from it.
+ */
 class SharableSubscriptionTest {
 
-    private static boolean sharable(String document, String operationName) {
-        return GraphQLWebSockets.sharable(Parser.parse(document), operationName);
+    private static GraphQLWebSockets.Sharing sharing(String document, String operationName, String variables) {
+        JsonObject given = Json.createReader(new StringReader(variables)).readObject();
+        return GraphQLWebSockets.sharing(Parser.parse(document), operationName, given);
+    }
+
+    private static GraphQLWebSockets.Sharing sharing(String document) {
+        return sharing(document, null, "{}");
     }
 
     @Test
-    void aSubscriptionWithoutCursorIsShared() {
-        assertTrue(sharable("subscription { statementRecorded { cursor } }", null));
-        assertTrue(sharable("subscription S($f: StatementRecordedFilter) { statementRecorded(filter: $f) { cursor } }",
-                null));
+    void aSubscriptionWithoutCursorIsSharedFromNowOn() {
+        assertEquals(LIVE, sharing("subscription { statementRecorded { cursor } }"));
+        assertEquals(LIVE, sharing("subscription S($f: StatementRecordedFilter) { statementRecorded(filter: $f) { cursor } }",
+                null, "{\"f\": {\"speaker\": \"x\"}}"));
         // a cursor further down (a page of a nested list) is the same for every subscriber
-        assertTrue(sharable("subscription { encounterChanged { encounter { statements(after: \"x\") { totalCount } } } }",
-                null));
+        assertEquals(LIVE, sharing("subscription { encounterChanged { encounter { statements(after: \"x\") { totalCount } } } }"));
     }
 
     @Test
-    void aRootCursorGivenOrNotKeepsTheSubscriptionToItself() {
-        assertFalse(sharable("subscription { changes(after: \"abc\") { cursor } }", null));
-        assertFalse(sharable("subscription C($after: String) { changes(after: $after) { cursor } }", null));
-        assertFalse(sharable("subscription { changes(after: null) { cursor } }", null));
+    void aCursorGivenAsNullOrLeftOutIsNoCursor() {
+        assertEquals(LIVE, sharing("subscription { changes(after: null) { cursor } }"));
+        assertEquals(LIVE, sharing("subscription C($after: String) { changes(after: $after) { cursor } }"));
+        assertEquals(LIVE, sharing("subscription C($after: String) { changes(after: $after) { cursor } }", null,
+                "{\"after\": null}"));
+    }
+
+    @Test
+    void aCursorGivenReplaysFromIt() {
+        assertEquals(REPLAY, sharing("subscription { changes(after: \"abc\") { cursor } }"));
+        assertEquals(REPLAY, sharing("subscription C($after: String) { changes(after: $after) { cursor } }", null,
+                "{\"after\": \"abc\"}"));
     }
 
     @Test
     void otherShapesAreNotShared() {
-        assertFalse(sharable("query { actors { totalCount } }", null));
-        assertFalse(sharable("subscription A { changes { cursor } } subscription B { changes { cursor } }", null));
-        assertTrue(sharable("subscription A { changes { cursor } } subscription B { changes(after: \"x\") { cursor } }",
-                "A"));
-        assertFalse(sharable("subscription A { changes { cursor } } subscription B { changes(after: \"x\") { cursor } }",
-                "B"));
-        // a fragment at the root could hide a cursor: not looked into, not shared
-        assertFalse(sharable("subscription { ...F } fragment F on Subscription { changes { cursor } }", null));
-        assertFalse(GraphQLWebSockets.sharable(null, null));
+        assertEquals(NONE, sharing("query { actors { totalCount } }"));
+        assertEquals(NONE, sharing("subscription A { changes { cursor } } subscription B { changes { cursor } }"));
+        assertEquals(LIVE, sharing("subscription A { changes { cursor } } subscription B { changes(after: \"x\") { cursor } }",
+                "A", "{}"));
+        assertEquals(REPLAY, sharing("subscription A { changes { cursor } } subscription B { changes(after: \"x\") { cursor } }",
+                "B", "{}"));
+        // a fragment at the root is not looked into
+        assertEquals(NONE, sharing("subscription { ...F } fragment F on Subscription { changes { cursor } }"));
+        assertEquals(NONE, GraphQLWebSockets.sharing(null, null, JsonObject.EMPTY_JSON_OBJECT));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.testsupport.GraphQL.as;
 import static org.parley.testsupport.GraphQL.vars;
+import static org.parley.testsupport.GraphQLSocket.cursor;
 
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
 import org.parley.testsupport.GraphQLSocket;
 import org.parley.testsupport.Ids;
@@ -32,8 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Subscribers of the same request, as the same reader, share one execution (engine.SharedSubscriptions): each still
- * receives every event under its own operation id, and leaving does not end the others' stream; a cursor, another
- * reader or another filter gets an execution of its own.
+ * receives every event under its own operation id, and leaving does not end the others' stream; another cursor,
+ * reader or filter gets an execution of its own; one who joins a stream from the same cursor later gets what it sent.
  */
 @QuarkusTest
 class SharedSubscriptionsTest {
@@ -100,26 +102,57 @@ class SharedSubscriptionsTest {
     }
 
     @Test
-    void aCursorOrAnotherReaderGetsAnExecutionOfItsOwn() throws Exception {
+    void anotherReaderOrAnotherCursorGetsAnExecutionOfItsOwn() throws Exception {
         String kim = Ids.bySlug("Actor", "kim-jong-un");
+        String putin = Ids.bySlug("Actor", "vladimir-putin");
         double executionsBefore = gauge("parley.live.executions");
         double subscriptionsBefore = gauge("parley.live.subscriptions");
+        String first = cursor(newestChange());
+        recordStatement(putin); // not kim's: neither cursor replays anything of kim's
+        String second = cursor(newestChange());
         try (GraphQLSocket anonymous = GraphQLSocket.open(graphql, null).acknowledged();
                 GraphQLSocket editor = GraphQLSocket.open(graphql, DevTokens.editor()).acknowledged()) {
             anonymous.subscribe("plain", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
             editor.subscribe("plain", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
-            // a cursor (even none given) replays from the subscriber's own position: never shared
-            anonymous.subscribe("cursor", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim)));
-            anonymous.subscribe("cursor2", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim)));
+            anonymous.subscribe("first", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim), "after", first));
+            anonymous.subscribe("second", BY_SPEAKER_AFTER, vars("filter", Map.of("speaker", kim), "after", second));
             await(() -> gauge("parley.live.subscriptions") - subscriptionsBefore, 4);
             assertEquals(4, gauge("parley.live.executions") - executionsBefore);
 
             String byKim = recordStatement(kim);
-            for (JsonNode event : List.of(anonymous.next("plain"), editor.next("plain"), anonymous.next("cursor"),
-                    anonymous.next("cursor2"))) {
+            for (JsonNode event : List.of(anonymous.next("plain"), editor.next("plain"), anonymous.next("first"),
+                    anonymous.next("second"))) {
                 assertEquals(byKim, event.at("/payload/data/statementRecorded/statement/id").asText(),
                         event.toString());
             }
+        }
+        await(() -> gauge("parley.live.executions") - executionsBefore, 0);
+    }
+
+    @Test
+    void aSubscriberWhoJoinsAStreamFromTheSameCursorGetsWhatItSentFirst() throws Exception {
+        String kim = Ids.bySlug("Actor", "kim-jong-un");
+        double executionsBefore = gauge("parley.live.executions");
+        String from = cursor(newestChange());
+        Map<String, Object> variables = vars("filter", Map.of("speaker", kim), "after", from);
+        try (GraphQLSocket early = GraphQLSocket.open(graphql, null).acknowledged();
+                GraphQLSocket late = GraphQLSocket.open(graphql, null).acknowledged()) {
+            early.subscribe("early", BY_SPEAKER_AFTER, variables);
+            String before = recordStatement(kim);
+            assertEquals(before, early.next("early").at("/payload/data/statementRecorded/statement/id").asText());
+
+            // as after a failover: the same request from the same cursor, later (what the first was sent is kept)
+            late.subscribe("late", BY_SPEAKER_AFTER, variables);
+            JsonNode replayed = late.next("late");
+            assertEquals(before, replayed.at("/payload/data/statementRecorded/statement/id").asText(),
+                    replayed.toString());
+            assertEquals(1, gauge("parley.live.executions") - executionsBefore);
+
+            String after = recordStatement(kim);
+            assertEquals(after, early.next("early").at("/payload/data/statementRecorded/statement/id").asText());
+            assertEquals(after, late.next("late").at("/payload/data/statementRecorded/statement/id").asText());
+            assertNull(late.poll("late", Duration.ofMillis(300)), "each event once");
+            assertNull(early.poll("early", Duration.ofMillis(100)), "each event once");
         }
         await(() -> gauge("parley.live.executions") - executionsBefore, 0);
     }
@@ -169,6 +202,10 @@ class SharedSubscriptionsTest {
             assertTrue(System.currentTimeMillis() < until, "still " + value.getAsDouble() + ", not " + expected);
             Thread.sleep(20);
         }
+    }
+
+    private static long newestChange() {
+        return Database.count("select max(commit_seq) from change_log");
     }
 
     private static String recordStatement(String speaker) throws Exception {

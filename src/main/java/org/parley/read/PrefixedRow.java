@@ -3,27 +3,31 @@ package org.parley.read;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 /**
- * The columns of a row whose names start with a prefix, under their names without it: a related object read ahead
- * into its parent's row ({@link Lookahead}) is mapped by its type's usual {@code from(Row)}.
+ * Some columns of a row under names of their own: those of a related object read ahead into its parent's row
+ * ({@link Lookahead}) without their {@code "laN."} prefix, so that its type's usual {@code from(Row)} maps it; and the
+ * parent's own columns by a hashed index rather than the driver's scan of every column name.
  */
 final class PrefixedRow implements Row {
 
     private final Row row;
-    private final String prefix;
+    private final Map<String, Integer> columns;
 
-    PrefixedRow(Row row, String prefix) {
+    /** @param columns the index in {@code row} of each column name this row answers to */
+    PrefixedRow(Row row, Map<String, Integer> columns) {
         this.row = row;
-        this.prefix = prefix;
+        this.columns = columns;
     }
 
     @Override
     public int getColumnIndex(String column) {
-        return row.getColumnIndex(prefix + column);
+        Integer index = columns.get(column);
+        return index == null ? -1 : index;
     }
 
     @Override
@@ -70,6 +74,11 @@ final class PrefixedRow implements Row {
     @Override
     public OffsetDateTime getOffsetDateTime(int pos) {
         return row.getOffsetDateTime(pos);
+    }
+
+    @Override
+    public String[] getArrayOfStrings(int pos) {
+        return row.getArrayOfStrings(pos);
     }
 
     @Override

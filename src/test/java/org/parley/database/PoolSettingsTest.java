@@ -25,11 +25,22 @@ class PoolSettingsTest {
     @ConfigProperty(name = "parley.database.statement-timeout")
     Duration statementTimeout;
 
+    @ConfigProperty(name = "parley.database.plan-cache-mode")
+    String planCacheMode;
+
     @Test
     void sessionsRunWithoutJitAndWithTheStatementTimeout() {
         Row row = reads.query("select current_setting('jit') as jit,"
                 + " (extract(epoch from current_setting('statement_timeout')::interval) * 1000)::bigint as timeout")
                 .execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
         assertEquals(List.of("off", statementTimeout.toMillis()), List.of(row.getString("jit"), row.getLong("timeout")));
+    }
+
+    @Test
+    void sessionsRunWithTheConfiguredPlanCacheMode() {
+        Row row = reads.query("select current_setting('plan_cache_mode') as mode").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        assertEquals("force_generic_plan", planCacheMode);
+        assertEquals(planCacheMode, row.getString("mode"));
     }
 }

@@ -20,7 +20,9 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Admission control applies to subscriptions as to HTTP requests: a subscription's cost is charged to the client's
- * budget when it starts, and one the budget no longer covers is refused with RATE_LIMITED.
+ * budget when its execution starts, and one the budget no longer covers is refused with RATE_LIMITED. A subscriber who
+ * joins an execution already running (the same request from the same cursor, engine.SharedSubscriptions) adds no
+ * execution and is not charged.
  */
 @QuarkusTest
 @TestProfile(SubscriptionAdmissionTest.SmallBudget.class)
@@ -57,10 +59,18 @@ class SubscriptionAdmissionTest {
             assertEquals(Ids.bySlug("Actor", "kim-jong-un"), event.at("/payload/data/changes/node/id").asText(""),
                     event.toString());
 
-            socket.subscribe("second", COSTLY, vars("after", after));
+            // another cursor: an execution of its own, which the budget no longer covers
+            socket.subscribe("second", COSTLY, vars("after", GraphQLSocket.cursor(before - 1)));
             JsonNode refused = socket.next("second");
             assertEquals("error", refused.path("type").asText(), refused.toString());
             assertEquals("RATE_LIMITED", refused.at("/payload/0/extensions/code").asText(), refused.toString());
+
+            // the first one's request: it joins the running execution, and gets what that one sent
+            socket.subscribe("joined", COSTLY, vars("after", after));
+            JsonNode joined = socket.next("joined");
+            assertEquals("next", joined.path("type").asText(), joined.toString());
+            assertEquals(Ids.bySlug("Actor", "kim-jong-un"), joined.at("/payload/data/changes/node/id").asText(""),
+                    joined.toString());
         } finally {
             Database.execute("delete from change_log where commit_seq > ? and subject = 'zz-test'", before);
         }

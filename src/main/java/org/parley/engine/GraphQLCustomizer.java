@@ -14,6 +14,7 @@ import org.parley.errors.RequestLog;
 import org.parley.read.PageRequest;
 
 import graphql.GraphQL;
+import io.smallrye.graphql.execution.error.ExceptionHandler;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.graphql.execution.QueryCache;
@@ -44,6 +45,7 @@ public class GraphQLCustomizer {
     /** What {@link #customize} installed, for {@code FastPathsTest}. */
     private volatile SchemaTuning tuning;
     private volatile Instrumentation instrumentation;
+    private volatile QueryExecutionStrategy queryStrategy;
     /** SmallRye's parsed-document cache, once graphql-java is built ({@link DocumentWorkers} fills it ahead). */
     private volatile QueryCache documents;
 
@@ -75,7 +77,13 @@ public class GraphQLCustomizer {
                         limits.maxFieldMerges()),
                 new ErrorCodes(registry), new RequestLog()));
         instrumentation = fastPaths ? new InstrumentationChain(chain) : new ChainedInstrumentation(chain);
-        return builder.preparsedDocumentProvider(documents).instrumentation(instrumentation);
+        builder.preparsedDocumentProvider(documents).instrumentation(instrumentation);
+        if (instrumentation instanceof InstrumentationChain lean && !lean.takesFieldHooks()) {
+            // SmallRye sets no query strategy: graphql-java's default, with SmallRye's exception handler
+            queryStrategy = new QueryExecutionStrategy(new ExceptionHandler());
+            builder.queryExecutionStrategy(queryStrategy);
+        }
+        return builder;
     }
 
     /** The schema requests execute against, once one has run (null before). */
@@ -90,6 +98,11 @@ public class GraphQLCustomizer {
 
     Instrumentation instrumentation() {
         return instrumentation;
+    }
+
+    /** Parley's query strategy, null when graphql-java's own runs (fast paths off, or a field hook taken). */
+    QueryExecutionStrategy queryStrategy() {
+        return queryStrategy;
     }
 
     /** The schema tuning of the chain, once graphql-java is built (null before). */

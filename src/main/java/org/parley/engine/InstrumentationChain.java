@@ -19,6 +19,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.execution.QueryCache;
 
@@ -39,6 +40,7 @@ final class InstrumentationChain extends ChainedInstrumentation {
     private final boolean fieldCompletion;
     private final boolean fieldListCompletion;
     private final boolean deferredField;
+    private final boolean dataFetcher;
 
     InstrumentationChain(List<Instrumentation> members) {
         super(members);
@@ -56,6 +58,19 @@ final class InstrumentationChain extends ChainedInstrumentation {
         fieldListCompletion = anyOverrides(members, "beginFieldListCompletion",
                 InstrumentationFieldCompleteParameters.class, InstrumentationState.class);
         deferredField = anyOverrides(members, "beginDeferredField", InstrumentationState.class);
+        dataFetcher = members.stream().filter(member -> !(member instanceof LeavesPropertyReads)).anyMatch(member ->
+                anyOverrides(List.of(member), "instrumentDataFetcher", DataFetcher.class,
+                        InstrumentationFieldFetchParameters.class, InstrumentationState.class));
+    }
+
+    /**
+     * Whether a member takes a hook graphql-java calls per field or per object, or changes the fetchers of plain
+     * properties ({@link LeavesPropertyReads}): {@link QueryExecutionStrategy} completes plain objects without those
+     * calls, so it is installed only while none does.
+     */
+    boolean takesFieldHooks() {
+        return executeObject || fieldExecution || fieldFetch || fieldCompletion || fieldListCompletion || deferredField
+                || dataFetcher;
     }
 
     /**

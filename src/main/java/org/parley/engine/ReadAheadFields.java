@@ -53,6 +53,11 @@ final class ReadAheadFields {
             this.batched = batched;
         }
 
+        /** The field's name, as the batch read keys what it read ahead ({@link Related}). */
+        String field() {
+            return field;
+        }
+
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             if (environment.getSource() instanceof Related parent && parent.hasReadAhead(field)) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.parley.engine.LeavesPropertyReads;
+
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -34,7 +36,7 @@ import graphql.schema.DataFetcher;
  * fields that would start after it are not run: they fail with {@code TIMEOUT}, so that a request the client has
  * already been told timed out stops reaching the database.
  */
-public class RequestLimits extends SimplePerformantInstrumentation {
+public class RequestLimits extends SimplePerformantInstrumentation implements LeavesPropertyReads {
 
     /** GraphQL context key: the {@link System#nanoTime()} by which the request must be answered. */
     public static final String DEADLINE = "parley.deadline";

@@ -55,6 +55,10 @@ class FastPathsTest {
         assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, plain, "Actor.name's fetcher");
         assertEquals(on ? InstrumentationChain.class : ChainedInstrumentation.class,
                 customizer.instrumentation().getClass(), "the instrumentation chain");
+        assertEquals(on, customizer.queryStrategy() != null, "plain objects completed by QueryExecutionStrategy");
+        Class<?> date = fetcher(schema, "PartialDate", "date").getClass();
+        assertEquals(on ? PlainFieldFetchers.PropertyFetcher.class : FieldDataFetcher.class, date,
+                "PartialDate.date's fetcher (SmallRye's date transformer)");
         DataLoaderRegistry smallRyes = new DataLoaderRegistry();
         smallRyes.register("Encounter_participants",
                 DataLoaderFactory.newDataLoader(keys -> CompletableFuture.completedFuture(List.of())));

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
+import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.FieldCollector;
@@ -161,10 +163,10 @@ final class PlainSelections {
             return item == null ? null : new ListOf(item);
         }
         if (type instanceof GraphQLScalarType scalar) {
-            return new Scalar(scalar);
+            return new Leaf(scalar.getCoercing()::serialize);
         }
         if (type instanceof GraphQLEnumType enumType) {
-            return new EnumValue(enumType);
+            return new Leaf(enumType::serialize);
         }
         if (type instanceof GraphQLObjectType object) {
             Plan plan = build(context, object, field);
@@ -186,7 +188,13 @@ final class PlainSelections {
     /** Completes one value of a field's type. */
     private interface Completion {
 
-        Object complete(Object value, ExecutionContext context);
+        /** The value's answer: null for null (after graphql-java's unboxing of optionals). */
+        default Object complete(Object value, ExecutionContext context) {
+            Object unboxed = context.getValueUnboxer().unbox(value);
+            return unboxed == null ? null : completePresent(unboxed, context);
+        }
+
+        Object completePresent(Object value, ExecutionContext context);
     }
 
     private record NonNull(Completion inner) implements Completion {
@@ -199,17 +207,18 @@ final class PlainSelections {
             }
             return completed;
         }
+
+        @Override
+        public Object completePresent(Object value, ExecutionContext context) {
+            return complete(value, context);
+        }
     }
 
     private record ListOf(Completion item) implements Completion {
 
         @Override
-        public Object complete(Object value, ExecutionContext context) {
-            Object unboxed = context.getValueUnboxer().unbox(value);
-            if (unboxed == null) {
-                return null;
-            }
-            if (!(unboxed instanceof Collection<?> values)) {
+        public Object completePresent(Object value, ExecutionContext context) {
+            if (!(value instanceof Collection<?> values)) {
                 throw GiveUp.INSTANCE; // arrays, iterables, streams: graphql-java knows them all
             }
             List<Object> completed = new ArrayList<>(values.size());
@@ -220,34 +229,20 @@ final class PlainSelections {
         }
     }
 
-    private record Scalar(GraphQLScalarType type) implements Completion {
+    /** How a scalar or an enum turns a value into its answer (graphql-java's own call). */
+    private interface Serialize {
 
-        @Override
-        public Object complete(Object value, ExecutionContext context) {
-            Object unboxed = context.getValueUnboxer().unbox(value);
-            if (unboxed == null) {
-                return null;
-            }
-            try {
-                return type.getCoercing().serialize(unboxed, context.getGraphQLContext(), context.getLocale());
-            } catch (RuntimeException refused) {
-                throw GiveUp.INSTANCE; // graphql-java answers null with a SerializationError
-            }
-        }
+        Object apply(Object value, GraphQLContext context, Locale locale);
     }
 
-    private record EnumValue(GraphQLEnumType type) implements Completion {
+    private record Leaf(Serialize serialize) implements Completion {
 
         @Override
-        public Object complete(Object value, ExecutionContext context) {
-            Object unboxed = context.getValueUnboxer().unbox(value);
-            if (unboxed == null) {
-                return null;
-            }
+        public Object completePresent(Object value, ExecutionContext context) {
             try {
-                return type.serialize(unboxed, context.getGraphQLContext(), context.getLocale());
+                return serialize.apply(value, context.getGraphQLContext(), context.getLocale());
             } catch (RuntimeException refused) {
-                throw GiveUp.INSTANCE;
+                throw GiveUp.INSTANCE; // graphql-java answers null with a SerializationError
             }
         }
     }
@@ -318,11 +313,7 @@ final class PlainSelections {
         }
 
         @Override
-        public Object complete(Object value, ExecutionContext context) {
-            Object source = context.getValueUnboxer().unbox(value);
-            if (source == null) {
-                return null;
-            }
+        public Object completePresent(Object source, ExecutionContext context) {
             Map<String, Object> answer = new LinkedHashMap<>(keys.length * 4 / 3 + 1);
             for (int i = 0; i < keys.length; i++) {
                 answer.put(keys[i], steps[i].value(source, context));

@@ -57,13 +57,16 @@ final class PlainSelections {
     private final FieldCollector collector = new FieldCollector();
     private final Map<Key, Plan> plans = new ConcurrentHashMap<>();
 
-    /** The AST field an object is completed for (identity: one per document) and the object's type. */
-    private record Key(Field field, int merged, GraphQLObjectType type) {
+    /**
+     * The AST fields an object is completed for (a merged field is equal to another with the same AST nodes: one set
+     * per place in a document) and the object's type: together they fix the selection below it.
+     */
+    private record Key(MergedField field, GraphQLObjectType type) {
     }
 
     /** The plan for objects of {@code type} selected by {@code field}; null when graphql-java must execute them. */
     Plan plan(ExecutionContext context, GraphQLObjectType type, MergedField field) {
-        Key key = new Key(field.getSingleField(), field.getFields().size(), type);
+        Key key = new Key(field, type);
         Plan plan = plans.get(key);
         if (plan == null) {
             if (plans.size() >= MAX_PLANS) {

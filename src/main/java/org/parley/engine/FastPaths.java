@@ -6,7 +6,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code parley.engine.fast-paths} (default true): whether Parley's replacements for pieces of SmallRye GraphQL and
  * graphql-java are installed. Off, every one falls back to the framework's own: SmallRye's batch fetchers
  * ({@link BatchFetchers.Lean} is not installed), its field fetchers ({@link PlainFieldFetchers}), its field visibility
- * ({@link SchemaTuning}), graphql-java's {@code ChainedInstrumentation} ({@link InstrumentationChain}) and SmallRye's
+ * ({@link SchemaTuning}), graphql-java's {@code ChainedInstrumentation} ({@link InstrumentationChain}), its query
+ * strategy ({@link QueryExecutionStrategy}: plain objects completed from plans) and SmallRye's
  * answer writer ({@link GraphQLExecution}). What is there for correctness stays in both modes: batches split by
  * argument values ({@link BatchFetchers.Grouping}), strict {@code Int} and {@code Float}. The answers are the same
  * either way; off is slower. CI runs a subset of the GraphQL tests with them off (pom.xml, execution

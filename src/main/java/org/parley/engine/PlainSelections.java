@@ -44,12 +44,17 @@ import org.parley.read.Related;
  * Anything a plan cannot answer as graphql-java would makes it give up ({@link #NOT_COMPLETED}) and graphql-java
  * completes the object itself: a null where the schema says non-null, a value a scalar refuses, a fetcher that throws,
  * a to-one field not read ahead. The getters have no side effects, so reading them again is harmless. A selection with
- * directives, arguments, abstract types or introspection is never planned (its answer may depend on variables).
+ * directives is never planned (its answer may depend on variables); fields with arguments, abstract types or
+ * introspection are left to graphql-java. In an object with both kinds of fields, graphql-java executes only the
+ * others and the plain ones are added to its answer.
  */
 final class PlainSelections {
 
     /** What {@link Plan#complete} returns when graphql-java must complete the object instead. */
     static final Object NOT_COMPLETED = new Object();
+
+    /** In {@link Plan#plainValues}: a field graphql-java executes. */
+    private static final Object EXECUTED = new Object();
 
     /** A plan's cache bound: plans hang on their documents' AST, which SmallRye's document cache may drop. */
     private static final int MAX_PLANS = 4096;
@@ -64,7 +69,10 @@ final class PlainSelections {
     private record Key(MergedField field, GraphQLObjectType type) {
     }
 
-    /** The plan for objects of {@code type} selected by {@code field}; null when graphql-java must execute them. */
+    /**
+     * The plan for objects of {@code type} selected by {@code field}: {@link Plan#whole} when every field selected is
+     * plain, else the plain fields only; null when none is (or a directive makes the selection depend on variables).
+     */
     Plan plan(ExecutionContext context, GraphQLObjectType type, MergedField field) {
         Key key = new Key(field, type);
         Plan plan = plans.get(key);
@@ -80,7 +88,7 @@ final class PlainSelections {
 
     private Plan build(ExecutionContext context, GraphQLObjectType type, MergedField field) {
         for (Field each : field.getFields()) {
-            if (!plainSelection(each.getSelectionSet(), context.getFragmentsByName())) {
+            if (!withoutDirectives(each.getSelectionSet(), context.getFragmentsByName())) {
                 return Plan.NONE;
             }
         }
@@ -93,33 +101,32 @@ final class PlainSelections {
                 .build(), field, false);
         List<String> keys = selected.getKeys();
         Step[] steps = new Step[keys.size()];
+        int plain = 0;
         for (int i = 0; i < steps.length; i++) {
             steps[i] = step(context, type, selected.getSubField(keys.get(i)));
-            if (steps[i] == null) {
-                return Plan.NONE;
-            }
+            plain += steps[i] == null ? 0 : 1;
         }
-        return new Plan(keys.toArray(String[]::new), steps);
+        return plain == 0 ? Plan.NONE : new Plan(keys.toArray(String[]::new), steps, plain == steps.length);
     }
 
-    /** Whether a selection set (fragments included) has no directive and no argument anywhere at its own level. */
-    private static boolean plainSelection(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+    /** Whether a selection set (fragments included) has no directive at its own level. */
+    private static boolean withoutDirectives(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
         if (selections == null) {
             return true;
         }
         for (Selection<?> selection : selections.getSelections()) {
             if (selection instanceof Field field) {
-                if (!field.getDirectives().isEmpty() || !field.getArguments().isEmpty()) {
+                if (!field.getDirectives().isEmpty()) {
                     return false;
                 }
             } else if (selection instanceof InlineFragment inline) {
-                if (!inline.getDirectives().isEmpty() || !plainSelection(inline.getSelectionSet(), fragments)) {
+                if (!inline.getDirectives().isEmpty() || !withoutDirectives(inline.getSelectionSet(), fragments)) {
                     return false;
                 }
             } else if (selection instanceof FragmentSpread spread) {
                 FragmentDefinition fragment = fragments.get(spread.getName());
                 if (!spread.getDirectives().isEmpty() || fragment == null || !fragment.getDirectives().isEmpty()
-                        || !plainSelection(fragment.getSelectionSet(), fragments)) {
+                        || !withoutDirectives(fragment.getSelectionSet(), fragments)) {
                     return false;
                 }
             } else {
@@ -131,6 +138,11 @@ final class PlainSelections {
 
     private Step step(ExecutionContext context, GraphQLObjectType parent, MergedField field) {
         String name = field.getName();
+        for (Field each : field.getFields()) {
+            if (!each.getArguments().isEmpty()) {
+                return null; // plain properties take none
+            }
+        }
         if (name.equals("__typename")) {
             return new TypeName(parent.getName());
         }
@@ -173,7 +185,7 @@ final class PlainSelections {
         }
         if (type instanceof GraphQLObjectType object) {
             Plan plan = build(context, object, field);
-            return plan == Plan.NONE ? null : plan;
+            return plan.whole ? plan : null;
         }
         return null; // interfaces and unions: graphql-java resolves the type
     }
@@ -293,20 +305,26 @@ final class PlainSelections {
         }
     }
 
-    /** The selection below objects of one type, completed without graphql-java's per-field execution. */
+    /**
+     * The selection below objects of one type: when {@link #whole}, completed without graphql-java's per-field
+     * execution; otherwise its plain fields are answered here and graphql-java executes only the others.
+     */
     static final class Plan implements Completion {
 
-        static final Plan NONE = new Plan(new String[0], new Step[0]);
+        static final Plan NONE = new Plan(new String[0], new Step[0], false);
 
         private final String[] keys;
+        /** Per key, in selection order; null for a field graphql-java executes. */
         private final Step[] steps;
+        final boolean whole;
 
-        private Plan(String[] keys, Step[] steps) {
+        private Plan(String[] keys, Step[] steps, boolean whole) {
             this.keys = keys;
             this.steps = steps;
+            this.whole = whole;
         }
 
-        /** The object's answer (keys in selection order), or {@link #NOT_COMPLETED}. */
+        /** The object's answer (keys in selection order), or {@link #NOT_COMPLETED}; for a whole plan. */
         Object completeObject(Object source, ExecutionContext context) {
             try {
                 return complete(source, context);
@@ -320,6 +338,50 @@ final class PlainSelections {
             Map<String, Object> answer = new LinkedHashMap<>(keys.length * 4 / 3 + 1);
             for (int i = 0; i < keys.length; i++) {
                 answer.put(keys[i], steps[i].value(source, context));
+            }
+            return answer;
+        }
+
+        /**
+         * The answers of the fields this plan can give for {@code source}, {@link #EXECUTED} at the others (no step,
+         * or a step that gave up, e.g. a to-one field not read ahead); null when no field has an answer here.
+         */
+        Object[] plainValues(Object source, ExecutionContext context) {
+            Object[] values = new Object[keys.length];
+            int answered = 0;
+            for (int i = 0; i < keys.length; i++) {
+                values[i] = EXECUTED;
+                if (steps[i] != null) {
+                    try {
+                        values[i] = steps[i].value(source, context);
+                        answered++;
+                    } catch (GiveUp giveUp) {
+                        // graphql-java executes this field, and reports what the plan could not
+                    }
+                }
+            }
+            return answered == 0 ? null : values;
+        }
+
+        /** The fields of {@code selected} that graphql-java executes: those {@link #EXECUTED} in {@code values}. */
+        MergedSelectionSet others(MergedSelectionSet selected, Object[] values) {
+            Map<String, MergedField> others = new LinkedHashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                if (values[i] == EXECUTED) {
+                    others.put(keys[i], selected.getSubField(keys[i]));
+                }
+            }
+            return MergedSelectionSet.newMergedSelectionSet().subFields(others).build();
+        }
+
+        /** The object's answer: graphql-java's for the other fields, {@code values} for the plain ones, in order. */
+        Map<String, Object> merge(Map<String, Object> executed, Object[] values) {
+            if (executed == null) {
+                return null; // a non-null field was null: graphql-java nulled the object and said why
+            }
+            Map<String, Object> answer = new LinkedHashMap<>(keys.length * 4 / 3 + 1);
+            for (int i = 0; i < keys.length; i++) {
+                answer.put(keys[i], values[i] == EXECUTED ? executed.get(keys[i]) : values[i]);
             }
             return answer;
         }

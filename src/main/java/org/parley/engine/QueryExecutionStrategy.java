@@ -1,5 +1,7 @@
 package org.parley.engine;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 import graphql.execution.AsyncExecutionStrategy;
@@ -23,8 +25,9 @@ import static graphql.execution.ResultNodesInfo.MAX_RESULT_NODES;
 final class QueryExecutionStrategy extends AsyncExecutionStrategy {
 
     private final PlainSelections plans = new PlainSelections();
-    /** Objects completed from a plan, for tests (a counter add per object: negligible beside what it saves). */
+    /** Objects completed from a plan, whole or split, for tests (a counter add per object: negligible). */
     private final LongAdder planned = new LongAdder();
+    private final LongAdder split = new LongAdder();
 
     QueryExecutionStrategy(DataFetcherExceptionHandler exceptions) {
         super(exceptions);
@@ -32,24 +35,57 @@ final class QueryExecutionStrategy extends AsyncExecutionStrategy {
 
     @Override
     protected FieldValueInfo completeValue(ExecutionContext context, ExecutionStrategyParameters parameters) {
-        GraphQLType type = parameters.getExecutionStepInfo().getUnwrappedNonNullType();
-        if (type instanceof GraphQLObjectType object && parameters.getSource() != null
-                && !context.hasIncrementalSupport()
-                && context.getGraphQLContext().get(MAX_RESULT_NODES) == null) {
-            PlainSelections.Plan plan = plans.plan(context, object, parameters.getField());
-            if (plan != null) {
-                Object answer = plan.completeObject(parameters.getSource(), context);
-                if (answer != PlainSelections.NOT_COMPLETED && answer != null) {
-                    planned.increment();
-                    return new FieldValueInfo(FieldValueInfo.CompleteValueType.SCALAR, answer);
-                }
+        PlainSelections.Plan plan = plan(context, parameters);
+        if (plan != null && plan.whole) {
+            Object answer = plan.completeObject(parameters.getSource(), context);
+            if (answer != PlainSelections.NOT_COMPLETED && answer != null) {
+                planned.increment();
+                return new FieldValueInfo(FieldValueInfo.CompleteValueType.SCALAR, answer);
             }
         }
         return super.completeValue(context, parameters);
     }
 
+    /**
+     * An object with plain and other fields: graphql-java executes the others (and counts only them for the data
+     * loaders' dispatch), the plain ones are answered from the plan and put in their places.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected Object executeObject(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        PlainSelections.Plan plan = parameters.getField() == null ? null : plan(context, parameters);
+        // a whole plan is here when it gave up on this object: the fields it can answer still are
+        Object[] values = plan == null ? null : plan.plainValues(parameters.getSource(), context);
+        if (values == null) {
+            return super.executeObject(context, parameters);
+        }
+        split.increment();
+        Object executed = super.executeObject(context,
+                parameters.transform(others -> others.fields(plan.others(parameters.getFields(), values))));
+        if (executed instanceof CompletableFuture<?> later) {
+            return ((CompletableFuture<Map<String, Object>>) later).thenApply(answer -> plan.merge(answer, values));
+        }
+        return plan.merge((Map<String, Object>) executed, values);
+    }
+
+    /** The plan for the object {@code parameters} completes; null when there is none or it must not be used. */
+    private PlainSelections.Plan plan(ExecutionContext context, ExecutionStrategyParameters parameters) {
+        GraphQLType type = parameters.getExecutionStepInfo().getUnwrappedNonNullType();
+        if (type instanceof GraphQLObjectType object && parameters.getSource() != null
+                && !context.hasIncrementalSupport()
+                && context.getGraphQLContext().get(MAX_RESULT_NODES) == null) {
+            return plans.plan(context, object, parameters.getField());
+        }
+        return null;
+    }
+
     /** How many objects (not counting those inside them) were completed from a plan since start. */
     long plannedObjects() {
         return planned.sum();
+    }
+
+    /** How many objects had their plain fields answered from a plan and the others executed, since start. */
+    long splitObjects() {
+        return split.sum();
     }
 }

@@ -93,15 +93,15 @@ public final class GraphQLExecution extends SmallRyeGraphQLAbstractHandler {
         }
 
         /**
-         * The response body. An answer without errors is written straight from graphql-java's result with Jackson
-         * (the fast path): SmallRye's own writer first copies the whole answer into a JSON-P object tree, much of the
-         * CPU and garbage of a deep query (docs/BENCHMARKS.md). Answers with errors keep SmallRye's writer, which
-         * formats the errors (codes, no internals).
+         * The response body. An answer without errors is written straight from graphql-java's result with Jackson's
+         * generator ({@link AnswerJson}, the fast path): SmallRye's own writer first copies the whole answer into a
+         * JSON-P object tree, much of the CPU and garbage of a deep query (docs/BENCHMARKS.md). Answers with errors
+         * keep SmallRye's writer, which formats the errors (codes, no internals).
          */
         public Buffer body() {
             ExecutionResult result = response.getExecutionResult();
             if (jackson && (result.getErrors().isEmpty() || !result.isDataPresent() && onlyCoded(result.getErrors()))) {
-                return io.vertx.core.json.Json.encodeToBuffer(result.toSpecification());
+                return AnswerJson.toBuffer(result.toSpecification());
             }
             return Buffer.buffer(response.getExecutionResultAsString(), StandardCharsets.UTF_8.name());
         }
@@ -130,7 +130,7 @@ public final class GraphQLExecution extends SmallRyeGraphQLAbstractHandler {
         ExecutionResult result = ExecutionResultImpl.newExecutionResult().addErrors(errors).extensions(extensions)
                 .build();
         if (FastPaths.enabled() && onlyCoded(errors)) {
-            return io.vertx.core.json.Json.encode(result.toSpecification());
+            return AnswerJson.toString(result.toSpecification());
         }
         return new ExecutionResponse(result).getExecutionResultAsString();
     }

@@ -2,6 +2,7 @@ package org.parley.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,10 @@ class FastPathsTest {
                 "the registry a request dispatches");
         assertEquals(on, new GraphQLExecution(context -> {
         }, null, null).writesWithJackson(), "answers written with Jackson");
+        if (on) {
+            // the first answer compared AnswerJson's walk with Quarkus' ObjectMapper
+            assertTrue(AnswerJson.walks(), "answers written by AnswerJson's walk, not the ObjectMapper");
+        }
     }
 
     private static DataFetcher<?> fetcher(GraphQLSchema schema, String type, String field) {

@@ -17,10 +17,13 @@ import static graphql.execution.ResultNodesInfo.MAX_RESULT_NODES;
 /**
  * graphql-java's strategy for queries (also what completes a mutation's payload and a subscription's events below
  * their root field), which completes an object whose whole selection is plain ({@link PlainSelections}) in one pass
- * instead of field by field. graphql-java's per-level data loader dispatch counts the objects it expects to execute
- * from the kind of each completed value: such an object is handed back as a finished value (kind {@code SCALAR}), so
- * the dispatch neither waits for it nor counts fields that never fetch. Installed with the {@link FastPaths} only,
- * and only while no instrumentation takes a per-field hook (those would not be called for the fields it completes).
+ * instead of field by field, and hands graphql-java only the other fields of an object with both kinds.
+ * graphql-java's per-level data loader dispatch counts the objects it expects to execute from the kind of each
+ * completed value, and the fields to fetch from each executed object's selection: a planned object is handed back as
+ * a finished value (kind {@code SCALAR}), and a split object's selection holds only the fields graphql-java
+ * executes, so the dispatch neither waits for what never runs nor counts fields that never fetch. Installed with the
+ * {@link FastPaths} only, and only while no instrumentation takes a per-field hook (those would not be called for
+ * the fields it answers).
  */
 final class QueryExecutionStrategy extends AsyncExecutionStrategy {
 

@@ -12,10 +12,11 @@ to bench/out/load/results.jsonl; `report` prints the tables.
   measure.py report                            one table per query and concurrency
 
 Settings from the environment: BENCH_DB, BENCH_DURATION (s per point), BENCH_WARMUP (s per warm-up slice),
-BENCH_WARMUP_SLICES (at most), BENCH_CONCURRENCY (e.g. "1 8 32"), BENCH_QUERIES (e.g. "q1 q2 q3 q4 q5"),
+BENCH_WARMUP_SLICES (at most), BENCH_CONCURRENCY (e.g. "1 8 32"), BENCH_QUERIES (e.g. "q1 q2 q3 q4 q5 q6 q7"),
 BENCH_COUNTED (requests per query of the counting pass), BENCH_WIRE_CONTROL (the counting proxy's control port).
 """
 import base64
+import datetime
 import functools
 import json
 import os
@@ -29,7 +30,7 @@ import urllib.request
 
 DB = os.environ.get("BENCH_DB", "parley_bench")
 OUT = "bench/out/load"
-QUERIES = os.environ.get("BENCH_QUERIES", "q1 q2 q3 q4 q5").split()
+QUERIES = os.environ.get("BENCH_QUERIES", "q1 q2 q3 q4 q5 q6 q7").split()
 CONCURRENCY = [int(c) for c in os.environ.get("BENCH_CONCURRENCY", "1 8 32").split()]
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
 WARMUP = int(os.environ.get("BENCH_WARMUP", "5"))
@@ -76,6 +77,10 @@ def variables(server, query, p):
         return {"id": postgraphile_node_id("Encounter", p["encounter_id"])}
     if query == "q5":
         return {"speaker": global_id("Actor", p["speaker_id"]) if server == "parley" else str(p["speaker_id"])}
+    if query == "q6":
+        return {"id": global_id("Actor", p["speaker_id"]) if server == "parley" else str(p["speaker_id"])}
+    if query == "q7":
+        return {}  # the first page of sources: the same question every time
     raise ValueError(query)
 
 
@@ -154,6 +159,10 @@ def canonical(server, query, data):
         return (e["title"], e["status"], sorted(participants))
     if query == "q5":
         return canonical_q5_parley(data) if server == "parley" else canonical_q5_postgraphile(data)
+    if query == "q6":
+        return canonical_q6_parley(data) if server == "parley" else canonical_q6_postgraphile(data)
+    if query == "q7":
+        return canonical_q7_parley(data) if server == "parley" else canonical_q7_postgraphile(data)
     raise ValueError(query)
 
 
@@ -192,6 +201,54 @@ def canonical_q5_postgraphile(data):
     return result
 
 
+def canonical_q6_parley(data):
+    """Aliases and roles as sets (PostGraphile cannot order them by position), statements in order, sources as sets."""
+    a = data["actor"]
+    if a is None:
+        return None
+    date = lambda d: (d or {}).get("date")
+    precision = lambda d: (d or {}).get("precision")
+    return (a["name"], a["kind"], sorted(a["aliases"]),
+            sorted((r["title"], name_of(r["organization"]), date(r["start"]), precision(r["start"]), date(r["end"]),
+                    precision(r["end"])) for r in a["roles"]),
+            [(s["text"], date(s["saidOn"]), (s["encounter"] or {}).get("title"),
+              sorted((x["title"], x["publisher"]) for x in s["sources"])) for s in a["statements"]["nodes"]])
+
+
+def canonical_q6_postgraphile(data):
+    a = data["actorByRowId"]
+    if a is None:
+        return None
+    return (a["name"], a["kind"], sorted(x["alias"] for x in nodes(a["actorAliasesByActorId"])),
+            sorted((r["title"], name_of(r["actorByOrganizationId"]), r["startDate"], r["startPrecision"],
+                    r["endDate"], r["endPrecision"]) for r in nodes(a["actorRolesByActorId"])),
+            [(s["text"], s["saidDate"], (s["encounterByEncounterId"] or {}).get("title"),
+              sorted((x["sourceBySourceId"]["title"], x["sourceBySourceId"]["publisher"])
+                     for x in nodes(s["attestationsByStatementId"]))) for s in nodes(a["statementsBySpeakerId"])])
+
+
+def instant(timestamp):
+    """A timestamp as UTC: Parley prints it in the article's own offset, PostGraphile and the floor in UTC."""
+    if timestamp is None:
+        return None
+    return datetime.datetime.fromisoformat(timestamp).astimezone(datetime.timezone.utc).isoformat()
+
+
+def canonical_q7_parley(data):
+    """Sources in order, each source's attestations in order (as recorded)."""
+    return [(s["title"], s["publisher"], s["url"], (s["publishedOn"] or {}).get("date"),
+             (s["publishedOn"] or {}).get("precision"), instant(s["publishedAt"]),
+             [(a["excerpt"], (a["encounter"] or {}).get("title"), (a["statement"] or {}).get("text"))
+              for a in s["attestations"]]) for s in data["sources"]["nodes"]]
+
+
+def canonical_q7_postgraphile(data):
+    return [(s["title"], s["publisher"], s["url"], s["publishedOn"], s["publishedPrecision"], instant(s["publishedAt"]),
+             [(a["excerpt"], (a["encounterByEncounterId"] or {}).get("title"),
+               (a["statementByStatementId"] or {}).get("text")) for a in nodes(s["attestationsBySourceId"])])
+            for s in nodes(data["allSources"])]
+
+
 def canonical_floor(query, d):
     if query == "q1":
         return [((e["title"], e["start"]["date"], e["start"]["precision"], e["place"]["name"], e["place"]["locality"],
@@ -214,6 +271,15 @@ def canonical_floor(query, d):
                                      s["encounter"]["place"], sorted(n or "" for n in s["encounter"]["participants"])),
                  sorted((x["title"], x["publisher"]) for x in s["sources"]),
                  s["respondsTo"] and (s["respondsTo"]["text"], s["respondsTo"]["speaker"])) for s in d]
+    if query == "q6":
+        return d and (d["name"], d["kind"], sorted(d["aliases"]),
+                      sorted((r["title"], r["organization"], r["start"], r["startPrecision"], r["end"],
+                              r["endPrecision"]) for r in d["roles"]),
+                      [(s["text"], s["date"], s["encounter"], sorted((x["title"], x["publisher"]) for x in s["sources"]))
+                       for s in d["statements"]])
+    if query == "q7":
+        return [(s["title"], s["publisher"], s["url"], s["publishedOn"], s["precision"], instant(s["publishedAt"]),
+                 [(a["excerpt"], a["encounter"], a["statement"]) for a in s["attestations"]]) for s in d]
     raise ValueError(query)
 
 
@@ -511,7 +577,8 @@ def report():
         for line in f:
             r = json.loads(line)
             results[(r["query"], r["concurrency"], r["server"])] = r
-    names = {"q1": "Q1 list", "q2": "Q2 deep", "q3": "Q3 search", "q4": "Q4 point", "q5": "Q5 statement page"}
+    names = {"q1": "Q1 list", "q2": "Q2 deep", "q3": "Q3 search", "q4": "Q4 point", "q5": "Q5 statement page",
+             "q6": "Q6 actor page", "q7": "Q7 source page"}
     print("| query | c | server | req/s | p50 ms | p99 ms | errors | server CPU s/1k req | DB CPU s/1k req"
           " | RSS MB | SQL/req |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")

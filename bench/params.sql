@@ -1,8 +1,8 @@
 -- The arguments of the benchmark queries: 1,000 rows drawn with a fixed seed from the generated data, so that every
 -- server answers the same questions and no cache sees the same question twice in a row. Run by bench/run.sh after
 -- bench/generate.sh. Row n gives Q1 its date range (90 days), Q2 its actor, Q3 two words said together in one
--- statement, Q4 its encounter, Q5 its speaker (the speaker of a statement drawn at random, so that speakers weigh by
--- how much they said).
+-- statement, Q4 its encounter, Q5 and Q6 their speaker (the speaker of a statement drawn at random, so that speakers
+-- weigh by how much they said). Q7 takes no argument.
 \set ON_ERROR_STOP on
 create schema if not exists bench;
 drop table if exists bench.param;

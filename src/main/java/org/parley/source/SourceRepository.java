@@ -85,13 +85,16 @@ public class SourceRepository implements NodeLoader {
                 Source::from);
     }
 
-    /** Attestations of each parent (encounter, statement or source), oldest source first. */
+    /**
+     * Attestations of each parent (encounter, statement or source), oldest source first; a source's own in the order
+     * they were recorded (all have the same source, so without att.id its first N would be any N).
+     */
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key,
             PageRequest first, Lookahead ahead) {
         return Paging.firstOfEach(pool, Attestation.COLUMNS, "from attestation att"
                 + Batch.lookup("source", "src", "src.id = att.source_id")
-                + " where " + side.column + " = parent.id" + LIVE_SUBJECT, Source.ORDER, first, parents, key,
-                ahead, Attestation::from);
+                + " where " + side.column + " = parent.id" + LIVE_SUBJECT, Source.ORDER + ", att.id", first, parents,
+                key, ahead, Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */

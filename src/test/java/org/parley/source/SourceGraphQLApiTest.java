@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
+import org.parley.testsupport.GraphQL;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -69,5 +71,26 @@ class SourceGraphQLApiTest {
             assertEquals(Database.count("select count(*) from attestation where source_id = ? and statement_id is not null", dbId),
                     ((List<?>) source.get("statements")).size());
         }
+    }
+
+    @Test
+    void aSourcesFirstAttestationsAreTheFirstItRecorded() {
+        // all of a source's attestations share its publication date: only the recording order makes a page of them.
+        // The first recorded one is written again unchanged, so that the table no longer holds it first.
+        Database.execute("with first as (delete from attestation where id = (select min(id) from attestation"
+                + " where source_id = (select source_id from attestation group by source_id order by count(*) desc"
+                + " limit 1)) returning *) insert into attestation overriding system value select * from first");
+        JsonPath body = GraphQL.any("{ sources(first: 100) { nodes { id attestations(first: 2) { excerpt } } } }");
+        int compared = 0;
+        for (Map<String, Object> source : body.<Map<String, Object>>getList("data.sources.nodes")) {
+            long dbId = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode((String) source.get("id")))
+                    .split(":")[1]);
+            List<String> expected = Database.column("select excerpt from attestation where source_id = ? order by id"
+                    + " limit 2", dbId);
+            assertEquals(expected, ((List<Map<String, Object>>) source.get("attestations")).stream()
+                    .map(a -> a.get("excerpt")).toList());
+            compared += Database.count("select count(*) from attestation where source_id = ?", dbId) > 2 ? 1 : 0;
+        }
+        assertThat("sources with more attestations than the page", compared, greaterThan(0));
     }
 }

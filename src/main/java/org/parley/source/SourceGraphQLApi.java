@@ -191,7 +191,7 @@ public class SourceGraphQLApi {
 
     @Name("attestations")
     @NonNull
-    @Description("Everything this source attests, with its excerpts. Returns the first `first` items (50 unless given, at most 100).")
+    @Description("Everything this source attests, with its excerpts, in the order they were recorded. Returns the first `first` items (50 unless given, at most 100).")
     public Uni<List<List<@NonNull Attestation>>> sourceAttestations(
             @Source List<org.parley.source.Source> parents,
             @Name("first") @DefaultValue(PageRequest.LIST_DEFAULT) Integer first) {

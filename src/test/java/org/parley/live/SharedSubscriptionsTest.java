@@ -19,6 +19,7 @@ import java.util.function.DoubleSupplier;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.testsupport.Database;
 import org.parley.testsupport.DevTokens;
@@ -55,6 +56,20 @@ class SharedSubscriptionsTest {
     @Inject
     MeterRegistry registry;
 
+    /** The two speakers the subscriptions follow, and the live gauges as each test starts. */
+    private String kim;
+    private String putin;
+    private double executionsBefore;
+    private double subscriptionsBefore;
+
+    @BeforeEach
+    void readSpeakersAndGauges() {
+        kim = Ids.bySlug("Actor", "kim-jong-un");
+        putin = Ids.bySlug("Actor", "vladimir-putin");
+        executionsBefore = gauge("parley.live.executions");
+        subscriptionsBefore = gauge("parley.live.subscriptions");
+    }
+
     @AfterAll
     static void cleanUp() {
         TestRows.removeAll();
@@ -62,10 +77,6 @@ class SharedSubscriptionsTest {
 
     @Test
     void subscribersOfOneRequestShareAnExecutionAndEachReceivesEveryEvent() throws Exception {
-        String kim = Ids.bySlug("Actor", "kim-jong-un");
-        String putin = Ids.bySlug("Actor", "vladimir-putin");
-        double executionsBefore = gauge("parley.live.executions");
-        double subscriptionsBefore = gauge("parley.live.subscriptions");
         try (GraphQLSocket first = GraphQLSocket.open(graphql, null).acknowledged();
                 GraphQLSocket second = GraphQLSocket.open(graphql, null).acknowledged()) {
             first.subscribe("a", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
@@ -103,10 +114,6 @@ class SharedSubscriptionsTest {
 
     @Test
     void anotherReaderOrAnotherCursorGetsAnExecutionOfItsOwn() throws Exception {
-        String kim = Ids.bySlug("Actor", "kim-jong-un");
-        String putin = Ids.bySlug("Actor", "vladimir-putin");
-        double executionsBefore = gauge("parley.live.executions");
-        double subscriptionsBefore = gauge("parley.live.subscriptions");
         String first = cursor(newestChange());
         recordStatement(putin); // not kim's: neither cursor replays anything of kim's
         String second = cursor(newestChange());
@@ -131,8 +138,6 @@ class SharedSubscriptionsTest {
 
     @Test
     void aSubscriberWhoJoinsAStreamFromTheSameCursorGetsWhatItSentFirst() throws Exception {
-        String kim = Ids.bySlug("Actor", "kim-jong-un");
-        double executionsBefore = gauge("parley.live.executions");
         String from = cursor(newestChange());
         Map<String, Object> variables = vars("filter", Map.of("speaker", kim), "after", from);
         try (GraphQLSocket early = GraphQLSocket.open(graphql, null).acknowledged();
@@ -159,7 +164,6 @@ class SharedSubscriptionsTest {
 
     @Test
     void aRefusedRequestIsAnsweredToEachOfItsSubscribers() throws Exception {
-        double executionsBefore = gauge("parley.live.executions");
         String unknown = "subscription { statementRecorded { noSuchField } }";
         try (GraphQLSocket first = GraphQLSocket.open(graphql, null).acknowledged();
                 GraphQLSocket second = GraphQLSocket.open(graphql, null).acknowledged()) {
@@ -171,7 +175,7 @@ class SharedSubscriptionsTest {
                         error.toString());
             }
             // the id is free again: it may be used for a new subscription
-            first.subscribe("x", BY_SPEAKER, vars("filter", Map.of("speaker", Ids.bySlug("Actor", "kim-jong-un"))));
+            first.subscribe("x", BY_SPEAKER, vars("filter", Map.of("speaker", kim)));
             first.roundTrip();
         }
         await(() -> gauge("parley.live.executions") - executionsBefore, 0);
@@ -179,7 +183,6 @@ class SharedSubscriptionsTest {
 
     @Test
     void aSubscribeWithoutADocumentIsRefusedAndTheSocketStaysUsable() throws Exception {
-        double executionsBefore = gauge("parley.live.executions");
         try (GraphQLSocket socket = GraphQLSocket.open(graphql, null).acknowledged()) {
             for (String payload : List.of("{}", "{\"query\":42}", "\"not an object\"", "null")) {
                 socket.sendRaw("{\"type\":\"subscribe\",\"id\":\"bad\",\"payload\":" + payload + "}");

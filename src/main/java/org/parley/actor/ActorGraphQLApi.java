@@ -168,7 +168,7 @@ public class ActorGraphQLApi {
         }
         if (id != null) {
             long dbId = GlobalId.decode(id, NodeType.ACTOR, "id");
-            return actors.resolve(new Long[] { dbId }).map(found -> found.get(dbId));
+            return actors.resolve(new Long[] { dbId }, Lookahead.ofOne(context, Actor.TO_ONE)).map(found -> found.get(dbId));
         }
         return actors.byName(name);
     }

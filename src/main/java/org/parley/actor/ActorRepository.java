@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 
 import org.parley.database.Reads;
 import org.parley.errors.BadUserInputException;
@@ -18,6 +21,7 @@ import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.read.ToMany;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * ids, so that batch resolvers stay at one statement per field and level.
  */
 @ApplicationScoped
+@Startup // declares the lists single-object reads fold (ToMany) before the first request
 public class ActorRepository implements NodeLoader {
 
     private static final String ORDER = "lower(a.name), a.id";
@@ -63,13 +68,20 @@ public class ActorRepository implements NodeLoader {
      * clients kept from before a merge still work.
      */
     public Uni<Map<Long, Actor>> resolve(Long[] ids) {
-        return pool.preparedQuery("select " + Actor.COLUMNS + ", requested.id as requested_id from actor requested"
+        return resolve(ids, Lookahead.NONE);
+    }
+
+    /** As above, with what {@code ahead} reads joined to each actor. */
+    public Uni<Map<Long, Actor>> resolve(Long[] ids, Lookahead ahead) {
+        Function<Row, Actor> map = ahead.mapper(pool, Actor::from);
+        return pool.preparedQuery(ahead.around("select " + Actor.COLUMNS + ", requested.id as requested_id"
+                + " from actor requested"
                 + Batch.lookup("actor", "a", "a.id = coalesce(requested.merged_into_id, requested.id)")
-                + " where requested.id = any($1) and a.deleted_at is null")
+                + " where requested.id = any($1) and a.deleted_at is null"))
                 .execute(Tuple.of(ids))
                 .map(rows -> {
                     Map<Long, Actor> byRequestedId = new HashMap<>();
-                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), Actor.from(row)));
+                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), map.apply(row)));
                     return byRequestedId;
                 });
     }
@@ -200,16 +212,22 @@ public class ActorRepository implements NodeLoader {
         return Paging.page(pool, Actor.COLUMNS, "from actor a" + where, ORDER, args, request, ahead, Actor::from);
     }
 
-    /** Each actor's other names, in the order the sources gave them. */
+    /** An actor's other names, in the order the sources gave them. */
+    static final ToMany ALIASES = ToMany.declare("Actor", ToMany.list("aliases", "al.alias",
+            "from actor_alias al where al.actor_id = parent.id", "al.position", row -> row.getString("alias"), List::of));
+
+    /** An actor's roles, in the order the data gives them. */
+    static final ToMany ROLES = ToMany.declare("Actor", ToMany.list("roles", Role.COLUMNS,
+            "from actor_role r where r.actor_id = parent.id", "r.position", Role::from, () -> Role.TO_ONE));
+
     public Uni<List<List<String>>> aliases(List<Actor> actors, PageRequest first) {
-        return Paging.firstOfEach(pool, "al.alias", "from actor_alias al where al.actor_id = parent.id",
-                "al.position", first, actors, a -> a.dbId, row -> row.getString("alias"));
+        return Paging.firstOfEach(pool, ALIASES.columns(), ALIASES.fromOneParent(), ALIASES.orderBy(), first, actors,
+                a -> a.dbId, row -> row.getString("alias"));
     }
 
-    /** Roles of each actor, in the order the data gives them. */
     public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Role.COLUMNS, "from actor_role r where r.actor_id = parent.id",
-                "r.position", first, actors, a -> a.dbId, ahead, Role::from);
+        return Paging.firstOfEach(pool, ROLES.columns(), ROLES.fromOneParent(), ROLES.orderBy(), first, actors,
+                a -> a.dbId, ahead, Role::from);
     }
 
     /** Roles by id, of live actors. */

@@ -161,7 +161,7 @@ final class PlainSelections {
         if (fetcher instanceof PlainFieldFetchers.PropertyFetcher property) {
             return new Property(property, definition, completion);
         }
-        if (fetcher instanceof ReadAheadFields.Fetcher readAhead) {
+        if (fetcher instanceof ReadAheadFields.Fetcher readAhead && readAhead.toOne()) {
             return new ReadAhead(readAhead.field(), completion);
         }
         return null;

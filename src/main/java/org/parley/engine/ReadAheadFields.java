@@ -18,16 +18,17 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The to-one batched fields answer from their parent when a batch read already fetched the related object with it
- * ({@link org.parley.read.Lookahead}, {@link Related}): no DataLoader call, so no statement and no dispatch level.
- * Otherwise the field's own fetcher runs (SmallRye's batch fetcher, or {@link BatchFetchers.Lean}).
+ * The batched fields answer from their parent when a batch read already fetched their value with it
+ * ({@link org.parley.read.Lookahead}, {@link Related}): a to-one field its related object, a list folded into a
+ * single object's statement its items. No DataLoader call, so no statement and no dispatch level. Otherwise the
+ * field's own fetcher runs (SmallRye's batch fetcher, or {@link BatchFetchers.Lean}).
  */
 final class ReadAheadFields {
 
     private ReadAheadFields() {
     }
 
-    /** {@code registry} with every batched field whose type is not a list wrapped in a {@link Fetcher}. */
+    /** {@code registry} with every batched field wrapped in a {@link Fetcher}. */
     static GraphQLCodeRegistry install(GraphQLSchema schema, GraphQLCodeRegistry registry) {
         Map<FieldCoordinates, DataFetcher<?>> wrapped = new HashMap<>();
         for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
@@ -35,8 +36,9 @@ final class ReadAheadFields {
             for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
                 DataFetcher<?> fetcher = registry.getDataFetcher(type, field);
                 boolean batched = fetcher instanceof BatchDataFetcher || fetcher instanceof BatchFetchers.Lean;
-                if (batched && !(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList)) {
-                    wrapped.put(FieldCoordinates.coordinates(type, field), new Fetcher(field.getName(), fetcher));
+                if (batched) {
+                    boolean toOne = !(GraphQLTypeUtil.unwrapNonNull(field.getType()) instanceof GraphQLList);
+                    wrapped.put(FieldCoordinates.coordinates(type, field), new Fetcher(field.getName(), toOne, fetcher));
                 }
             }
         }
@@ -46,10 +48,12 @@ final class ReadAheadFields {
     static final class Fetcher implements DataFetcher<Object> {
 
         private final String field;
+        private final boolean toOne;
         private final DataFetcher<?> batched;
 
-        Fetcher(String field, DataFetcher<?> batched) {
+        Fetcher(String field, boolean toOne, DataFetcher<?> batched) {
             this.field = field;
+            this.toOne = toOne;
             this.batched = batched;
         }
 
@@ -58,10 +62,21 @@ final class ReadAheadFields {
             return field;
         }
 
+        /** Whether the field's type is not a list, so that a batch read may have read its object ahead. */
+        boolean toOne() {
+            return toOne;
+        }
+
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
-            if (environment.getSource() instanceof Related parent && parent.hasReadAhead(field)) {
-                return parent.readAheadValue(field);
+            if (environment.getSource() instanceof Related parent) {
+                if (toOne && parent.hasReadAhead(field)) {
+                    return parent.readAheadValue(field);
+                }
+                Object folded = parent.foldedValue(environment.getField().getResultKey(), environment.getArguments());
+                if (folded != Related.NOT_FOLDED) {
+                    return folded;
+                }
             }
             return batched.get(environment);
         }

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,15 +21,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public final class ListCount {
 
     /** For pages that need no statement: a parent that does not exist holds nothing. */
-    public static final ListCount NONE = new ListCount(null, null, null);
+    public static final ListCount NONE = new ListCount(null, null, (Tuple) null);
 
     private final Pool pool;
     private final String sql;
-    private final Tuple args;
+    private final Supplier<Tuple> args;
     private Uni<Map<Long, Integer>> totals;
 
     /** @param sql answers one row {@code (parent_id, total)} for each parent that has items */
     ListCount(Pool pool, String sql, Tuple args) {
+        this(pool, sql, () -> args);
+    }
+
+    /**
+     * As above, with arguments known only when counting: the parents of a folded list ({@link Lookahead}) are
+     * collected while its statement's rows are mapped, before any {@code totalCount} runs.
+     */
+    ListCount(Pool pool, String sql, Supplier<Tuple> args) {
         this.pool = pool;
         this.sql = sql;
         this.args = args;
@@ -40,7 +49,7 @@ public final class ListCount {
             return Uni.createFrom().item(Map.of());
         }
         if (totals == null) {
-            totals = pool.preparedQuery(sql).execute(args).map(rows -> {
+            totals = pool.preparedQuery(sql).execute(args.get()).map(rows -> {
                 Map<Long, Integer> byParent = new HashMap<>();
                 for (Row row : rows) {
                     byParent.put(row.getLong("parent_id"), row.getLong("total").intValue());

@@ -2,10 +2,13 @@ package org.parley.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import graphql.execution.CoercedVariables;
+import graphql.execution.ValuesResolver;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -13,7 +16,14 @@ import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import io.smallrye.graphql.api.Context;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -22,7 +32,11 @@ import io.vertx.mutiny.sqlclient.Row;
  * turn ({@code respondsTo { speaker }}): each a lateral subquery on the related row's primary key, its columns
  * named {@code "laN.column"} in the same row. The mapped objects carry the related objects ({@link Related}), and
  * the to-one fields return them with no statement and no batch of their own. To-many relations keep their own
- * batch, one statement per level.
+ * batch, one statement per level, except below a single object ({@link #ofOne}): there each list the query selects
+ * that its type declares ({@link ToMany}) is folded into the same statement as a JSON array of the rows its batch
+ * would read, with their own to-one relations and lists in turn, and the list field answers from its parent.
+ * One parent's small lists cost a statement, a round trip and a dispatch level each otherwise, which is most of an
+ * object page's cost (docs/BENCHMARKS.md, Q6); below a list of parents the batches already share them.
  * <p>
  * The selection is read from the document (the field's merged occurrences, fragments expanded), not from
  * graphql-java's normalized operation, which costs a pass over the whole operation. Reading ahead a field that
@@ -32,10 +46,13 @@ import io.vertx.mutiny.sqlclient.Row;
 public final class Lookahead {
 
     /** Reads nothing ahead. */
-    public static final Lookahead NONE = new Lookahead(List.of(), "", "");
+    public static final Lookahead NONE = new Lookahead(List.of(), List.of(), "", "");
 
-    /** Joins per statement at most; relations beyond go through their resolvers. */
+    /** Joins per statement at most, folds and the joins inside them included; relations beyond go through their resolvers. */
     static final int MAX_JOINS = 12;
+
+    /** Lists folded inside folded lists at most: an actor's statements' sources is two. */
+    static final int MAX_FOLD_DEPTH = 2;
 
     /** The alias of the rows a batch reads, in {@link Paging}'s statements; the first joins refer to it. */
     static final String ROWS = "page";
@@ -43,12 +60,22 @@ public final class Lookahead {
     private record Step(ToOne relation, String alias, List<Step> below) {
     }
 
+    /**
+     * A list folded into its parent's row: the column {@code alias.items} holds the JSON array of its rows, which
+     * carry {@code steps} and {@code folds} of their own; its value goes to the parent under the field's result key.
+     */
+    private record Fold(ToMany relation, String alias, String resultKey, Map<String, Object> arguments,
+            PageRequest request, List<Step> steps, List<Fold> folds) {
+    }
+
     private final List<Step> steps;
+    private final List<Fold> folds;
     private final String columns;
     private final String joins;
 
-    private Lookahead(List<Step> steps, String columns, String joins) {
+    private Lookahead(List<Step> steps, List<Fold> folds, String columns, String joins) {
         this.steps = steps;
+        this.folds = folds;
         this.columns = columns;
         this.joins = joins;
     }
@@ -74,14 +101,45 @@ public final class Lookahead {
             }
             objects.addAll(level);
         }
-        Builder builder = new Builder(fragments);
-        List<Step> steps = builder.steps(children(objects, fragments), relations, ROWS);
-        return steps.isEmpty() ? NONE : new Lookahead(steps, builder.columns.toString(), builder.joins.toString());
+        Builder builder = new Builder(environment, fragments);
+        StringBuilder columns = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
+        List<Step> steps = builder.steps(children(objects, fragments), relations, ROWS, columns, joins);
+        return steps.isEmpty() ? NONE : new Lookahead(steps, List.of(), columns.toString(), joins.toString());
+    }
+
+    /**
+     * What to read ahead for the single object of the current field ({@code actor(id:)}): its to-one relations as
+     * {@link #of}, and the lists its type declares ({@link ToMany}) folded into the same statement.
+     */
+    public static Lookahead ofOne(Context context, List<ToOne> relations) {
+        DataFetchingEnvironment environment = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
+        if (environment == null || environment.getMergedField() == null
+                || !(GraphQLTypeUtil.unwrapAll(environment.getFieldType()) instanceof GraphQLObjectType type)) {
+            return NONE;
+        }
+        Map<String, FragmentDefinition> fragments = environment.getFragmentsByName();
+        Builder builder = new Builder(environment, fragments);
+        StringBuilder columns = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
+        List<Field> selected = children(environment.getMergedField().getFields(), fragments);
+        List<Step> steps = builder.steps(selected, relations, ROWS, columns, joins);
+        List<Fold> folds = builder.folds(selected, type, ROWS, 1, columns, joins);
+        return steps.isEmpty() && folds.isEmpty() ? NONE
+                : new Lookahead(steps, folds, columns.toString(), joins.toString());
     }
 
     /** Whether anything is read ahead. */
     public boolean isEmpty() {
-        return steps.isEmpty();
+        return steps.isEmpty() && folds.isEmpty();
+    }
+
+    /**
+     * {@code sql}, whose rows are one type's columns, with what this reads ahead joined to each row; as is when
+     * nothing is.
+     */
+    public String around(String sql) {
+        return isEmpty() ? sql : "select page.*" + columns + " from (" + sql + ") page" + joins;
     }
 
     /** The related rows' columns, each led by a comma, for the select list. */
@@ -100,32 +158,90 @@ public final class Lookahead {
      * comparing it with each column's name, hashed again for each result: 5 % of Q1's samples, whose batch reads
      * look nothing ahead, and 6.6 % of Q5's, with rows of 60 columns and more).
      */
-    public <T> Function<Row, T> mapper(Function<Row, T> mapper) {
-        return new Function<>() {
-            private Map<String, Integer> own;
-            private Map<String, Map<String, Integer>> byAlias;
+    public <T> Function<Row, T> mapper(Pool pool, Function<Row, T> mapper) {
+        Level level = new Level(steps, folds, pool);
+        return row -> level.map(row.getDelegate(), mapper);
+    }
 
-            @Override
-            public T apply(Row row) {
-                io.vertx.sqlclient.Row columns = row.getDelegate();
-                if (own == null) {
-                    own = new HashMap<>();
-                    byAlias = new HashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        String name = columns.getColumnName(i);
-                        int dot = name.indexOf('.');
-                        Map<String, Integer> into = dot < 0 ? own
-                                : byAlias.computeIfAbsent(name.substring(0, dot), alias -> new HashMap<>());
-                        into.putIfAbsent(name.substring(dot + 1), i); // the first of a name, as the driver finds
-                    }
+    /**
+     * The rows of one level of one statement, whose columns are found by name once, at the first row: the driver's
+     * rows, or the items of a folded list, all with the same keys.
+     */
+    private static final class Level {
+
+        private final List<Step> steps;
+        private final List<Fold> folds;
+        private final Pool pool;
+        private Map<String, Integer> own;
+        private Map<String, Map<String, Integer>> byAlias;
+        /** Per fold: its items' level, their keys, and the count its connections share. */
+        private final Map<Fold, Level> below = new HashMap<>();
+        private final Map<Fold, ListCount> counts = new HashMap<>();
+        private final Map<Fold, List<Long>> counted = new HashMap<>();
+        private String[] names;
+        private Map<String, Integer> jsonColumns;
+
+        Level(List<Step> steps, List<Fold> folds, Pool pool) {
+            this.steps = steps;
+            this.folds = folds;
+            this.pool = pool;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T map(io.vertx.sqlclient.Row columns, Function<Row, T> mapper) {
+            if (own == null) {
+                own = new HashMap<>();
+                byAlias = new HashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    String name = columns.getColumnName(i);
+                    int dot = name.indexOf('.');
+                    Map<String, Integer> into = dot < 0 ? own
+                            : byAlias.computeIfAbsent(name.substring(0, dot), alias -> new HashMap<>());
+                    into.putIfAbsent(name.substring(dot + 1), i); // the first of a name, as the driver finds
                 }
-                T item = mapper.apply(Row.newInstance(new PrefixedRow(columns, own)));
-                if (item instanceof Related parent) {
-                    attach(parent, columns, steps, byAlias);
-                }
-                return item;
             }
-        };
+            T item = mapper.apply(Row.newInstance(new PrefixedRow(columns, own)));
+            if (item instanceof Related parent) {
+                attach(parent, columns, steps, byAlias);
+                for (Fold fold : folds) {
+                    Integer at = byAlias.getOrDefault(fold.alias, Map.of()).get("items");
+                    Long key = columns.getLong(own.get("id"));
+                    parent.folded(fold.resultKey, fold.arguments, items(fold, (JsonArray) columns.getValue(at), key));
+                }
+            }
+            return item;
+        }
+
+        /** The value of {@code fold}'s field for the parent {@code key}, from its rows. */
+        private Object items(Fold fold, JsonArray rows, long key) {
+            Level level = below.computeIfAbsent(fold, f -> new Level(f.steps, f.folds, pool));
+            List<Object> items = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                items.add(level.map(level.row(rows.getJsonObject(i)), fold.relation.mapper));
+            }
+            ListCount count = ListCount.NONE;
+            if (fold.relation.shape.connection() != null) {
+                List<Long> keys = counted.computeIfAbsent(fold, f -> new ArrayList<>());
+                keys.add(key);
+                count = counts.computeIfAbsent(fold, f -> new ListCount(pool, "select parent.id as parent_id,"
+                        + " counted.total from unnest($1::bigint[]) as parent(id) cross join lateral (select count(*)"
+                        + " as total " + f.relation.countFromOneParent() + ") counted where counted.total > 0",
+                        () -> io.vertx.mutiny.sqlclient.Tuple.of(keys.toArray(Long[]::new))));
+            }
+            return fold.relation.shape.value(items, fold.request, count, key);
+        }
+
+        /** One item of a folded list as a row, its keys (the same in every item) found once. */
+        private JsonRow row(JsonObject object) {
+            if (names == null) {
+                names = object.fieldNames().toArray(String[]::new);
+                jsonColumns = new HashMap<>();
+                for (int i = 0; i < names.length; i++) {
+                    jsonColumns.putIfAbsent(names[i], i);
+                }
+            }
+            return new JsonRow(object, names, jsonColumns);
+        }
     }
 
     private static void attach(Related parent, io.vertx.sqlclient.Row row, List<Step> steps,
@@ -167,17 +283,18 @@ public final class Lookahead {
 
     private static final class Builder {
 
+        private final DataFetchingEnvironment environment;
         private final Map<String, FragmentDefinition> fragments;
-        private final StringBuilder columns = new StringBuilder();
-        private final StringBuilder joins = new StringBuilder();
         private int count;
 
-        Builder(Map<String, FragmentDefinition> fragments) {
+        Builder(DataFetchingEnvironment environment, Map<String, FragmentDefinition> fragments) {
+            this.environment = environment;
             this.fragments = fragments;
         }
 
         /** The relations among {@code relations} that {@code selected} asks for, joined to {@code parent}. */
-        List<Step> steps(List<Field> selected, List<ToOne> relations, String parent) {
+        List<Step> steps(List<Field> selected, List<ToOne> relations, String parent, StringBuilder columns,
+                StringBuilder joins) {
             List<Step> steps = new ArrayList<>();
             for (ToOne relation : relations) {
                 List<Field> asked = selected.stream().filter(f -> f.getName().equals(relation.field)).toList();
@@ -192,9 +309,100 @@ public final class Lookahead {
                     columns.append(", ").append(alias).append('.').append(name)
                             .append(" as \"").append(alias).append('.').append(name).append('"');
                 }
-                steps.add(new Step(relation, alias, steps(children(asked, fragments), relation.below.get(), alias)));
+                steps.add(new Step(relation, alias, steps(children(asked, fragments), relation.below.get(), alias,
+                        columns, joins)));
             }
             return List.copyOf(steps);
+        }
+
+        /**
+         * The lists of {@code type} that {@code selected} asks for and that it declares ({@link ToMany}), each
+         * folded into a column of the rows aliased {@code parent}: the JSON array of the rows the list's batch would
+         * read for that parent, with the same limit and order. A list whose arguments it cannot fold (a filter, an
+         * argument the resolver refuses) goes through its resolver.
+         */
+        List<Fold> folds(List<Field> selected, GraphQLObjectType type, String parent, int depth,
+                StringBuilder columns, StringBuilder joins) {
+            Map<String, ToMany> declared = ToMany.of(type.getName());
+            if (declared.isEmpty() || depth > MAX_FOLD_DEPTH) {
+                return List.of();
+            }
+            Map<String, List<Field>> byKey = new LinkedHashMap<>();
+            for (Field field : selected) {
+                if (declared.containsKey(field.getName())) {
+                    byKey.computeIfAbsent(field.getResultKey(), k -> new ArrayList<>()).add(field);
+                }
+            }
+            List<Fold> folds = new ArrayList<>();
+            for (Map.Entry<String, List<Field>> asked : byKey.entrySet()) {
+                Field first = asked.getValue().get(0);
+                ToMany relation = declared.get(first.getName());
+                GraphQLFieldDefinition definition = type.getFieldDefinition(first.getName());
+                Map<String, Object> arguments = arguments(definition, first);
+                PageRequest request = arguments == null ? null : request(relation, arguments);
+                GraphQLObjectType itemType = itemType(definition, relation);
+                if (request == null || itemType == null || count == MAX_JOINS) {
+                    continue;
+                }
+                String alias = "fm" + (++count);
+                String rows = alias + "p";
+                List<Field> items = new ArrayList<>();
+                for (String path : relation.shape.itemPaths()) {
+                    List<Field> level = asked.getValue();
+                    for (String name : path.split("\\.")) {
+                        level = children(level, fragments).stream().filter(f -> f.getName().equals(name)).toList();
+                    }
+                    items.addAll(level);
+                }
+                if (relation.shape.itemPaths().length == 0) {
+                    items.addAll(asked.getValue());
+                }
+                List<Field> below = children(items, fragments);
+                StringBuilder itemColumns = new StringBuilder();
+                StringBuilder itemJoins = new StringBuilder();
+                List<Step> steps = steps(below, relation.toOne.get(), rows, itemColumns, itemJoins);
+                List<Fold> inner = folds(below, itemType, rows, depth + 1, itemColumns, itemJoins);
+                joins.append(" left join lateral (select coalesce(json_agg(row_to_json(f) order by f.rn), '[]'::json)")
+                        .append(" as items from (select ").append(rows).append(".*").append(itemColumns)
+                        .append(" from (select ").append(parent).append(".id) as parent(id) cross join lateral (select ")
+                        .append(relation.columns).append(", row_number() over (order by ").append(relation.orderBy)
+                        .append(") as rn ").append(relation.fromOneParent).append(" order by ").append(relation.orderBy)
+                        .append(" limit ").append(relation.shape.rows(request)).append(") ").append(rows)
+                        .append(itemJoins).append(" where ").append(rows).append(".rn > ").append(request.offset())
+                        .append(") f) ").append(alias).append(" on true");
+                columns.append(", ").append(alias).append(".items as \"").append(alias).append(".items\"");
+                folds.add(new Fold(relation, alias, asked.getKey(), arguments, request, steps, inner));
+            }
+            return List.copyOf(folds);
+        }
+
+        /** The field's arguments as graphql-java will give them to its fetcher; null if they do not coerce. */
+        private Map<String, Object> arguments(GraphQLFieldDefinition definition, Field field) {
+            try {
+                return ValuesResolver.getArgumentValues(environment.getGraphQLSchema().getCodeRegistry(),
+                        definition.getArguments(), field.getArguments(), CoercedVariables.of(environment.getVariables()),
+                        environment.getGraphQlContext(), environment.getLocale());
+            } catch (RuntimeException refused) {
+                return null; // the field's own execution reports it
+            }
+        }
+
+        private static PageRequest request(ToMany relation, Map<String, Object> arguments) {
+            try {
+                return relation.shape.request(arguments);
+            } catch (RuntimeException refused) {
+                return null; // a page size or cursor the resolver refuses, with its message
+            }
+        }
+
+        /** The object type of the list's items, through a connection's nodes; null for anything else. */
+        private static GraphQLObjectType itemType(GraphQLFieldDefinition definition, ToMany relation) {
+            GraphQLType type = GraphQLTypeUtil.unwrapAll(definition.getType());
+            if (relation.shape.itemPaths().length > 0 && type instanceof GraphQLObjectType connection
+                    && connection.getFieldDefinition("nodes") != null) {
+                type = GraphQLTypeUtil.unwrapAll(connection.getFieldDefinition("nodes").getType());
+            }
+            return type instanceof GraphQLObjectType object ? object : null;
         }
     }
 }

@@ -56,7 +56,7 @@ public final class Paging {
                 + fromOneParent + " order by " + orderBy + " limit " + lookAhead + ") page" + ahead.joins()
                 + " where page.rn >= " + firstRow
                 + " order by parent.id, page.rn";
-        Function<Row, T> map = ahead.mapper(mapper);
+        Function<Row, T> map = ahead.mapper(pool, mapper);
         return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
             Map<Long, List<Row>> byParent = new HashMap<>();
             for (Row row : rows) {
@@ -98,7 +98,7 @@ public final class Paging {
                 + " cross join lateral (select " + columns + ", row_number() over (order by " + orderBy + ") as rn "
                 + fromOneParent + " order by " + orderBy + " limit " + limit + ") page" + ahead.joins()
                 + " order by parent.id, page.rn";
-        Function<Row, T> map = ahead.mapper(mapper);
+        Function<Row, T> map = ahead.mapper(pool, mapper);
         return pool.preparedQuery(sql).execute(args.tuple())
                 .map(rows -> Batch.group(parents, key, rows, "parent_id", map));
     }
@@ -127,7 +127,7 @@ public final class Paging {
                 : "select page.*" + ahead.columns() + " from (select " + columns + ", row_number() over (order by "
                         + orderBy + ") as rn " + from + " order by " + orderBy + " limit " + limit + " offset " + offset
                         + ") page" + ahead.joins() + " order by page.rn";
-        Function<Row, T> map = ahead.mapper(mapper);
+        Function<Row, T> map = ahead.mapper(pool, mapper);
         return pool.preparedQuery(sql).execute(args.tuple()).map(rows -> {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);

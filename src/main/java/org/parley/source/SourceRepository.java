@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import org.parley.database.Reads;
 import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
@@ -17,6 +19,7 @@ import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.read.ToMany;
 import org.parley.statement.Statement;
 
 import io.smallrye.mutiny.Uni;
@@ -28,18 +31,29 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * source to an encounter or a statement; the methods below follow that link in either direction.
  */
 @ApplicationScoped
+@Startup // declares the lists single-object reads fold (ToMany) before the first request
 public class SourceRepository implements NodeLoader {
 
     /** Which side of an attestation the parents of a batch are on. */
     enum Side {
-        ENCOUNTER("att.encounter_id"),
-        STATEMENT("att.statement_id"),
-        SOURCE("att.source_id");
+        ENCOUNTER("Encounter", "att.encounter_id"),
+        STATEMENT("Statement", "att.statement_id"),
+        SOURCE("Source", "att.source_id");
 
         final String column;
+        /** The parents' attestations, and their sources (none for a source's own side). */
+        final ToMany attestations;
+        final ToMany sources;
 
-        Side(String column) {
+        Side(String type, String column) {
             this.column = column;
+            this.attestations = ToMany.declare(type, ToMany.list("attestations", Attestation.COLUMNS,
+                    "from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id") + " where "
+                            + column + " = parent.id" + LIVE_SUBJECT,
+                    Source.ORDER + ", att.id", Attestation::from, () -> Attestation.TO_ONE));
+            this.sources = column.equals("att.source_id") ? null : ToMany.declare(type, ToMany.list("sources",
+                    Source.COLUMNS, "from attestation att" + Batch.lookup("source", "src", "src.id = att.source_id")
+                            + " where " + column + " = parent.id", Source.ORDER, Source::from, List::of));
         }
     }
 
@@ -91,10 +105,9 @@ public class SourceRepository implements NodeLoader {
      */
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key,
             PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Attestation.COLUMNS, "from attestation att"
-                + Batch.lookup("source", "src", "src.id = att.source_id")
-                + " where " + side.column + " = parent.id" + LIVE_SUBJECT, Source.ORDER + ", att.id", first, parents,
-                key, ahead, Attestation::from);
+        ToMany relation = side.attestations;
+        return Paging.firstOfEach(pool, relation.columns(), relation.fromOneParent(), relation.orderBy(), first,
+                parents, key, ahead, Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */
@@ -122,9 +135,9 @@ public class SourceRepository implements NodeLoader {
 
     /** The sources that attest each encounter or statement. */
     <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key, PageRequest first) {
-        return Paging.firstOfEach(pool, Source.COLUMNS, "from attestation att"
-                + Batch.lookup("source", "src", "src.id = att.source_id") + " where " + side.column + " = parent.id",
-                Source.ORDER, first, parents, key, Source::from);
+        ToMany relation = side.sources;
+        return Paging.firstOfEach(pool, relation.columns(), relation.fromOneParent(), relation.orderBy(), first,
+                parents, key, Source::from);
     }
 
     /** The encounters each source attests. */

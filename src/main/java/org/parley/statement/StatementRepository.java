@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import org.parley.database.Reads;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
@@ -21,6 +23,7 @@ import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.read.ToMany;
 import org.parley.source.Source;
 
 import io.smallrye.mutiny.Uni;
@@ -28,6 +31,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /** Reads statements through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
+@Startup // declares the lists single-object reads fold (ToMany) before the first request
 public class StatementRepository implements NodeLoader {
 
     private final Pool pool;
@@ -53,17 +57,27 @@ public class StatementRepository implements NodeLoader {
                 request, ahead, Statement::from);
     }
 
+    /** An actor's statements, by date. */
+    static final ToMany BY_SPEAKER = ToMany.declare("Actor", ToMany.connection("statements", Statement.COLUMNS,
+            "from statement s where s.speaker_id = parent.id and s.deleted_at is null",
+            "from statement s where s.speaker_id = parent.id and s.deleted_at is null", Statement.ORDER,
+            Statement::from, () -> Statement.TO_ONE, StatementConnection::new));
+
+    /** The statements made at an encounter, by date. */
+    static final ToMany AT_ENCOUNTER = ToMany.declare("Encounter", ToMany.list("statements", Statement.COLUMNS,
+            "from statement s where s.encounter_id = parent.id and s.deleted_at is null", Statement.ORDER,
+            Statement::from, () -> Statement.TO_ONE));
+
     /** One page of each speaker's statements. */
     public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request, Lookahead ahead) {
-        return Paging.pages(pool, Statement.COLUMNS,
-                "from statement s where s.speaker_id = parent.id and s.deleted_at is null", Statement.ORDER,
+        return Paging.pages(pool, BY_SPEAKER.columns(), BY_SPEAKER.fromOneParent(), BY_SPEAKER.orderBy(),
                 new SqlArgs(speakerIds), request, speakerIds, ahead, Statement::from);
     }
 
     /** Statements made at each encounter. */
     public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.encounter_id = parent.id"
-                + " and s.deleted_at is null", Statement.ORDER, first, encounters, e -> e.dbId, ahead, Statement::from);
+        return Paging.firstOfEach(pool, AT_ENCOUNTER.columns(), AT_ENCOUNTER.fromOneParent(), AT_ENCOUNTER.orderBy(),
+                first, encounters, e -> e.dbId, ahead, Statement::from);
     }
 
     /** Statements that respond to each statement. */

@@ -23,6 +23,7 @@ import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
 import org.parley.read.ToMany;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -53,6 +54,11 @@ public class ActorRepository implements NodeLoader {
     @Override
     public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
         return resolve(ids.toArray(Long[]::new)).map(found -> found);
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(long id, Context context) {
+        return resolve(new Long[] { id }, Lookahead.ofOne(context, "Actor", Actor.TO_ONE)).map(found -> found);
     }
 
     /**

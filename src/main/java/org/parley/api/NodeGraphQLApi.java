@@ -1,7 +1,6 @@
 package org.parley.api;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.inject.Instance;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,6 +26,9 @@ public class NodeGraphQLApi {
     private final Map<NodeType, NodeLoader> loaders = new EnumMap<>(NodeType.class);
 
     @Inject
+    Context context;
+
+    @Inject
     NodeGraphQLApi(Instance<NodeLoader> loaders) {
         loaders.forEach(loader -> this.loaders.put(loader.type(), loader));
     }
@@ -34,7 +37,7 @@ public class NodeGraphQLApi {
     @Description("The object with this global ID, or null if there is none.")
     public Uni<Node> node(@Name("id") @Id @NonNull String id) {
         GlobalId globalId = GlobalId.decode(id);
-        return loaders.get(globalId.type()).load(List.of(globalId.id()))
+        return loaders.get(globalId.type()).load(globalId.id(), context)
                 .map(found -> found.get(globalId.id()));
     }
 }

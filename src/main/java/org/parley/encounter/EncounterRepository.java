@@ -7,8 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.Startup;
 
 import org.parley.database.Reads;
 import org.parley.actor.Actor;
@@ -24,20 +28,34 @@ import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.read.ToMany;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads encounters and participants through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
+@Startup // declares the lists single-object reads fold (ToMany) before the first request
 public class EncounterRepository implements NodeLoader {
 
     static final int MAX_PARTICIPANTS_FILTER = 20;
 
-    /** Role names in listing order (hosts first), for array_position in ORDER BY. */
-    private static final String[] ROLE_ORDER = Arrays.stream(ParticipantRole.values()).map(Enum::name)
-            .toArray(String[]::new);
+    /** Role names in listing order (hosts first), for array_position in ORDER BY (enum names: no quote). */
+    private static final String ROLE_ORDER = Arrays.stream(ParticipantRole.values())
+            .map(role -> "'" + role.name() + "'").collect(Collectors.joining(",", "array[", "]::text[]"));
+
+    /**
+     * An encounter's participants with their actors (joined here: `participants { actor }` is the usual shape, and a
+     * statement of its own per level cost more than the join): hosts first, then in the order the data gives them.
+     */
+    static final ToMany PARTICIPANTS = ToMany.declare("Encounter", ToMany.list("participants",
+            "p.role, p.note, " + Actor.COLUMNS, "from participant p"
+                    + Batch.leftLookup("actor", "a", "a.id = p.actor_id and a.deleted_at is null")
+                    + " where p.encounter_id = parent.id",
+            "array_position(" + ROLE_ORDER + ", p.role), p.position", Participant::from, List::of));
 
     private final Pool pool;
 
@@ -58,13 +76,24 @@ public class EncounterRepository implements NodeLoader {
     /** As {@link #byIds}, but the ID of an encounter merged into another loads that other (for {@code node}). */
     @Override
     public Uni<Map<Long, ? extends Node>> load(List<Long> ids) {
-        return pool.preparedQuery("select " + Encounter.COLUMNS + ", requested.id as requested_id from encounter requested"
+        return load(ids.toArray(Long[]::new), Lookahead.NONE);
+    }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(long id, Context context) {
+        return load(new Long[] { id }, Lookahead.ofOne(context, "Encounter", Encounter.TO_ONE));
+    }
+
+    private Uni<Map<Long, ? extends Node>> load(Long[] ids, Lookahead ahead) {
+        Function<Row, Encounter> map = ahead.mapper(pool, Encounter::from);
+        return pool.preparedQuery(ahead.around("select " + Encounter.COLUMNS + ", requested.id as requested_id"
+                + " from encounter requested"
                 + Batch.lookup("encounter", "e", "e.id = coalesce(requested.merged_into_id, requested.id)")
-                + " where requested.id = any($1) and e.deleted_at is null")
-                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                + " where requested.id = any($1) and e.deleted_at is null"))
+                .execute(Tuple.of(ids))
                 .map(rows -> {
                     Map<Long, Encounter> byRequestedId = new HashMap<>();
-                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), Encounter.from(row)));
+                    rows.forEach(row -> byRequestedId.put(row.getLong("requested_id"), map.apply(row)));
                     return byRequestedId;
                 });
     }
@@ -90,16 +119,9 @@ public class EncounterRepository implements NodeLoader {
                 Encounter.ORDER, new SqlArgs(actorIds), request, actorIds, Lookahead.NONE, Encounter::from);
     }
 
-    /**
-     * Participants of each encounter with their actors (joined here: `participants { actor }` is the usual shape,
-     * and a statement of its own per level cost more than the join): hosts first, then in the order the data gives
-     * them.
-     */
     public Uni<List<List<Participant>>> participants(List<Encounter> encounters, PageRequest first) {
-        return Paging.firstOfEach(pool, "p.role, p.note, " + Actor.COLUMNS, "from participant p"
-                + Batch.leftLookup("actor", "a", "a.id = p.actor_id and a.deleted_at is null")
-                + " where p.encounter_id = parent.id", "array_position($2::text[], p.role), p.position", first,
-                encounters, e -> e.dbId, Participant::from, (Object) ROLE_ORDER); // one argument, the array
+        return Paging.firstOfEach(pool, PARTICIPANTS.columns(), PARTICIPANTS.fromOneParent(), PARTICIPANTS.orderBy(),
+                first, encounters, e -> e.dbId, Participant::from);
     }
 
     /**

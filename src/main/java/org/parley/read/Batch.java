@@ -80,12 +80,19 @@ public final class Batch {
 
     /** Reads rows by id with {@code sql} (whose $1 is the id array), keyed by their {@code id} column. */
     public static <T> Uni<Map<Long, T>> byIds(Pool pool, String sql, Long[] ids, Function<Row, T> mapper) {
+        return byIds(pool, sql, ids, Lookahead.NONE, mapper);
+    }
+
+    /** As above, with what {@code ahead} reads joined to each row. */
+    public static <T> Uni<Map<Long, T>> byIds(Pool pool, String sql, Long[] ids, Lookahead ahead,
+            Function<Row, T> mapper) {
         if (ids.length == 0) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(sql).execute(Tuple.of(ids)).map(rows -> {
+        Function<Row, T> map = ahead.mapper(pool, mapper);
+        return pool.preparedQuery(ahead.around(sql)).execute(Tuple.of(ids)).map(rows -> {
             Map<Long, T> byId = new HashMap<>();
-            rows.forEach(row -> byId.put(row.getLong("id"), mapper.apply(row)));
+            rows.forEach(row -> byId.put(row.getLong("id"), map.apply(row)));
             return byId;
         });
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import graphql.execution.CoercedVariables;
 import graphql.execution.ValuesResolver;
@@ -15,14 +16,15 @@ import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.TypeName;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 import io.smallrye.graphql.api.Context;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -114,15 +116,35 @@ public final class Lookahead {
      */
     public static Lookahead ofOne(Context context, List<ToOne> relations) {
         DataFetchingEnvironment environment = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
-        if (environment == null || environment.getMergedField() == null
-                || !(GraphQLTypeUtil.unwrapAll(environment.getFieldType()) instanceof GraphQLObjectType type)) {
+        if (environment == null || !(GraphQLTypeUtil.unwrapAll(environment.getFieldType()) instanceof GraphQLObjectType type)) {
+            return NONE;
+        }
+        return ofOne(environment, type, relations);
+    }
+
+    /**
+     * As above, for a field whose type is abstract ({@code node(id:)}) and whose object is known to be of the type
+     * {@code typeName}: only the fragments that apply to that type are read.
+     */
+    public static Lookahead ofOne(Context context, String typeName, List<ToOne> relations) {
+        DataFetchingEnvironment environment = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
+        if (environment == null || environment.getGraphQLSchema().getObjectType(typeName) == null) {
+            return NONE;
+        }
+        return ofOne(environment, environment.getGraphQLSchema().getObjectType(typeName), relations);
+    }
+
+    private static Lookahead ofOne(DataFetchingEnvironment environment, GraphQLObjectType type, List<ToOne> relations) {
+        if (environment.getMergedField() == null) {
             return NONE;
         }
         Map<String, FragmentDefinition> fragments = environment.getFragmentsByName();
         Builder builder = new Builder(environment, fragments);
         StringBuilder columns = new StringBuilder();
         StringBuilder joins = new StringBuilder();
-        List<Field> selected = children(environment.getMergedField().getFields(), fragments);
+        GraphQLSchema schema = environment.getGraphQLSchema();
+        List<Field> selected = children(environment.getMergedField().getFields(), fragments,
+                condition -> applies(schema, type, condition));
         List<Step> steps = builder.steps(selected, relations, ROWS, columns, joins);
         List<Fold> folds = builder.folds(selected, type, ROWS, 1, columns, joins);
         return steps.isEmpty() && folds.isEmpty() ? NONE
@@ -178,8 +200,6 @@ public final class Lookahead {
         private final Map<Fold, Level> below = new HashMap<>();
         private final Map<Fold, ListCount> counts = new HashMap<>();
         private final Map<Fold, List<Long>> counted = new HashMap<>();
-        private String[] names;
-        private Map<String, Integer> jsonColumns;
 
         Level(List<Step> steps, List<Fold> folds, Pool pool) {
             this.steps = steps;
@@ -206,18 +226,20 @@ public final class Lookahead {
                 for (Fold fold : folds) {
                     Integer at = byAlias.getOrDefault(fold.alias, Map.of()).get("items");
                     Long key = columns.getLong(own.get("id"));
-                    parent.folded(fold.resultKey, fold.arguments, items(fold, (JsonArray) columns.getValue(at), key));
+                    parent.folded(fold.resultKey, fold.arguments, items(fold, columns.getValue(at), key));
                 }
             }
             return item;
         }
 
         /** The value of {@code fold}'s field for the parent {@code key}, from its rows. */
-        private Object items(Fold fold, JsonArray rows, long key) {
+        private Object items(Fold fold, Object rows, long key) {
+            // the statement's own folds arrive as text, the folds inside them as items already read
+            JsonItems read = rows instanceof String text ? JsonItems.parse(text) : (JsonItems) rows;
             Level level = below.computeIfAbsent(fold, f -> new Level(f.steps, f.folds, pool));
-            List<Object> items = new ArrayList<>(rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                items.add(level.map(level.row(rows.getJsonObject(i)), fold.relation.mapper));
+            List<Object> items = new ArrayList<>(read.values.size());
+            for (Object[] values : read.values) {
+                items.add(level.map(new JsonRow(values, read.names, read.index), fold.relation.mapper));
             }
             ListCount count = ListCount.NONE;
             if (fold.relation.shape.connection() != null) {
@@ -229,18 +251,6 @@ public final class Lookahead {
                         () -> io.vertx.mutiny.sqlclient.Tuple.of(keys.toArray(Long[]::new))));
             }
             return fold.relation.shape.value(items, fold.request, count, key);
-        }
-
-        /** One item of a folded list as a row, its keys (the same in every item) found once. */
-        private JsonRow row(JsonObject object) {
-            if (names == null) {
-                names = object.fieldNames().toArray(String[]::new);
-                jsonColumns = new HashMap<>();
-                for (int i = 0; i < names.length; i++) {
-                    jsonColumns.putIfAbsent(names[i], i);
-                }
-            }
-            return new JsonRow(object, names, jsonColumns);
         }
     }
 
@@ -259,26 +269,45 @@ public final class Lookahead {
 
     /** The immediate fields below {@code fields}, fragments expanded. */
     private static List<Field> children(List<Field> fields, Map<String, FragmentDefinition> fragments) {
+        return children(fields, fragments, condition -> true);
+    }
+
+    /** As above, only through the fragments whose type condition {@code applies}. */
+    private static List<Field> children(List<Field> fields, Map<String, FragmentDefinition> fragments,
+            Predicate<TypeName> applies) {
         List<Field> children = new ArrayList<>();
         for (Field field : fields) {
-            collect(field.getSelectionSet(), fragments, children);
+            collect(field.getSelectionSet(), fragments, applies, children);
         }
         return children;
     }
 
-    private static void collect(SelectionSet set, Map<String, FragmentDefinition> fragments, List<Field> into) {
+    private static void collect(SelectionSet set, Map<String, FragmentDefinition> fragments,
+            Predicate<TypeName> applies, List<Field> into) {
         if (set == null) {
             return;
         }
         for (Selection<?> selection : set.getSelections()) {
             if (selection instanceof Field field) {
                 into.add(field);
-            } else if (selection instanceof InlineFragment inline) {
-                collect(inline.getSelectionSet(), fragments, into);
-            } else if (selection instanceof FragmentSpread spread && fragments.get(spread.getName()) != null) {
-                collect(fragments.get(spread.getName()).getSelectionSet(), fragments, into);
+            } else if (selection instanceof InlineFragment inline
+                    && (inline.getTypeCondition() == null || applies.test(inline.getTypeCondition()))) {
+                collect(inline.getSelectionSet(), fragments, applies, into);
+            } else if (selection instanceof FragmentSpread spread && fragments.get(spread.getName()) != null
+                    && applies.test(fragments.get(spread.getName()).getTypeCondition())) {
+                collect(fragments.get(spread.getName()).getSelectionSet(), fragments, applies, into);
             }
         }
+    }
+
+    /**
+     * Whether a fragment on {@code condition} can apply to an object of {@code type}: its own name, one of its
+     * interfaces, or a union (not looked into: a union member's fields would only be read for nothing).
+     */
+    private static boolean applies(GraphQLSchema schema, GraphQLObjectType type, TypeName condition) {
+        String name = condition.getName();
+        return name.equals(type.getName()) || type.getInterfaces().stream().anyMatch(i -> i.getName().equals(name))
+                || schema.getType(name) instanceof GraphQLUnionType;
     }
 
     private static final class Builder {
@@ -341,7 +370,7 @@ public final class Lookahead {
                 Map<String, Object> arguments = arguments(definition, first);
                 PageRequest request = arguments == null ? null : request(relation, arguments);
                 GraphQLObjectType itemType = itemType(definition, relation);
-                if (request == null || itemType == null || count == MAX_JOINS) {
+                if (request == null || count == MAX_JOINS) {
                     continue;
                 }
                 String alias = "fm" + (++count);
@@ -361,7 +390,8 @@ public final class Lookahead {
                 StringBuilder itemColumns = new StringBuilder();
                 StringBuilder itemJoins = new StringBuilder();
                 List<Step> steps = steps(below, relation.toOne.get(), rows, itemColumns, itemJoins);
-                List<Fold> inner = folds(below, itemType, rows, depth + 1, itemColumns, itemJoins);
+                List<Fold> inner = itemType == null ? List.of() // a list of scalars
+                        : folds(below, itemType, rows, depth + 1, itemColumns, itemJoins);
                 joins.append(" left join lateral (select coalesce(json_agg(row_to_json(f) order by f.rn), '[]'::json)")
                         .append(" as items from (select ").append(rows).append(".*").append(itemColumns)
                         .append(" from (select ").append(parent).append(".id) as parent(id) cross join lateral (select ")
@@ -370,7 +400,9 @@ public final class Lookahead {
                         .append(" limit ").append(relation.shape.rows(request)).append(") ").append(rows)
                         .append(itemJoins).append(" where ").append(rows).append(".rn > ").append(request.offset())
                         .append(") f) ").append(alias).append(" on true");
-                columns.append(", ").append(alias).append(".items as \"").append(alias).append(".items\"");
+                // as text at the statement's level: read by JsonItems, not decoded into maps by the driver
+                columns.append(", ").append(alias).append(depth == 1 ? ".items::text" : ".items")
+                        .append(" as \"").append(alias).append(".items\"");
                 folds.add(new Fold(relation, alias, asked.getKey(), arguments, request, steps, inner));
             }
             return List.copyOf(folds);
@@ -395,7 +427,7 @@ public final class Lookahead {
             }
         }
 
-        /** The object type of the list's items, through a connection's nodes; null for anything else. */
+        /** The object type of the list's items, through a connection's nodes; null for scalars and abstract types. */
         private static GraphQLObjectType itemType(GraphQLFieldDefinition definition, ToMany relation) {
             GraphQLType type = GraphQLTypeUtil.unwrapAll(definition.getType());
             if (relation.shape.itemPaths().length > 0 && type instanceof GraphQLObjectType connection

@@ -13,6 +13,7 @@ import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
 import org.parley.read.Lookahead;
+import org.parley.api.Node;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.read.Page;
@@ -22,6 +23,7 @@ import org.parley.read.SqlArgs;
 import org.parley.read.ToMany;
 import org.parley.statement.Statement;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -65,6 +67,10 @@ public class SourceRepository implements NodeLoader {
             + " and de.deleted_at is not null) and not exists (select 1 from statement ds where ds.id = att.statement_id"
             + " and ds.deleted_at is not null)";
 
+    static {
+        Side.values(); // each side declares its lists (ToMany) as it is initialized: before the first request
+    }
+
     private final Pool pool;
 
     SourceRepository(@Reads Pool pool) {
@@ -78,8 +84,17 @@ public class SourceRepository implements NodeLoader {
 
     @Override
     public Uni<Map<Long, Source>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Source.COLUMNS + " from source src where src.id = any($1) and src.deleted_at is null", ids, Source::from);
+        return Batch.byIds(pool, BY_IDS, ids, Source::from);
     }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(long id, Context context) {
+        return Batch.byIds(pool, BY_IDS, new Long[] { id }, Lookahead.ofOne(context, "Source", List.of()),
+                Source::from).map(found -> found);
+    }
+
+    private static final String BY_IDS = "select " + Source.COLUMNS
+            + " from source src where src.id = any($1) and src.deleted_at is null";
 
     public Uni<Page<Source>> list(SourceFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();

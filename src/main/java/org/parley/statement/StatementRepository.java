@@ -17,6 +17,7 @@ import org.parley.read.Batch;
 import org.parley.api.DateBound;
 import org.parley.read.Lookahead;
 import org.parley.api.GlobalId;
+import org.parley.api.Node;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.read.Page;
@@ -26,6 +27,7 @@ import org.parley.read.SqlArgs;
 import org.parley.read.ToMany;
 import org.parley.source.Source;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -47,8 +49,17 @@ public class StatementRepository implements NodeLoader {
 
     @Override
     public Uni<Map<Long, Statement>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Statement.COLUMNS + " from statement s where s.id = any($1) and s.deleted_at is null", ids, Statement::from);
+        return Batch.byIds(pool, BY_IDS, ids, Statement::from);
     }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(long id, Context context) {
+        return Batch.byIds(pool, BY_IDS, new Long[] { id }, Lookahead.ofOne(context, "Statement", Statement.TO_ONE),
+                Statement::from).map(found -> found);
+    }
+
+    private static final String BY_IDS = "select " + Statement.COLUMNS
+            + " from statement s where s.id = any($1) and s.deleted_at is null";
 
     public Uni<Page<Statement>> list(StatementFilter filter, PageRequest request, Lookahead ahead) {
         SqlArgs args = new SqlArgs();

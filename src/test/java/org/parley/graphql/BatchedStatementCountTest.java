@@ -206,6 +206,18 @@ class BatchedStatementCountTest {
     }
 
     @Test
+    void anActorPageFoldsItsListsIntoOneStatement() {
+        String putin = Ids.bySlug("Actor", "vladimir-putin");
+        JsonPath page = GraphQL.data("actorPage", "id", putin);
+        assertThat(page.getList("data.actor.aliases").size(), greaterThanOrEqualTo(1));
+        assertThat(page.getList("data.actor.roles.organization.name"), hasItem("Russia"));
+        assertThat(page.getList("data.actor.statements.nodes.sources.flatten()").size(), greaterThanOrEqualTo(1));
+        // the actor, its aliases, its roles with their organisations, its statements with their encounters and
+        // sources: one statement, the lists folded in as JSON (read.ToMany)
+        assertEquals(1, statementsFor("actorPage", "id", putin));
+    }
+
+    @Test
     void toOneChainsBelowAttestationsAreJoinedIntoTheirStatement() {
         JsonPath body = GraphQL.data("attestationSources");
         assertThat(body.getList("data.statements.nodes.attestations.flatten().statement.speaker.name").stream()

@@ -81,6 +81,87 @@ class FoldedListsTest {
                 + " where a.slug = 'vladimir-putin' and s.deleted_at is null"), putin.getList("data.actor.every.nodes").size());
     }
 
+    /**
+     * Pages of the other kinds through {@code node(id:)}, which folds, against the same object reached below a
+     * statement as a to-one field (read ahead, so its own lists batch) or in a root list (batched).
+     */
+    @Test
+    void encounterSourceAndStatementPagesAnswerTheSameFoldedAsBatched() {
+        List<Object> statements = Database.column("select s.id from statement s where s.deleted_at is null"
+                + " and s.encounter_id is not null and s.speaker_id is not null"
+                + " and exists (select 1 from attestation att where att.statement_id = s.id) order by s.id limit 4");
+        assertThat(statements.size(), greaterThanOrEqualTo(2));
+        for (Object each : statements) {
+            long id = ((Number) each).longValue();
+            String statement = Ids.of("Statement", id);
+            long encounter = ((Number) Database.column("select encounter_id from statement where id = ?", id).get(0)).longValue();
+            long speaker = ((Number) Database.column("select speaker_id from statement where id = ?", id).get(0)).longValue();
+            long source = ((Number) Database.column("select min(source_id) from attestation where statement_id = ?", id).get(0)).longValue();
+
+            Map<String, Object> viaStatement = data("{ node(id: $id) { ... on Statement { encounter { ...Page } } } }"
+                    + ENCOUNTER_PAGE, statement).getMap("data.node.encounter");
+            assertEquals(viaStatement, data("{ node(id: $id) { ...Page } }" + ENCOUNTER_PAGE,
+                    Ids.of("Encounter", encounter)).getMap("data.node"), "encounter " + encounter);
+            assertThat(((List<?>) viaStatement.get("participants")).size(), greaterThan(0));
+
+            JsonPath viaAttestations = data("{ node(id: $id) { ... on Statement { attestations { source { id ...Page } } } } }"
+                    + SOURCE_PAGE, statement);
+            Map<String, Object> batchedSource = viaAttestations.getList("data.node.attestations.source", Map.class).stream()
+                    .filter(s -> Ids.of("Source", source).equals(s.get("id"))).findFirst().orElseThrow();
+            assertEquals(batchedSource, data("{ node(id: $id) { ... on Source { id } ...Page } }" + SOURCE_PAGE,
+                    Ids.of("Source", source)).getMap("data.node"), "source " + source);
+
+            JsonPath bySpeaker = data("query($speaker: ID!) { statements(filter: { speaker: $speaker }, first: 100) {"
+                    + " nodes { id ...Page } } }" + STATEMENT_PAGE, null, "speaker", Ids.of("Actor", speaker));
+            Map<String, Object> batchedStatement = bySpeaker.getList("data.statements.nodes", Map.class).stream()
+                    .filter(s -> statement.equals(s.get("id"))).findFirst().orElseThrow();
+            assertEquals(batchedStatement, data("{ node(id: $id) { ... on Statement { id } ...Page } }" + STATEMENT_PAGE,
+                    statement).getMap("data.node"), "statement " + id);
+
+            Map<String, Object> speakerViaStatement = data("{ node(id: $id) { ... on Statement { speaker { ...Page } } } }"
+                    + SELECTION.replace("$after", "null"), statement).getMap("data.node.speaker");
+            assertEquals(speakerViaStatement, data("{ node(id: $id) { ...Page } }" + SELECTION.replace("$after", "null"),
+                    Ids.of("Actor", speaker)).getMap("data.node"), "actor " + speaker);
+        }
+    }
+
+    private static final String ENCOUNTER_PAGE = """
+            fragment Page on Encounter {
+              title kind status start { date precision } place { name latitude longitude }
+              participants { role note actor { name kind } }
+              firstTwo: participants(first: 2) { actor { name } }
+              sources { title publishedAt }
+              attestations { excerpt note source { title } }
+              statements { text speaker { name } sources { title } attestations(first: 1) { excerpt } }
+            }
+            """;
+
+    private static final String SOURCE_PAGE = """
+            fragment Page on Source {
+              title publisher publishedAt
+              attestations { excerpt reportedDate { date precision } encounter { title } statement { text } }
+              encounters { title }
+            }
+            """;
+
+    private static final String STATEMENT_PAGE = """
+            fragment Page on Statement {
+              text kind speaker { name } encounter { title }
+              sources { title publisher }
+              attestations { excerpt source { title } }
+              responses { text }
+            }
+            """;
+
+    /** The data of {@code query}, with {@code $id} declared when {@code id} is given; no errors allowed. */
+    private static JsonPath data(String query, String id, Object... variables) {
+        String document = id == null ? query : "query($id: ID!) " + query;
+        Object[] all = id == null ? variables : new Object[] { "id", id };
+        JsonPath answer = GraphQL.post(document, GraphQL.vars(all)).statusCode(200).extract().jsonPath();
+        assertEquals((Object) null, answer.get("errors"), document);
+        return answer;
+    }
+
     @Test
     void aListWithArgumentsItCannotFoldStillAnswersThroughItsResolver() {
         // a cursor the resolver refuses: the same error as without folding, at that field

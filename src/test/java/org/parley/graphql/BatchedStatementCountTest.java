@@ -218,6 +218,23 @@ class BatchedStatementCountTest {
     }
 
     @Test
+    void anEncounterPageThroughNodeFoldsItsListsIntoOneStatement() {
+        String summit = Ids.bySlug("Encounter", "kim-putin-vostochny-summit-2023");
+        String page = "query($id: ID!) { node(id: $id) { ... on Encounter { title partOf { title }"
+                + " participants { role actor { name } } sources { title } attestations { excerpt source { title } }"
+                + " statements { text speaker { name } sources { title } } } ... on Actor { aliases } } }";
+        JsonPath body = GraphQL.post(page, GraphQL.vars("id", summit)).statusCode(200).extract().jsonPath();
+        assertThat(body.getList("data.node.participants.actor.name").size(), greaterThanOrEqualTo(2));
+        assertThat(body.getList("data.node.statements.sources.flatten()").size(), greaterThanOrEqualTo(1));
+        GraphQL.post(page, GraphQL.vars("id", summit)).statusCode(200);
+        long before = executed.get();
+        GraphQL.post(page, GraphQL.vars("id", summit)).statusCode(200);
+        // the encounter with its parent read ahead, and its participants, sources, attestations and statements with
+        // their speakers and sources folded in; the Actor fragment does not apply and reads nothing
+        assertEquals(1, executed.get() - before);
+    }
+
+    @Test
     void toOneChainsBelowAttestationsAreJoinedIntoTheirStatement() {
         JsonPath body = GraphQL.data("attestationSources");
         assertThat(body.getList("data.statements.nodes.attestations.flatten().statement.speaker.name").stream()

@@ -170,7 +170,7 @@ public class ActorGraphQLApi {
             long dbId = GlobalId.decode(id, NodeType.ACTOR, "id");
             return actors.resolve(new Long[] { dbId }, Lookahead.ofOne(context, Actor.TO_ONE)).map(found -> found.get(dbId));
         }
-        return actors.byName(name);
+        return actors.byName(name, Lookahead.ofOne(context, Actor.TO_ONE));
     }
 
     @Query

@@ -103,20 +103,26 @@ public class ActorRepository implements NodeLoader {
      * a name before an alias, then the lowest id.
      */
     public Uni<Actor> byName(String name) {
+        return byName(name, Lookahead.NONE);
+    }
+
+    /** As above, with what {@code ahead} reads joined to the actor found. */
+    public Uni<Actor> byName(String name, Lookahead ahead) {
         String normalized = normalizedSearch(name, "name");
-        return pool.preparedQuery("select " + Actor.COLUMNS + " from actor a"
+        Function<Row, Actor> map = ahead.mapper(pool, Actor::from);
+        return pool.preparedQuery(ahead.around("select " + Actor.COLUMNS + " from actor a"
                 + " where a.deleted_at is null and (a.normalized_name = $1"
                 + " or a.id in (select al.actor_id from actor_alias al where al.normalized = $1))"
-                + " order by (a.normalized_name = $1) desc, a.id limit 1")
+                + " order by (a.normalized_name = $1) desc, a.id limit 1"))
                 .execute(Tuple.of(normalized))
-                .map(ActorRepository::first)
-                .chain(found -> found != null ? Uni.createFrom().item(found) : pool.preparedQuery("select "
+                .map(rows -> first(rows, map))
+                .chain(found -> found != null ? Uni.createFrom().item(found) : pool.preparedQuery(ahead.around("select "
                         + Actor.COLUMNS + " from actor a, (select actor_name_key($1) as k) q"
                         + " where a.deleted_at is null and (a.name_key = q.k"
                         + " or a.id in (select al.actor_id from actor_alias al where al.name_key = q.k))"
-                        + " order by (a.name_key = q.k) desc, a.id limit 1")
+                        + " order by (a.name_key = q.k) desc, a.id limit 1"))
                         .execute(Tuple.of(normalized))
-                        .map(ActorRepository::first));
+                        .map(rows -> first(rows, map)));
     }
 
     /**
@@ -254,7 +260,11 @@ public class ActorRepository implements NodeLoader {
     }
 
     static Actor first(Iterable<Row> rows) {
+        return first(rows, Actor::from);
+    }
+
+    private static Actor first(Iterable<Row> rows, Function<Row, Actor> mapper) {
         var iterator = rows.iterator();
-        return iterator.hasNext() ? Actor.from(iterator.next()) : null;
+        return iterator.hasNext() ? mapper.apply(iterator.next()) : null;
     }
 }

@@ -62,6 +62,11 @@ final class ReadAheadFields {
             return field;
         }
 
+        /** The field's own fetcher, for what was not read with the parent. */
+        DataFetcher<?> batched() {
+            return batched;
+        }
+
         /** Whether the field's type is not a list, so that a batch read may have read its object ahead. */
         boolean toOne() {
             return toOne;

@@ -31,9 +31,9 @@ import graphql.util.TraverserContext;
  * object types it built (a static registry): each resolver's answer is swapped for the executing schema's type of
  * that name, or {@code ... on Actor} under {@code node(id:)} would match nothing (graphql-java compares the types
  * themselves).</li>
- * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths}), the to-one
- * ones behind a {@link ReadAheadFields.Fetcher} that answers what a batch read fetched ahead (in both modes:
- * it is how the repositories read, not a shortcut past SmallRye);</li>
+ * <li>the batched fields get {@link BatchFetchers.Lean} fetchers (a fast path, {@link FastPaths}), behind a
+ * {@link ReadAheadFields.Fetcher} that answers what a read fetched with the parent (a to-one object read ahead, a
+ * single object's list folded; in both modes: it is how the repositories read, not a shortcut past SmallRye);</li>
  * <li>the request dispatches only the data loaders its fields use ({@link UsedDataLoaders}; a fast path);</li>
  * <li>with the default field visibility, graphql-java's default visibility: SmallRye takes its default setting
  * ({@code quarkus.smallrye-graphql.field-visibility=default}) for a list of patterns and installs a

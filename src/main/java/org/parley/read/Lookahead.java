@@ -2,6 +2,7 @@ package org.parley.read;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,10 +197,10 @@ public final class Lookahead {
         private final Pool pool;
         private Map<String, Integer> own;
         private Map<String, Map<String, Integer>> byAlias;
-        /** Per fold: its items' level, their keys, and the count its connections share. */
-        private final Map<Fold, Level> below = new HashMap<>();
-        private final Map<Fold, ListCount> counts = new HashMap<>();
-        private final Map<Fold, List<Long>> counted = new HashMap<>();
+        /** Per fold (by identity: a record's hash would walk all it holds): its items' level, its count's parents. */
+        private final Map<Fold, Level> below = new IdentityHashMap<>();
+        private final Map<Fold, ListCount> counts = new IdentityHashMap<>();
+        private final Map<Fold, List<Long>> counted = new IdentityHashMap<>();
 
         Level(List<Step> steps, List<Fold> folds, Pool pool) {
             this.steps = steps;

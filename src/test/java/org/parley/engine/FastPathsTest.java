@@ -47,9 +47,11 @@ class FastPathsTest {
         GraphQLSchema schema = customizer.executingSchema();
         assertNotNull(schema, "a request ran against the tuned schema");
 
-        // a list: to-one fields and connections sit behind ReadAheadFields in both modes
-        Class<?> batched = fetcher(schema, "Encounter", "participants").getClass();
-        assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Encounter.participants' fetcher");
+        // a list: batched fields sit behind ReadAheadFields in both modes (to-one fields read ahead, lists folded)
+        Object participants = fetcher(schema, "Encounter", "participants");
+        assertEquals(ReadAheadFields.Fetcher.class, participants.getClass(), "Encounter.participants' fetcher");
+        Class<?> batched = ((ReadAheadFields.Fetcher) participants).batched().getClass();
+        assertEquals(on ? BatchFetchers.Lean.class : BatchDataFetcher.class, batched, "Encounter.participants' batch");
         Class<?> root = fetcher(schema, "Query", "node").getClass();
         assertEquals(on ? LeanContextFetcher.class : QuarkusUniDataFetcher.class, root, "Query.node's fetcher");
         Class<?> plain = fetcher(schema, "Actor", "name").getClass();

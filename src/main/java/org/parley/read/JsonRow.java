@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 /**
  * One item of a list folded into its parent's statement ({@link ToMany}), read as a row: PostgreSQL's
@@ -15,23 +13,16 @@ import io.vertx.sqlclient.Tuple;
  * {@code from(Row)}. The typed reads give what the driver gives for the same column: a timestamp in UTC, as the
  * driver decodes it whatever the session's time zone, in which JSON writes it.
  */
-final class JsonRow implements Row {
+final class JsonRow extends NamedColumns {
 
     private final Object[] values;
     private final String[] names;
-    private final Map<String, Integer> columns;
 
     /** @param values one item's values in the order of {@code names}; {@code columns} the index of each name */
     JsonRow(Object[] values, String[] names, Map<String, Integer> columns) {
+        super(columns);
         this.values = values;
         this.names = names;
-        this.columns = columns;
-    }
-
-    @Override
-    public int getColumnIndex(String column) {
-        Integer index = columns.get(column);
-        return index == null ? -1 : index;
     }
 
     @Override
@@ -171,18 +162,8 @@ final class JsonRow implements Row {
     }
 
     @Override
-    public Tuple addValue(Object value) {
-        throw new UnsupportedOperationException("read-only");
-    }
-
-    @Override
     public int size() {
         return names.length;
-    }
-
-    @Override
-    public void clear() {
-        throw new UnsupportedOperationException("read-only");
     }
 
     @Override

@@ -6,28 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 
 /**
  * Some columns of a row under names of their own: those of a related object read ahead into its parent's row
  * ({@link Lookahead}) without their {@code "laN."} prefix, so that its type's usual {@code from(Row)} maps it; and the
  * parent's own columns by a hashed index rather than the driver's scan of every column name.
  */
-final class PrefixedRow implements Row {
+final class PrefixedRow extends NamedColumns {
 
     private final Row row;
-    private final Map<String, Integer> columns;
 
     /** @param columns the index in {@code row} of each column name this row answers to */
     PrefixedRow(Row row, Map<String, Integer> columns) {
+        super(columns);
         this.row = row;
-        this.columns = columns;
-    }
-
-    @Override
-    public int getColumnIndex(String column) {
-        Integer index = columns.get(column);
-        return index == null ? -1 : index;
     }
 
     @Override
@@ -82,18 +74,8 @@ final class PrefixedRow implements Row {
     }
 
     @Override
-    public Tuple addValue(Object value) {
-        throw new UnsupportedOperationException("read-only");
-    }
-
-    @Override
     public int size() {
         return row.size();
-    }
-
-    @Override
-    public void clear() {
-        throw new UnsupportedOperationException("read-only");
     }
 
     @Override

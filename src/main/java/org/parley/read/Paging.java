@@ -70,6 +70,20 @@ public final class Paging {
         });
     }
 
+    /** One page per parent of the list {@code relation} declares, as {@link #pages} with its parts. */
+    public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, ToMany relation, PageRequest request, Long[] parentKeys,
+            Lookahead ahead, Function<Row, T> mapper) {
+        return pages(pool, relation.columns, relation.fromOneParent, relation.shape.countFromOneParent(),
+                relation.orderBy, new SqlArgs(parentKeys), request, parentKeys, ahead, mapper);
+    }
+
+    /** The first items of each parent of the list {@code relation} declares, as {@link #firstOfEach} with its parts. */
+    public static <P, T> Uni<List<List<T>>> firstOfEach(Pool pool, ToMany relation, PageRequest request,
+            List<P> parents, Function<P, Long> key, Lookahead ahead, Function<Row, T> mapper) {
+        return firstOfEach(pool, relation.columns, relation.fromOneParent, relation.orderBy, request, parents, key,
+                ahead, mapper);
+    }
+
     /**
      * The first {@code request.first()} children of each parent, for any number of parents, in one statement, as
      * lists lined up with {@code parents}: the plain list fields ({@code Encounter.participants}) are bounded like

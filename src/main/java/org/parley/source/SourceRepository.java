@@ -155,20 +155,26 @@ public class SourceRepository implements NodeLoader {
                 parents, key, Source::from);
     }
 
+    /** The encounters a source attests, chronological. */
+    static final ToMany ENCOUNTERS = ToMany.declare("Source", ToMany.list("encounters", Encounter.COLUMNS,
+            "from attestation att" + Batch.lookup("encounter", "e", "e.id = att.encounter_id")
+                    + " where att.source_id = parent.id and e.deleted_at is null", Encounter.ORDER, Encounter::from,
+            () -> Encounter.TO_ONE));
+
+    /** The statements a source attests, by date. */
+    static final ToMany STATEMENTS = ToMany.declare("Source", ToMany.list("statements", Statement.COLUMNS,
+            "from attestation att" + Batch.lookup("statement", "s", "s.id = att.statement_id")
+                    + " where att.source_id = parent.id and s.deleted_at is null", Statement.ORDER, Statement::from,
+            () -> Statement.TO_ONE));
+
     /** The encounters each source attests. */
     Uni<List<List<Encounter>>> encounters(List<Source> sources, PageRequest first) {
-        return Paging.firstOfEach(pool, Encounter.COLUMNS, "from attestation att"
-                + Batch.lookup("encounter", "e", "e.id = att.encounter_id")
-                + " where att.source_id = parent.id and e.deleted_at is null", Encounter.ORDER, first, sources,
-                s -> s.dbId, Encounter::from);
+        return Paging.firstOfEach(pool, ENCOUNTERS, first, sources, s -> s.dbId, Lookahead.NONE, Encounter::from);
     }
 
     /** The statements each source attests. */
     Uni<List<List<Statement>>> statements(List<Source> sources, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from attestation att"
-                + Batch.lookup("statement", "s", "s.id = att.statement_id")
-                + " where att.source_id = parent.id and s.deleted_at is null", Statement.ORDER, first, sources,
-                s -> s.dbId, ahead, Statement::from);
+        return Paging.firstOfEach(pool, STATEMENTS, first, sources, s -> s.dbId, ahead, Statement::from);
     }
 
     private static String text(String value, String argument) {

@@ -91,66 +91,95 @@ public class StatementRepository implements NodeLoader {
                 first, encounters, e -> e.dbId, ahead, Statement::from);
     }
 
+    /** The statements that respond to a statement, by date. */
+    static final ToMany RESPONSES = ToMany.declare("Statement", ToMany.list("responses", Statement.COLUMNS,
+            "from statement s where s.responds_to_id = parent.id and s.deleted_at is null", Statement.ORDER,
+            Statement::from, () -> Statement.TO_ONE));
+
+    /** The actors a statement is about, in the order given. */
+    static final ToMany ABOUT = ToMany.declare("Statement", ToMany.list("about", Actor.COLUMNS,
+            "from statement_about sa" + Batch.lookup("actor", "a", "a.id = sa.actor_id")
+                    + " where sa.statement_id = parent.id", "sa.position", Actor::from, () -> Actor.TO_ONE));
+
+    /** The encounters a statement is about, in the order given. */
+    static final ToMany ABOUT_ENCOUNTERS = ToMany.declare("Statement", ToMany.list("aboutEncounters",
+            Encounter.COLUMNS, "from statement_about_encounter sa"
+                    + Batch.lookup("encounter", "e", "e.id = sa.encounter_id and e.deleted_at is null")
+                    + " where sa.statement_id = parent.id", "sa.position", Encounter::from, () -> Encounter.TO_ONE));
+
+    /** The statements about an encounter, by date. */
+    static final ToMany ABOUT_ENCOUNTER = ToMany.declare("Encounter", ToMany.list("statementsAbout",
+            Statement.COLUMNS, "from statement_about_encounter sa"
+                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                    + " where sa.encounter_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+
+    /** The sources a statement is about (the report it calls fabricated), in the order given. */
+    static final ToMany ABOUT_SOURCES = ToMany.declare("Statement", ToMany.list("aboutSources", Source.COLUMNS,
+            "from statement_about_source sa"
+                    + Batch.lookup("source", "src", "src.id = sa.source_id and src.deleted_at is null")
+                    + " where sa.statement_id = parent.id", "sa.position", Source::from, List::of));
+
+    /** The statements about a source, by date. */
+    static final ToMany ABOUT_SOURCE = ToMany.declare("Source", ToMany.list("statementsAbout", Statement.COLUMNS,
+            "from statement_about_source sa"
+                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                    + " where sa.source_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+
+    /** The statements a statement comments on, in the order given. */
+    static final ToMany ABOUT_STATEMENTS = ToMany.declare("Statement", ToMany.list("aboutStatements",
+            Statement.COLUMNS, "from statement_about_statement sa"
+                    + Batch.lookup("statement", "s", "s.id = sa.about_statement_id and s.deleted_at is null")
+                    + " where sa.statement_id = parent.id", "sa.position", Statement::from, () -> Statement.TO_ONE));
+
+    /** The statements that comment on a statement, by date. */
+    static final ToMany ABOUT_STATEMENT = ToMany.declare("Statement", ToMany.list("statementsAbout",
+            Statement.COLUMNS, "from statement_about_statement sa"
+                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                    + " where sa.about_statement_id = parent.id", Statement.ORDER, Statement::from,
+            () -> Statement.TO_ONE));
+
     /** Statements that respond to each statement. */
     public Uni<List<List<Statement>>> responsesTo(List<Statement> statements, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement s where s.responds_to_id = parent.id"
-                + " and s.deleted_at is null", Statement.ORDER, first, statements, s -> s.dbId, ahead, Statement::from);
+        return Paging.firstOfEach(pool, RESPONSES, first, statements, s -> s.dbId, ahead, Statement::from);
     }
 
     /** The actors each statement is about. */
     public Uni<List<List<Actor>>> about(List<Statement> statements, PageRequest first) {
-        return Paging.firstOfEach(pool, Actor.COLUMNS, "from statement_about sa"
-                + Batch.lookup("actor", "a", "a.id = sa.actor_id") + " where sa.statement_id = parent.id",
-                "sa.position", first, statements, s -> s.dbId, Actor::from);
+        return Paging.firstOfEach(pool, ABOUT, first, statements, s -> s.dbId, Lookahead.NONE, Actor::from);
     }
 
-    /** The encounters each statement is about, in the order given. */
+    /** The encounters each statement is about. */
     public Uni<List<List<Encounter>>> aboutEncounters(List<Statement> statements, PageRequest first) {
-        return Paging.firstOfEach(pool, Encounter.COLUMNS, "from statement_about_encounter sa"
-                + Batch.lookup("encounter", "e", "e.id = sa.encounter_id and e.deleted_at is null")
-                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId, Encounter::from);
+        return Paging.firstOfEach(pool, ABOUT_ENCOUNTERS, first, statements, s -> s.dbId, Lookahead.NONE,
+                Encounter::from);
     }
 
-    /** Statements about each encounter, by date. */
+    /** Statements about each encounter. */
     public Uni<List<List<Statement>>> aboutEncountersOf(List<Encounter> encounters, PageRequest first,
             Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_encounter sa"
-                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                + " where sa.encounter_id = parent.id", Statement.ORDER, first, encounters, e -> e.dbId, ahead,
-                Statement::from);
+        return Paging.firstOfEach(pool, ABOUT_ENCOUNTER, first, encounters, e -> e.dbId, ahead, Statement::from);
     }
 
-    /** The sources each statement is about (the report it calls fabricated), in the order given. */
+    /** The sources each statement is about. */
     public Uni<List<List<Source>>> aboutSources(List<Statement> statements, PageRequest first) {
-        return Paging.firstOfEach(pool, Source.COLUMNS, "from statement_about_source sa"
-                + Batch.lookup("source", "src", "src.id = sa.source_id and src.deleted_at is null")
-                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId, Source::from);
+        return Paging.firstOfEach(pool, ABOUT_SOURCES, first, statements, s -> s.dbId, Lookahead.NONE, Source::from);
     }
 
-    /** Statements about each source, by date. */
+    /** Statements about each source. */
     public Uni<List<List<Statement>>> aboutSourcesOf(List<Source> sources, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_source sa"
-                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                + " where sa.source_id = parent.id", Statement.ORDER, first, sources, src -> src.dbId, ahead,
-                Statement::from);
+        return Paging.firstOfEach(pool, ABOUT_SOURCE, first, sources, src -> src.dbId, ahead, Statement::from);
     }
 
-    /** The statements each statement comments on, in the order given. */
+    /** The statements each statement comments on. */
     public Uni<List<List<Statement>>> aboutStatements(List<Statement> statements, PageRequest first,
             Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_statement sa"
-                + Batch.lookup("statement", "s", "s.id = sa.about_statement_id and s.deleted_at is null")
-                + " where sa.statement_id = parent.id", "sa.position", first, statements, st -> st.dbId, ahead,
-                Statement::from);
+        return Paging.firstOfEach(pool, ABOUT_STATEMENTS, first, statements, st -> st.dbId, ahead, Statement::from);
     }
 
-    /** Statements that comment on each statement, by date. */
+    /** Statements that comment on each statement. */
     public Uni<List<List<Statement>>> aboutStatementsOf(List<Statement> statements, PageRequest first,
             Lookahead ahead) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_statement sa"
-                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                + " where sa.about_statement_id = parent.id", Statement.ORDER, first, statements, st -> st.dbId,
-                ahead, Statement::from);
+        return Paging.firstOfEach(pool, ABOUT_STATEMENT, first, statements, st -> st.dbId, ahead, Statement::from);
     }
 
     private static String conditions(StatementFilter filter, SqlArgs args) {

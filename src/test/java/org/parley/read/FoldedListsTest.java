@@ -49,6 +49,7 @@ class FoldedListsTest {
               }
               later: statements(first: 2, after: $after) { totalCount nodes { text } pageInfo { hasNextPage hasPreviousPage } }
               every: statements(first: 100) { nodes { id sources(first: 1) { title } } }
+              encounters(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title partOf { title } } } }
             }
             """;
 
@@ -105,6 +106,27 @@ class FoldedListsTest {
                 + " and s.encounter_id is not null and s.speaker_id is not null"
                 + " and exists (select 1 from attestation att where att.statement_id = s.id) order by s.id limit 4");
         assertThat(statements.size(), greaterThanOrEqualTo(2));
+        // links the curated data does not have, so that those lists are compared with items in them; undone after
+        long first = ((Number) statements.get(0)).longValue();
+        long second = ((Number) statements.get(1)).longValue();
+        Database.execute("insert into statement_about_statement values (" + first + ", " + second + ", 0), ("
+                + second + ", " + first + ", 0)");
+        Database.execute("insert into statement_about_source select " + first + ", min(source_id), 0 from attestation"
+                + " where statement_id = " + second);
+        try {
+            comparePages(statements);
+            JsonPath linked = data("{ node(id: $id) { ... on Statement { aboutStatements { id } aboutSources { id } } } }",
+                    Ids.of("Statement", first));
+            assertEquals(List.of(Ids.of("Statement", second)), linked.getList("data.node.aboutStatements.id"));
+            assertEquals(1, linked.getList("data.node.aboutSources").size());
+        } finally {
+            Database.execute("delete from statement_about_statement where statement_id in (" + first + ", " + second
+                    + ") and about_statement_id in (" + first + ", " + second + ")");
+            Database.execute("delete from statement_about_source where statement_id = " + first);
+        }
+    }
+
+    private void comparePages(List<Object> statements) {
         for (Object each : statements) {
             long id = ((Number) each).longValue();
             String statement = Ids.of("Statement", id);
@@ -125,7 +147,7 @@ class FoldedListsTest {
             assertEquals(batchedSource, data("{ node(id: $id) { ... on Source { id } ...Page } }" + SOURCE_PAGE,
                     Ids.of("Source", source)).getMap("data.node"), "source " + source);
 
-            JsonPath bySpeaker = data("query($speaker: ID!) { statements(filter: { speaker: $speaker }, first: 100) {"
+            JsonPath bySpeaker = data("query($speaker: ID!) { statements(filter: { speaker: $speaker }, first: 10) {"
                     + " nodes { id ...Page } } }" + STATEMENT_PAGE, null, "speaker", Ids.of("Actor", speaker));
             Map<String, Object> batchedStatement = bySpeaker.getList("data.statements.nodes", Map.class).stream()
                     .filter(s -> statement.equals(s.get("id"))).findFirst().orElseThrow();
@@ -147,6 +169,7 @@ class FoldedListsTest {
               sources { title publishedAt }
               attestations { excerpt note source { title } }
               statements { text speaker { name } sources { title } attestations(first: 1) { excerpt } }
+              parts { title } statusHistory { status effective { date precision } note recordedAt } statementsAbout { text }
             }
             """;
 
@@ -154,7 +177,8 @@ class FoldedListsTest {
             fragment Page on Source {
               title publisher publishedAt
               attestations { excerpt reportedDate { date precision } encounter { title } statement { text } }
-              encounters { title }
+              encounters { title partOf { title } }
+              statements { text speaker { name } } statementsAbout { text }
             }
             """;
 
@@ -164,6 +188,8 @@ class FoldedListsTest {
               sources { title publisher }
               attestations { excerpt source { title } }
               responses { text }
+              about { name country { name } } aboutEncounters { title } aboutSources { title }
+              aboutStatements { text } statementsAbout { text }
             }
             """;
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 import org.parley.api.GlobalId;
 import org.parley.api.Node;
+import org.parley.read.Related;
 import org.parley.api.NodeType;
 
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 @Type("Agreement")
 @Description("A treaty, memorandum, joint statement or other instrument agreed between actors, with the steps of its"
         + " life (signed, ratified, in force...) and the sources that report it.")
-public class Agreement implements Node {
+public class Agreement extends Related implements Node {
 
     @Ignore
     public long dbId;

@@ -5,27 +5,34 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import org.parley.database.Reads;
 import org.parley.actor.Actor;
 import org.parley.actor.ActorRepository;
 import org.parley.api.GlobalId;
+import org.parley.api.Node;
 import org.parley.api.NodeLoader;
 import org.parley.api.NodeType;
 import org.parley.encounter.Encounter;
 import org.parley.errors.BadUserInputException;
 import org.parley.read.Batch;
+import org.parley.read.Lookahead;
 import org.parley.read.Page;
 import org.parley.read.PageRequest;
 import org.parley.read.Paging;
 import org.parley.read.SqlArgs;
+import org.parley.read.ToMany;
 import org.parley.source.Source;
 import org.parley.statement.Statement;
 
+import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /** Reads agreements and what hangs off them through the reactive pool, one SQL statement per method call. */
 @ApplicationScoped
+@Startup // declares the lists single-object reads fold (ToMany) before the first request
 public class AgreementRepository implements NodeLoader {
 
     private final Pool pool;
@@ -41,9 +48,17 @@ public class AgreementRepository implements NodeLoader {
 
     @Override
     public Uni<Map<Long, Agreement>> byIds(Long[] ids) {
-        return Batch.byIds(pool, "select " + Agreement.COLUMNS + " from agreement ag where ag.id = any($1)"
-                + " and ag.deleted_at is null", ids, Agreement::from);
+        return Batch.byIds(pool, BY_IDS, ids, Agreement::from);
     }
+
+    @Override
+    public Uni<Map<Long, ? extends Node>> load(long id, Context context) {
+        return Batch.byIds(pool, BY_IDS, new Long[] { id }, Lookahead.ofOne(context, "Agreement", List.of()),
+                Agreement::from).map(found -> found);
+    }
+
+    private static final String BY_IDS = "select " + Agreement.COLUMNS + " from agreement ag where ag.id = any($1)"
+            + " and ag.deleted_at is null";
 
     public Uni<Page<Agreement>> list(AgreementFilter filter, PageRequest request) {
         SqlArgs args = new SqlArgs();
@@ -77,61 +92,82 @@ public class AgreementRepository implements NodeLoader {
                 Agreement::from);
     }
 
-    /** The parties of each agreement, in the order given. */
+    /** An agreement's parties, in the order given. */
+    static final ToMany PARTIES = ToMany.declare("Agreement", ToMany.list("parties", Actor.COLUMNS,
+            "from agreement_party ap" + Batch.lookup("actor", "a", "a.id = ap.actor_id and a.deleted_at is null")
+                    + " where ap.agreement_id = parent.id", "ap.position", Actor::from, () -> Actor.TO_ONE));
+
+    /** An agreement's steps, in order. */
+    static final ToMany STEPS = ToMany.declare("Agreement", ToMany.list("steps", AgreementStep.COLUMNS,
+            "from agreement_step st where st.agreement_id = parent.id", "st.position", AgreementStep::from, List::of));
+
+    /** An agreement's attestations by live sources, in the order given. */
+    static final ToMany ATTESTATIONS = ToMany.declare("Agreement", ToMany.list("attestations",
+            AgreementAttestation.COLUMNS, "from agreement_attestation att"
+                    + Batch.lookup("source", "src", "src.id = att.source_id and src.deleted_at is null")
+                    + " where att.agreement_id = parent.id", "att.position", AgreementAttestation::from, List::of));
+
+    /** The agreements an actor is a party to. */
+    static final ToMany OF_ACTOR = ToMany.declare("Actor", ToMany.list("agreements", Agreement.COLUMNS,
+            "from agreement_party ap"
+                    + Batch.lookup("agreement", "ag", "ag.id = ap.agreement_id and ag.deleted_at is null")
+                    + " where ap.actor_id = parent.id", Agreement.ORDER, Agreement::from, List::of));
+
+    /** The agreements signed at an encounter. */
+    static final ToMany SIGNED_AT = ToMany.declare("Encounter", ToMany.list("agreementsSigned", Agreement.COLUMNS,
+            "from agreement ag where ag.signed_at_id = parent.id and ag.deleted_at is null", Agreement.ORDER,
+            Agreement::from, List::of));
+
+    /** The agreements a source attests. */
+    static final ToMany ATTESTED_BY = ToMany.declare("Source", ToMany.list("agreements", Agreement.COLUMNS,
+            "from agreement_attestation att"
+                    + Batch.lookup("agreement", "ag", "ag.id = att.agreement_id and ag.deleted_at is null")
+                    + " where att.source_id = parent.id", Agreement.ORDER, Agreement::from, List::of));
+
+    /** The agreements a statement is about, in the order given. */
+    static final ToMany ABOUT_AGREEMENTS = ToMany.declare("Statement", ToMany.list("aboutAgreements",
+            Agreement.COLUMNS, "from statement_about_agreement sa"
+                    + Batch.lookup("agreement", "ag", "ag.id = sa.agreement_id and ag.deleted_at is null")
+                    + " where sa.statement_id = parent.id", "sa.position", Agreement::from, List::of));
+
+    /** The statements about an agreement, by date. */
+    static final ToMany STATEMENTS_ABOUT = ToMany.declare("Agreement", ToMany.list("statementsAbout",
+            Statement.COLUMNS, "from statement_about_agreement sa"
+                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                    + " where sa.agreement_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+
     Uni<List<List<Actor>>> parties(List<Agreement> agreements, PageRequest first) {
-        return Paging.firstOfEach(pool, Actor.COLUMNS, "from agreement_party ap"
-                + Batch.lookup("actor", "a", "a.id = ap.actor_id and a.deleted_at is null")
-                + " where ap.agreement_id = parent.id", "ap.position", first, agreements, a -> a.dbId, Actor::from);
+        return Paging.firstOfEach(pool, PARTIES, first, agreements, a -> a.dbId, Lookahead.NONE, Actor::from);
     }
 
-    /** The steps of each agreement, in order. */
     Uni<List<List<AgreementStep>>> steps(List<Agreement> agreements, PageRequest first) {
-        return Paging.firstOfEach(pool, AgreementStep.COLUMNS, "from agreement_step st"
-                + " where st.agreement_id = parent.id", "st.position", first, agreements, a -> a.dbId,
-                AgreementStep::from);
+        return Paging.firstOfEach(pool, STEPS, first, agreements, a -> a.dbId, Lookahead.NONE, AgreementStep::from);
     }
 
-    /** The attestations of each agreement by live sources, in the order given. */
     Uni<List<List<AgreementAttestation>>> attestations(List<Agreement> agreements, PageRequest first) {
-        return Paging.firstOfEach(pool, AgreementAttestation.COLUMNS, "from agreement_attestation att"
-                + Batch.lookup("source", "src", "src.id = att.source_id and src.deleted_at is null")
-                + " where att.agreement_id = parent.id", "att.position", first, agreements, a -> a.dbId,
+        return Paging.firstOfEach(pool, ATTESTATIONS, first, agreements, a -> a.dbId, Lookahead.NONE,
                 AgreementAttestation::from);
     }
 
-    /** The agreements each actor is a party to. */
     Uni<List<List<Agreement>>> ofActors(List<Actor> actors, PageRequest first) {
-        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement_party ap"
-                + Batch.lookup("agreement", "ag", "ag.id = ap.agreement_id and ag.deleted_at is null")
-                + " where ap.actor_id = parent.id", Agreement.ORDER, first, actors, a -> a.dbId, Agreement::from);
+        return Paging.firstOfEach(pool, OF_ACTOR, first, actors, a -> a.dbId, Lookahead.NONE, Agreement::from);
     }
 
-    /** The agreements signed at each encounter. */
     Uni<List<List<Agreement>>> signedAt(List<Encounter> encounters, PageRequest first) {
-        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement ag where ag.signed_at_id = parent.id"
-                + " and ag.deleted_at is null", Agreement.ORDER, first, encounters, e -> e.dbId, Agreement::from);
+        return Paging.firstOfEach(pool, SIGNED_AT, first, encounters, e -> e.dbId, Lookahead.NONE, Agreement::from);
     }
 
-    /** The agreements each source attests. */
     Uni<List<List<Agreement>>> attestedBy(List<Source> sources, PageRequest first) {
-        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from agreement_attestation att"
-                + Batch.lookup("agreement", "ag", "ag.id = att.agreement_id and ag.deleted_at is null")
-                + " where att.source_id = parent.id", Agreement.ORDER, first, sources, s -> s.dbId, Agreement::from);
+        return Paging.firstOfEach(pool, ATTESTED_BY, first, sources, s -> s.dbId, Lookahead.NONE, Agreement::from);
     }
 
-    /** The agreements each statement is about, in the order given. */
     Uni<List<List<Agreement>>> aboutAgreements(List<Statement> statements, PageRequest first) {
-        return Paging.firstOfEach(pool, Agreement.COLUMNS, "from statement_about_agreement sa"
-                + Batch.lookup("agreement", "ag", "ag.id = sa.agreement_id and ag.deleted_at is null")
-                + " where sa.statement_id = parent.id", "sa.position", first, statements, s -> s.dbId,
+        return Paging.firstOfEach(pool, ABOUT_AGREEMENTS, first, statements, s -> s.dbId, Lookahead.NONE,
                 Agreement::from);
     }
 
-    /** Statements about each agreement, by date. */
     Uni<List<List<Statement>>> statementsAbout(List<Agreement> agreements, PageRequest first) {
-        return Paging.firstOfEach(pool, Statement.COLUMNS, "from statement_about_agreement sa"
-                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                + " where sa.agreement_id = parent.id", Statement.ORDER, first, agreements, a -> a.dbId,
+        return Paging.firstOfEach(pool, STATEMENTS_ABOUT, first, agreements, a -> a.dbId, Lookahead.NONE,
                 Statement::from);
     }
 }

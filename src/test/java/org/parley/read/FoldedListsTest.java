@@ -161,6 +161,27 @@ class FoldedListsTest {
         }
     }
 
+    @Test
+    void anAgreementPageAnswersTheSameFoldedAsBatched() {
+        String agreement = Ids.of("Agreement", ((Number) Database.column(
+                "select id from agreement where slug = 'panmunjom-declaration-2018'").get(0)).longValue());
+        JsonPath all = data("{ agreements(first: 10) { nodes { id ...Page } } }" + AGREEMENT_PAGE, null);
+        Map<String, Object> batched = all.getList("data.agreements.nodes", Map.class).stream()
+                .filter(a -> agreement.equals(a.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> folded = data("{ node(id: $id) { ... on Agreement { id } ...Page } }" + AGREEMENT_PAGE,
+                agreement).getMap("data.node");
+        assertEquals(batched, folded);
+        assertThat(((List<?>) folded.get("parties")).size(), greaterThan(0));
+    }
+
+    private static final String AGREEMENT_PAGE = """
+            fragment Page on Agreement {
+              title kind status signedAt { title }
+              parties { name agreements(first: 5) { title } } steps { status date { date precision } note source { title } }
+              attestations { excerpt reportedDate { date } source { title } } statementsAbout { text }
+            }
+            """;
+
     private static final String ENCOUNTER_PAGE = """
             fragment Page on Encounter {
               title kind status start { date precision } place { name latitude longitude }

@@ -223,6 +223,42 @@ class FoldedListsTest {
         return answer;
     }
 
+    /** A list added to a record type without a declaration would cost its object pages a statement again. */
+    @Test
+    void everyListOfTheRecordTypesIsDeclared() {
+        JsonPath schema = data("{ __schema { types { name interfaces { name } fields { name type { kind name"
+                + " ofType { kind name ofType { kind name } } } } } } }", null);
+        List<Map<String, Object>> types = schema.getList("data.__schema.types");
+        List<String> undeclared = new java.util.ArrayList<>();
+        int lists = 0;
+        for (Map<String, Object> type : types) {
+            List<?> interfaces = (List<?>) type.get("interfaces");
+            if (interfaces == null || interfaces.stream().noneMatch(i -> "Node".equals(((Map<?, ?>) i).get("name")))) {
+                continue;
+            }
+            for (Object each : (List<?>) type.get("fields")) {
+                Map<?, ?> field = (Map<?, ?>) each;
+                String shape = shape((Map<?, ?>) field.get("type"));
+                if (shape.equals("LIST") || shape.endsWith("Connection")) {
+                    lists++;
+                    if (!ToMany.of((String) type.get("name")).containsKey((String) field.get("name"))) {
+                        undeclared.add(type.get("name") + "." + field.get("name"));
+                    }
+                }
+            }
+        }
+        assertThat(lists, greaterThan(30));
+        assertEquals(List.of(), undeclared);
+    }
+
+    /** LIST for a list type, else the name of the named type under any non-null. */
+    private static String shape(Map<?, ?> type) {
+        if ("NON_NULL".equals(type.get("kind"))) {
+            return shape((Map<?, ?>) type.get("ofType"));
+        }
+        return "LIST".equals(type.get("kind")) ? "LIST" : String.valueOf(type.get("name"));
+    }
+
     @Test
     void aListWithArgumentsItCannotFoldStillAnswersThroughItsResolver() {
         // a cursor the resolver refuses: the same error as without folding, at that field

@@ -25,6 +25,7 @@ import org.parley.read.SqlArgs;
 import org.parley.read.ToMany;
 import org.parley.source.Source;
 import org.parley.statement.Statement;
+import org.parley.statement.StatementRepository;
 
 import io.smallrye.graphql.api.Context;
 import io.smallrye.mutiny.Uni;
@@ -131,10 +132,8 @@ public class AgreementRepository implements NodeLoader {
                     + " where sa.statement_id = parent.id", "sa.position", Agreement::from, List::of));
 
     /** The statements about an agreement, by date. */
-    static final ToMany STATEMENTS_ABOUT = ToMany.declare("Agreement", ToMany.list("statementsAbout",
-            Statement.COLUMNS, "from statement_about_agreement sa"
-                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                    + " where sa.agreement_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+    static final ToMany STATEMENTS_ABOUT = StatementRepository.statementsAbout("Agreement",
+            "statement_about_agreement", "agreement_id");
 
     Uni<List<List<Actor>>> parties(List<Agreement> agreements, PageRequest first) {
         return Paging.firstOfEach(pool, PARTIES, first, agreements, a -> a.dbId, Lookahead.NONE, Actor::from);

@@ -108,10 +108,7 @@ public class StatementRepository implements NodeLoader {
                     + " where sa.statement_id = parent.id", "sa.position", Encounter::from, () -> Encounter.TO_ONE));
 
     /** The statements about an encounter, by date. */
-    static final ToMany ABOUT_ENCOUNTER = ToMany.declare("Encounter", ToMany.list("statementsAbout",
-            Statement.COLUMNS, "from statement_about_encounter sa"
-                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                    + " where sa.encounter_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+    static final ToMany ABOUT_ENCOUNTER = statementsAbout("Encounter", "statement_about_encounter", "encounter_id");
 
     /** The sources a statement is about (the report it calls fabricated), in the order given. */
     static final ToMany ABOUT_SOURCES = ToMany.declare("Statement", ToMany.list("aboutSources", Source.COLUMNS,
@@ -120,10 +117,7 @@ public class StatementRepository implements NodeLoader {
                     + " where sa.statement_id = parent.id", "sa.position", Source::from, List::of));
 
     /** The statements about a source, by date. */
-    static final ToMany ABOUT_SOURCE = ToMany.declare("Source", ToMany.list("statementsAbout", Statement.COLUMNS,
-            "from statement_about_source sa"
-                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                    + " where sa.source_id = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+    static final ToMany ABOUT_SOURCE = statementsAbout("Source", "statement_about_source", "source_id");
 
     /** The statements a statement comments on, in the order given. */
     static final ToMany ABOUT_STATEMENTS = ToMany.declare("Statement", ToMany.list("aboutStatements",
@@ -132,11 +126,18 @@ public class StatementRepository implements NodeLoader {
                     + " where sa.statement_id = parent.id", "sa.position", Statement::from, () -> Statement.TO_ONE));
 
     /** The statements that comment on a statement, by date. */
-    static final ToMany ABOUT_STATEMENT = ToMany.declare("Statement", ToMany.list("statementsAbout",
-            Statement.COLUMNS, "from statement_about_statement sa"
-                    + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
-                    + " where sa.about_statement_id = parent.id", Statement.ORDER, Statement::from,
-            () -> Statement.TO_ONE));
+    static final ToMany ABOUT_STATEMENT = statementsAbout("Statement", "statement_about_statement",
+            "about_statement_id");
+
+    /**
+     * Declares {@code type}'s field {@code statementsAbout}: the live statements that the link table {@code links}
+     * ({@code statement_id}, and {@code thing} for the thing they are about) names, by date.
+     */
+    public static ToMany statementsAbout(String type, String links, String thing) {
+        return ToMany.declare(type, ToMany.list("statementsAbout", Statement.COLUMNS, "from " + links + " sa"
+                + Batch.lookup("statement", "s", "s.id = sa.statement_id and s.deleted_at is null")
+                + " where sa." + thing + " = parent.id", Statement.ORDER, Statement::from, () -> Statement.TO_ONE));
+    }
 
     /** Statements that respond to each statement. */
     public Uni<List<List<Statement>>> responsesTo(List<Statement> statements, PageRequest first, Lookahead ahead) {

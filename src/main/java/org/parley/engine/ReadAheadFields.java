@@ -3,6 +3,7 @@ package org.parley.engine;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.parley.read.Lookahead;
 import org.parley.read.Related;
 
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
@@ -30,6 +31,7 @@ final class ReadAheadFields {
 
     /** {@code registry} with every batched field wrapped in a {@link Fetcher}. */
     static GraphQLCodeRegistry install(GraphQLSchema schema, GraphQLCodeRegistry registry) {
+        Lookahead.use(FieldArgumentValues::of); // a single object's lists fold with their fields' own arguments
         Map<FieldCoordinates, DataFetcher<?>> wrapped = new HashMap<>();
         for (GraphQLObjectType type : schema.getAllTypesAsList().stream()
                 .filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import graphql.execution.CoercedVariables;
-import graphql.execution.ValuesResolver;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -56,6 +54,22 @@ public final class Lookahead {
 
     /** Lists folded inside folded lists at most: an actor's statements' sources is two. */
     static final int MAX_FOLD_DEPTH = 2;
+
+    /**
+     * How the arguments of a field below the current one are coerced, as its fetcher will get them: null (nothing
+     * folds) until the engine, which owns the framework internals this takes, installs its way ({@link #use}).
+     */
+    @FunctionalInterface
+    public interface FieldArguments {
+        Map<String, Object> of(DataFetchingEnvironment environment, GraphQLFieldDefinition definition, Field field);
+    }
+
+    private static volatile FieldArguments coercion = (environment, definition, field) -> null;
+
+    /** Installs how a field's arguments are coerced; called as the executing schema is built. */
+    public static void use(FieldArguments way) {
+        coercion = way;
+    }
 
     /** The alias of the rows a batch reads, in {@link Paging}'s statements; the first joins refer to it. */
     static final String ROWS = "page";
@@ -411,13 +425,7 @@ public final class Lookahead {
 
         /** The field's arguments as graphql-java will give them to its fetcher; null if they do not coerce. */
         private Map<String, Object> arguments(GraphQLFieldDefinition definition, Field field) {
-            try {
-                return ValuesResolver.getArgumentValues(environment.getGraphQLSchema().getCodeRegistry(),
-                        definition.getArguments(), field.getArguments(), CoercedVariables.of(environment.getVariables()),
-                        environment.getGraphQlContext(), environment.getLocale());
-            } catch (RuntimeException refused) {
-                return null; // the field's own execution reports it
-            }
+            return coercion.of(environment, definition, field);
         }
 
         private static PageRequest request(ToMany relation, Map<String, Object> arguments) {

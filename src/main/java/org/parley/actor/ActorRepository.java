@@ -233,13 +233,12 @@ public class ActorRepository implements NodeLoader {
             "from actor_role r where r.actor_id = parent.id", "r.position", Role::from, () -> Role.TO_ONE));
 
     public Uni<List<List<String>>> aliases(List<Actor> actors, PageRequest first) {
-        return Paging.firstOfEach(pool, ALIASES.columns(), ALIASES.fromOneParent(), ALIASES.orderBy(), first, actors,
-                a -> a.dbId, row -> row.getString("alias"));
+        return Paging.firstOfEach(pool, ALIASES, first, actors, a -> a.dbId, Lookahead.NONE,
+                row -> row.getString("alias"));
     }
 
     public Uni<List<List<Role>>> roles(List<Actor> actors, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, ROLES.columns(), ROLES.fromOneParent(), ROLES.orderBy(), first, actors,
-                a -> a.dbId, ahead, Role::from);
+        return Paging.firstOfEach(pool, ROLES, first, actors, a -> a.dbId, ahead, Role::from);
     }
 
     /** Roles by id, of live actors. */

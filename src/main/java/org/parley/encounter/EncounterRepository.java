@@ -134,8 +134,8 @@ public class EncounterRepository implements NodeLoader {
     }
 
     public Uni<List<List<Participant>>> participants(List<Encounter> encounters, PageRequest first) {
-        return Paging.firstOfEach(pool, PARTICIPANTS.columns(), PARTICIPANTS.fromOneParent(), PARTICIPANTS.orderBy(),
-                first, encounters, e -> e.dbId, Participant::from);
+        return Paging.firstOfEach(pool, PARTICIPANTS, first, encounters, e -> e.dbId, Lookahead.NONE,
+                Participant::from);
     }
 
     /**

@@ -80,9 +80,11 @@ final class ReadAheadFields {
                 if (toOne && parent.hasReadAhead(field)) {
                     return parent.readAheadValue(field);
                 }
-                Object folded = parent.foldedValue(environment.getField().getResultKey(), environment.getArguments());
-                if (folded != Related.NOT_FOLDED) {
-                    return folded;
+                if (parent.hasFolded()) { // only then are the field's key and arguments looked at
+                    Object folded = parent.foldedValue(environment.getField().getResultKey(), environment.getArguments());
+                    if (folded != Related.NOT_FOLDED) {
+                        return folded;
+                    }
                 }
             }
             return batched.get(environment);

@@ -43,6 +43,12 @@ public final class ListCount {
         this.args = args;
     }
 
+    /** The statement counting, for each parent key of the array {@code $1}, the rows {@code fromOneParent} finds. */
+    static String perParent(String fromOneParent) {
+        return "select parent.id as parent_id, counted.total from unnest($1::bigint[]) as parent(id)"
+                + " cross join lateral (select count(*) as total " + fromOneParent + ") counted where counted.total > 0";
+    }
+
     /** The totals by parent key, counted on first use and remembered for every page that shares this count. */
     synchronized Uni<Map<Long, Integer>> totals() {
         if (sql == null) {

@@ -107,17 +107,7 @@ public final class Lookahead {
             return NONE;
         }
         Map<String, FragmentDefinition> fragments = environment.getFragmentsByName();
-        List<Field> objects = new ArrayList<>();
-        if (paths.length == 0) {
-            objects.addAll(environment.getMergedField().getFields());
-        }
-        for (String path : paths) {
-            List<Field> level = environment.getMergedField().getFields();
-            for (String name : path.split("\\.")) {
-                level = children(level, fragments).stream().filter(f -> f.getName().equals(name)).toList();
-            }
-            objects.addAll(level);
-        }
+        List<Field> objects = at(environment.getMergedField().getFields(), fragments, paths);
         Builder builder = new Builder(environment, fragments);
         StringBuilder columns = new StringBuilder();
         StringBuilder joins = new StringBuilder();
@@ -222,7 +212,6 @@ public final class Lookahead {
             this.pool = pool;
         }
 
-        @SuppressWarnings("unchecked")
         <T> T map(io.vertx.sqlclient.Row columns, Function<Row, T> mapper) {
             if (own == null) {
                 own = new HashMap<>();
@@ -260,9 +249,8 @@ public final class Lookahead {
             if (fold.relation.shape.connection() != null) {
                 List<Long> keys = counted.computeIfAbsent(fold, f -> new ArrayList<>());
                 keys.add(key);
-                count = counts.computeIfAbsent(fold, f -> new ListCount(pool, "select parent.id as parent_id,"
-                        + " counted.total from unnest($1::bigint[]) as parent(id) cross join lateral (select count(*)"
-                        + " as total " + f.relation.countFromOneParent() + ") counted where counted.total > 0",
+                count = counts.computeIfAbsent(fold, f -> new ListCount(pool,
+                        ListCount.perParent(f.relation.shape.countFromOneParent()),
                         () -> io.vertx.mutiny.sqlclient.Tuple.of(keys.toArray(Long[]::new))));
             }
             return fold.relation.shape.value(items, fold.request, count, key);
@@ -280,6 +268,25 @@ public final class Lookahead {
             }
             parent.readAhead(step.relation.field, child);
         }
+    }
+
+    /**
+     * The fields at {@code paths} below {@code fields} ({@code "nodes"}, {@code "edges.node"}), fragments expanded;
+     * {@code fields} themselves when there is no path.
+     */
+    private static List<Field> at(List<Field> fields, Map<String, FragmentDefinition> fragments, String... paths) {
+        if (paths.length == 0) {
+            return fields;
+        }
+        List<Field> found = new ArrayList<>();
+        for (String path : paths) {
+            List<Field> level = fields;
+            for (String name : path.split("\\.")) {
+                level = children(level, fragments).stream().filter(f -> f.getName().equals(name)).toList();
+            }
+            found.addAll(level);
+        }
+        return found;
     }
 
     /** The immediate fields below {@code fields}, fragments expanded. */
@@ -390,17 +397,7 @@ public final class Lookahead {
                 }
                 String alias = "fm" + (++count);
                 String rows = alias + "p";
-                List<Field> items = new ArrayList<>();
-                for (String path : relation.shape.itemPaths()) {
-                    List<Field> level = asked.getValue();
-                    for (String name : path.split("\\.")) {
-                        level = children(level, fragments).stream().filter(f -> f.getName().equals(name)).toList();
-                    }
-                    items.addAll(level);
-                }
-                if (relation.shape.itemPaths().length == 0) {
-                    items.addAll(asked.getValue());
-                }
+                List<Field> items = at(asked.getValue(), fragments, relation.shape.paths());
                 List<Field> below = children(items, fragments);
                 StringBuilder itemColumns = new StringBuilder();
                 StringBuilder itemJoins = new StringBuilder();
@@ -439,7 +436,7 @@ public final class Lookahead {
         /** The object type of the list's items, through a connection's nodes; null for scalars and abstract types. */
         private static GraphQLObjectType itemType(GraphQLFieldDefinition definition, ToMany relation) {
             GraphQLType type = GraphQLTypeUtil.unwrapAll(definition.getType());
-            if (relation.shape.itemPaths().length > 0 && type instanceof GraphQLObjectType connection
+            if (relation.shape.paths().length > 0 && type instanceof GraphQLObjectType connection
                     && connection.getFieldDefinition("nodes") != null) {
                 type = GraphQLTypeUtil.unwrapAll(connection.getFieldDefinition("nodes").getType());
             }

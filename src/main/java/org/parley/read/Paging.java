@@ -44,10 +44,7 @@ public final class Paging {
     public static <T> Uni<Map<Long, Page<T>>> pages(Pool pool, String columns, String fromOneParent,
             String countFromOneParent, String orderBy, SqlArgs args, PageRequest request, Long[] parentKeys,
             Lookahead ahead, Function<Row, T> mapper) {
-        ListCount count = new ListCount(pool, "select parent.id as parent_id, counted.total"
-                + " from unnest($1::bigint[]) as parent(id)"
-                + " cross join lateral (select count(*) as total " + countFromOneParent + ") counted"
-                + " where counted.total > 0", args.tuple());
+        ListCount count = new ListCount(pool, ListCount.perParent(countFromOneParent), args.tuple());
         String firstRow = args.add(request.offset() + 1);
         String lookAhead = args.add(request.offset() + request.first() + 1);
         String sql = "select page.*, parent.id as parent_id" + ahead.columns()

@@ -51,6 +51,11 @@ public abstract class Related {
         folded.put(resultKey, new Folded(arguments, value));
     }
 
+    /** Whether any list was folded with this object: the other objects' list fields go straight to their batch. */
+    public final boolean hasFolded() {
+        return folded != null;
+    }
+
     /**
      * The value of the list field {@code resultKey} with {@code arguments} read with this object, or
      * {@link #NOT_FOLDED}.

@@ -51,7 +51,7 @@ public final class ToMany {
      */
     public static ToMany list(String field, String columns, String fromOneParent, String orderBy,
             Function<Row, ?> mapper, Supplier<List<ToOne>> toOne) {
-        return new ToMany(field, columns, fromOneParent, orderBy, mapper, toOne, new Shape(null, null, null));
+        return new ToMany(field, columns, fromOneParent, orderBy, mapper, toOne, new Shape(null, null, new String[0]));
     }
 
     /**
@@ -80,28 +80,12 @@ public final class ToMany {
         return DECLARED.getOrDefault(type, Map.of());
     }
 
-    /** The columns, from and order of this relation's batch read, for {@link Paging}. */
-    public String columns() {
-        return columns;
-    }
-
-    public String fromOneParent() {
-        return fromOneParent;
-    }
-
-    public String orderBy() {
-        return orderBy;
-    }
-
-    public String countFromOneParent() {
-        return shape.countFromOneParent;
-    }
-
     /**
      * How the field's arguments choose the rows and how the rows become its value: a list of the items, or a
      * connection over a page of them.
      */
     record Shape(String countFromOneParent, Function<Page<?>, ?> connection, String[] paths) {
+        // paths: where the items are below the field, as for Lookahead.of (none: the field's value is the list)
 
         /** The rows the field's arguments ask for; throws as the resolver would for arguments it refuses. */
         PageRequest request(Map<String, Object> arguments) {
@@ -120,11 +104,6 @@ public final class ToMany {
         /** The rows to read: a connection reads one more, to know whether a next page follows. */
         int rows(PageRequest request) {
             return request.offset() + request.first() + (connection == null ? 0 : 1);
-        }
-
-        /** Where the items are below the field ({@link Lookahead#of}'s paths). */
-        String[] itemPaths() {
-            return paths == null ? new String[0] : paths;
         }
 
         Object value(List<Object> items, PageRequest request, ListCount count, long parentKey) {

@@ -120,9 +120,7 @@ public class SourceRepository implements NodeLoader {
      */
     <P> Uni<List<List<Attestation>>> attestations(Side side, List<P> parents, Function<P, Long> key,
             PageRequest first, Lookahead ahead) {
-        ToMany relation = side.attestations;
-        return Paging.firstOfEach(pool, relation.columns(), relation.fromOneParent(), relation.orderBy(), first,
-                parents, key, ahead, Attestation::from);
+        return Paging.firstOfEach(pool, side.attestations, first, parents, key, ahead, Attestation::from);
     }
 
     /** The attestation of one subject by one source, or null. */
@@ -150,9 +148,7 @@ public class SourceRepository implements NodeLoader {
 
     /** The sources that attest each encounter or statement. */
     <P> Uni<List<List<Source>>> sources(Side side, List<P> parents, Function<P, Long> key, PageRequest first) {
-        ToMany relation = side.sources;
-        return Paging.firstOfEach(pool, relation.columns(), relation.fromOneParent(), relation.orderBy(), first,
-                parents, key, Source::from);
+        return Paging.firstOfEach(pool, side.sources, first, parents, key, Lookahead.NONE, Source::from);
     }
 
     /** The encounters a source attests, chronological. */

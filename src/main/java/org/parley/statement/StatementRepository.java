@@ -81,14 +81,12 @@ public class StatementRepository implements NodeLoader {
 
     /** One page of each speaker's statements. */
     public Uni<Map<Long, Page<Statement>>> bySpeakers(Long[] speakerIds, PageRequest request, Lookahead ahead) {
-        return Paging.pages(pool, BY_SPEAKER.columns(), BY_SPEAKER.fromOneParent(), BY_SPEAKER.orderBy(),
-                new SqlArgs(speakerIds), request, speakerIds, ahead, Statement::from);
+        return Paging.pages(pool, BY_SPEAKER, request, speakerIds, ahead, Statement::from);
     }
 
     /** Statements made at each encounter. */
     public Uni<List<List<Statement>>> atEncounters(List<Encounter> encounters, PageRequest first, Lookahead ahead) {
-        return Paging.firstOfEach(pool, AT_ENCOUNTER.columns(), AT_ENCOUNTER.fromOneParent(), AT_ENCOUNTER.orderBy(),
-                first, encounters, e -> e.dbId, ahead, Statement::from);
+        return Paging.firstOfEach(pool, AT_ENCOUNTER, first, encounters, e -> e.dbId, ahead, Statement::from);
     }
 
     /** The statements that respond to a statement, by date. */
